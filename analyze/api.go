@@ -1,0 +1,85 @@
+package analyze
+
+// This file fixes the package's API so the other stages can be built against it.
+// Bodies marked STUB are replaced by the real implementation.
+
+import (
+	"context"
+
+	"github.com/crosscheck-go/crosscheck/tokenize"
+)
+
+// Label is the judge's answer for one pair of statements.
+type Label string
+
+// Labels. Unrelated means the two texts are not about the same event or thing.
+const (
+	Contradiction Label = "contradiction"
+	Entailment    Label = "entailment"
+	Neutral       Label = "neutral"
+	Unrelated     Label = "unrelated"
+)
+
+// Verdict is the judgement of one premise/hypothesis pair.
+type Verdict struct {
+	Label   Label
+	Score   float64 // confidence of Label, in [0, 1]
+	Kind    Kind    // the kind of contradiction, when Label is Contradiction
+	Related float64 // how likely the two are about the same thing, in [0, 1]
+	Cues    []Cue   // the features that drove the decision, strongest first
+	// Evidence is the premise sentence(s) that decided it (byte offsets into
+	// the premise text).
+	Evidence tokenize.Span
+	// HypEvidence is the hypothesis sentence(s) that decided it.
+	HypEvidence tokenize.Span
+}
+
+// Config is analysis configuration data: named topics and lexical additions.
+// DefaultConfig returns the embedded defaults; a user file is merged on top.
+type Config struct {
+	// Topics are named topics a user wants; sentences mentioning their
+	// terms are grouped under them before automatic topics are discovered.
+	Topics []TopicDef `json:"topics,omitempty"`
+	// Antonyms are extra word pairs of opposite meaning.
+	Antonyms [][2]string `json:"antonyms,omitempty"`
+}
+
+// TopicDef is a user-named topic.
+type TopicDef struct {
+	Name  string   `json:"name"`
+	Terms []string `json:"terms"`
+}
+
+// DefaultConfig returns a copy of the embedded default configuration.
+func DefaultConfig() *Config { return &Config{} }
+
+// Options configures Run and the Judge. The zero value works.
+type Options struct {
+	Config *Config // nil means DefaultConfig()
+	// MinScore drops conflicts scored below it; 0 means the package default.
+	MinScore float64
+	// Progress, when set, is called as work completes; it must be cheap.
+	Progress func(done, total int)
+}
+
+// Run analyses documents of one story and returns its findings, in a
+// deterministic order.
+func Run(ctx context.Context, docs []*tokenize.Document, opts Options) (*Result, error) {
+	panic("STUB")
+}
+
+// Judge decides whether two texts contradict, agree, or neither. It is safe
+// for concurrent use.
+type Judge struct {
+	opts Options
+}
+
+// NewJudge returns a Judge.
+func NewJudge(opts Options) (*Judge, error) { return &Judge{opts: opts}, nil }
+
+// Pair judges a hypothesis against a premise. The premise may be a whole
+// article: the hypothesis is judged against the premise sentences about the
+// same thing.
+func (j *Judge) Pair(premise, hypothesis *tokenize.Document) Verdict {
+	panic("STUB")
+}
