@@ -8,6 +8,7 @@ require (
 	github.com/jdkato/prose/v2 v2.0.0 // indirect
 	github.com/kljensen/snowball v0.10.0 // indirect
 	github.com/mingrammer/commonregex v1.0.1 // indirect
+	golang.org/x/net v0.62.0 // indirect
 	gonum.org/v1/gonum v0.7.0 // indirect
 	gopkg.in/neurosnap/sentences.v1 v1.0.6 // indirect
 )
