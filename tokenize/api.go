@@ -1,8 +1,5 @@
 package tokenize
 
-// This file fixes the package's API so the other stages can be built against it.
-// Bodies marked STUB are replaced by the real implementation.
-
 import "context"
 
 // Options configures a Tokenizer. The zero value uses the embedded default
@@ -36,11 +33,17 @@ func New(opts Options) (*Tokenizer, error) {
 // Document tokenizes one source. Invalid UTF-8 is kept in place (offsets still
 // index the original bytes); the error is non-nil only for a source that
 // cannot be analysed at all.
+//
+// It analyses src.Text[src.BodyStart:], skipping a leading UTF-8 byte-order
+// mark, and rejects UTF-16 (see ErrUTF16).
 func (t *Tokenizer) Document(src Source) (*Document, error) {
-	panic("STUB")
+	return t.safeDocument(src)
 }
 
-// Documents tokenizes sources in parallel and returns them in input order.
+// Documents tokenizes sources in parallel (Options.Workers at a time) and
+// returns them in input order. The result does not depend on the number of
+// workers. On failure or cancellation it returns the error of the first
+// failing source in input order, wrapped as "tokenize: <path or id>: ...".
 func (t *Tokenizer) Documents(ctx context.Context, srcs []Source) ([]*Document, error) {
-	panic("STUB")
+	return t.documents(ctx, srcs)
 }

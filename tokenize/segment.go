@@ -1,0 +1,392 @@
+package tokenize
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Segmentation. Pasted news text puts one paragraph on a line, so every line
+// break ends a paragraph unless the next line plainly continues the same
+// sentence (it starts in lower case, or this line ends with a comma). Inside a
+// paragraph, sentences are cut at . ! ? (plus closing quotes and brackets)
+// followed by white space and something that can start a sentence. The rules
+// are local, so the whole pass is linear in the input.
+
+// maxSentenceTokens caps a sentence: a megabyte with no punctuation becomes
+// many bounded sentences instead of one that every later stage must hold.
+const maxSentenceTokens = 2000
+
+// maxHeadingTokens bounds a Heading: a long line without final punctuation
+// is more likely a paragraph that lost its full stop than a title.
+const maxHeadingTokens = 40
+
+// lineKind says how a line's marker shapes its sentences.
+type lineKind uint8
+
+const (
+	plainLine lineKind = iota
+	listLine           // "- item", "• item", "1. item", "2) item"
+	headLine           // a Markdown "# heading"
+	quoteLine          // a Markdown "> quote"
+)
+
+// segmenter holds one document's text while it is cut.
+type segmenter struct {
+	text []byte
+	doc  *Document
+}
+
+// cut fills doc.Tokens, Sentences and Paragraphs from text[body:].
+func (sg *segmenter) cut(body int) {
+	text := sg.text
+	d := sg.doc
+	paraFirst := -1       // first token of the open paragraph, -1 if none
+	paraKind := plainLine // marker of the open paragraph's first line
+	bullet := false       // the previous line held only a bullet
+	var lastLineEnd int   // token index after the open paragraph's last line
+	flush := func() {
+		if paraFirst >= 0 && paraFirst < len(d.Tokens) {
+			sg.paragraph(paraFirst, len(d.Tokens), paraKind)
+		}
+		paraFirst = -1
+	}
+	for p := body; p < len(text); {
+		// Find the line [p, e) and the start of the next one.
+		e := p
+		for e < len(text) && text[e] != '\n' && text[e] != '\r' {
+			e++
+		}
+		next := e
+		if next < len(text) {
+			if text[next] == '\r' && next+1 < len(text) && text[next+1] == '\n' {
+				next += 2
+			} else {
+				next++
+			}
+		}
+		s, kind := sg.marker(p, e)
+		before := len(d.Tokens)
+		d.Tokens = scanTokens(text, s, e, d.Tokens)
+		if !hasContent(d.Tokens[before:]) {
+			// A blank line, a divider, or a lone bullet: no sentence. A
+			// lone bullet makes the next line a list item.
+			d.Tokens = d.Tokens[:before]
+			if p == e || blank(text[p:e]) {
+				flush()
+			} else if kind == listLine || onlyBullet(text[p:e]) {
+				flush()
+				bullet = true
+			}
+			p = next
+			continue
+		}
+		if bullet && kind == plainLine {
+			kind = listLine
+		}
+		bullet = false
+		if paraFirst >= 0 && kind == plainLine && paraKind != headLine && sg.continues(lastLineEnd, before) {
+			// The same paragraph goes on (a hard-wrapped line).
+		} else {
+			if paraFirst >= 0 {
+				// Close the open paragraph before this line's first token.
+				sg.paragraph(paraFirst, before, paraKind)
+			}
+			paraFirst, paraKind = before, kind
+		}
+		lastLineEnd = len(d.Tokens)
+		p = next
+	}
+	flush()
+}
+
+// continues reports whether the line whose tokens start at first continues
+// the paragraph whose last line ended before it (a hard-wrapped paragraph).
+func (sg *segmenter) continues(prevEnd, first int) bool {
+	toks := sg.doc.Tokens
+	if prevEnd <= 0 || first >= len(toks) {
+		return false
+	}
+	last := sg.doc.Tokens[prevEnd-1]
+	lt := sg.text[last.Start:last.End]
+	if isTerminal(lt) || isCloser(lt) && prevEnd >= 2 && isTerminal(sg.text[toks[prevEnd-2].Start:toks[prevEnd-2].End]) {
+		return false
+	}
+	if string(lt) == "," || string(lt) == ";" || string(lt) == "&" {
+		return true
+	}
+	r, _ := utf8.DecodeRune(sg.text[toks[first].Start:toks[first].End])
+	return unicode.IsLower(r)
+}
+
+// marker strips a list, heading or quote marker from the line [p, e) and
+// returns where its content starts.
+func (sg *segmenter) marker(p, e int) (int, lineKind) {
+	text := sg.text
+	for p < e {
+		r, n := decodeAt(text, p, e)
+		if !isSep(r) {
+			break
+		}
+		p += n
+	}
+	if p >= e {
+		return p, plainLine
+	}
+	afterSpace := func(q int) bool {
+		if q >= e {
+			return true // a marker alone on its line
+		}
+		r, _ := decodeAt(text, q, e)
+		return r == ' ' || r == '\t' || r == '\u00a0'
+	}
+	r, n := decodeAt(text, p, e)
+	switch r {
+	case '-', '*', '+', '•', '·', '◦', '▪', '▫', '‣', '○', '●', '■', '□', '►', '▸', '➢', '✓', '✔', '–', '—':
+		if afterSpace(p + n) {
+			return p + n, listLine
+		}
+	case '#':
+		q := p
+		for q < e && text[q] == '#' {
+			q++
+		}
+		if q-p <= 6 && afterSpace(q) {
+			return q, headLine
+		}
+	case '>':
+		if afterSpace(p + 1) {
+			return p + 1, quoteLine
+		}
+	}
+	// Numbered items: "1. ", "12) ", "(3) ", "a) ".
+	q := p
+	if text[q] == '(' {
+		q++
+	}
+	d := q
+	for d < e && d-q < 3 && text[d] >= '0' && text[d] <= '9' {
+		d++
+	}
+	if d == q && d < e && text[d] >= 'a' && text[d] <= 'z' && d+1 < e && text[d+1] == ')' {
+		d++ // "a)"
+	}
+	if d > q && d < e && (text[d] == ')' || text[d] == '.' && text[q] >= '0' && text[q] <= '9' && d-q <= 2) && afterSpace(d+1) && d+1 < e {
+		return d + 1, listLine
+	}
+	return p, plainLine
+}
+
+func blank(b []byte) bool {
+	for i := 0; i < len(b); {
+		r, n := decodeAt(b, i, len(b))
+		if !isSep(r) {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// onlyBullet reports whether a line holds a single bullet or dash and nothing
+// else but space.
+func onlyBullet(b []byte) bool {
+	seen := 0
+	for i := 0; i < len(b); {
+		r, n := decodeAt(b, i, len(b))
+		i += n
+		if isSep(r) {
+			continue
+		}
+		switch r {
+		case '-', '*', '+', '•', '·', '◦', '▪', '‣', '○', '●', '■', '►', '–', '—':
+			seen++
+		default:
+			return false
+		}
+	}
+	return seen == 1
+}
+
+// hasContent reports whether toks hold a word or a number.
+func hasContent(toks []Token) bool {
+	for _, t := range toks {
+		if t.Kind == Word || t.Kind == Number {
+			return true
+		}
+	}
+	return false
+}
+
+// paragraph records the paragraph of tokens [first, last) and cuts its
+// sentences.
+func (sg *segmenter) paragraph(first, last int, kind lineKind) {
+	d := sg.doc
+	pi := len(d.Paragraphs)
+	sFirst := len(d.Sentences)
+	start := first
+	emit := func(a, b int) {
+		d.Sentences = append(d.Sentences, Sentence{
+			Span:  Span{d.Tokens[a].Start, d.Tokens[b-1].End},
+			First: a, Last: b, Para: pi,
+		})
+	}
+	toks := d.Tokens
+	for i := first; i < last; {
+		if i-start+1 >= maxSentenceTokens {
+			emit(start, i+1)
+			i++
+			start = i
+			continue
+		}
+		if !isTerminal(sg.tokText(i)) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < last && toks[j].Start == toks[j-1].End && (isTerminal(sg.tokText(j)) || isCloser(sg.tokText(j))) {
+			j++
+		}
+		if j < last && j-start < maxSentenceTokens && sg.boundary(i, j, last) {
+			emit(start, j)
+			start = j
+		}
+		i = j
+	}
+	if start < last {
+		emit(start, last)
+	}
+	// A last sentence without final punctuation is a heading; a Markdown
+	// heading always is. List items are statements unless in Title Case.
+	if n := len(d.Sentences); n > sFirst {
+		s := &d.Sentences[n-1]
+		switch {
+		case kind == headLine:
+			s.Heading = true
+		case s.Last-s.First > maxHeadingTokens || sg.endsPunct(s.First, s.Last):
+		case kind == plainLine:
+			s.Heading = true
+		case kind == listLine && clauseMode(sg.text, d.Tokens[s.First:s.Last]) != normalCase:
+			s.Heading = true // "- Funding Round Involving Amazon": a heading set as a list item
+		}
+	}
+	d.Paragraphs = append(d.Paragraphs, Paragraph{
+		Span:  Span{d.Tokens[first].Start, d.Tokens[last-1].End},
+		First: sFirst, Last: len(d.Sentences),
+	})
+}
+
+func (sg *segmenter) tokText(i int) []byte {
+	t := sg.doc.Tokens[i]
+	return sg.text[t.Start:t.End]
+}
+
+// endsPunct reports whether tokens [first, last) end with punctuation that
+// closes a statement (or introduces what follows, like a colon).
+func (sg *segmenter) endsPunct(first, last int) bool {
+	i := last - 1
+	for i > first && isCloser(sg.tokText(i)) {
+		i--
+	}
+	b := sg.tokText(i)
+	if isTerminal(b) {
+		return true
+	}
+	switch string(b) {
+	case ":", ";", ",":
+		return true
+	}
+	return false
+}
+
+// isTerminal reports whether a token's text can end a sentence: a full stop,
+// "!", "?", an ellipsis, or an abbreviation ending in a full stop.
+func isTerminal(b []byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	switch string(b) {
+	case "!", "?", "…", "。", "！", "？", "‼", "⁇", "⁈", "⁉":
+		return true
+	}
+	return b[len(b)-1] == '.'
+}
+
+// isCloser reports whether a token closes a quotation or bracket.
+func isCloser(b []byte) bool {
+	switch string(b) {
+	case "\"", "'", "”", "’", ")", "]", "}", "»", "›":
+		return true
+	}
+	return false
+}
+
+// isOpener reports whether a token opens a quotation or bracket.
+func isOpener(b []byte) bool {
+	switch string(b) {
+	case "\"", "'", "“", "‘", "(", "[", "{", "«", "‹", "¿", "¡":
+		return true
+	}
+	return false
+}
+
+// boundary decides whether a sentence ends before token j, given that token
+// i is terminal and i+1..j-1 are more terminals or closers; last bounds the
+// paragraph.
+func (sg *segmenter) boundary(i, j, last int) bool {
+	toks := sg.doc.Tokens
+	if toks[j].Start == toks[j-1].End {
+		return false // no space: "x.Y", "3.Next"
+	}
+	term := sg.tokText(i)
+	k := j
+	if isOpener(sg.tokText(k)) && k+1 < last {
+		k++
+	}
+	next := sg.tokText(k)
+	r, _ := utf8.DecodeRune(next)
+	upper := unicode.IsUpper(r) || unicode.IsTitle(r)
+	starts := upper || unicode.IsDigit(r) || toks[k].Kind == Symbol && r != '&' && r != '@'
+	if unicode.IsLetter(r) && !unicode.IsUpper(r) && !unicode.IsLower(r) {
+		starts = true // scripts without case
+	}
+	switch {
+	case string(term) == "...":
+		return upper
+	case len(term) > 1 && term[len(term)-1] == '.':
+		// An abbreviation with its full stop.
+		word := term[:len(term)-1]
+		switch abbrevClass(word, sg.text, toks[i].End, len(sg.text)) {
+		case abbrevNever, abbrevTitle:
+			return false
+		case abbrevMaybe:
+			return upper && openers[normalize(next)] || k > j && upper
+		}
+		return starts
+	}
+	return starts
+}
+
+// openers are words that commonly begin a sentence and seldom follow an
+// abbreviation inside one: after "U.S." or "Inc." a sentence ends only
+// before one of these.
+var openers = setOf(`the a an this that these those it its he she they we i you his her their our my there here
+in on at for from by with as after before but and or so yet however meanwhile also still while when if although
+though since because despite according under over what why how who where both all some many most no not one two
+three four five last earlier later today yesterday now then such other another each every more mr mrs ms dr
+officials analysts critics sources`)
+
+func setOf(words string) map[string]bool {
+	m := map[string]bool{}
+	w := []rune{}
+	for _, r := range words + " " {
+		if r == ' ' || r == '\n' || r == '\t' {
+			if len(w) > 0 {
+				m[string(w)] = true
+			}
+			w = w[:0]
+			continue
+		}
+		w = append(w, r)
+	}
+	return m
+}

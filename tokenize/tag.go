@@ -1,0 +1,176 @@
+package tokenize
+
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/jdkato/prose/v2"
+)
+
+// Part-of-speech tags come from prose's averaged perceptron. Its model is
+// loaded once per process (loading takes a good fraction of a second), and
+// only ever read afterwards, so one model serves all goroutines. Prose
+// rewrites token text and keeps no offsets, so each sentence is handed to it
+// as a string we build, and its tokens are matched back to ours by position
+// in that string.
+
+var (
+	modelOnce sync.Once
+	model     *prose.Model
+)
+
+func proseModel() *prose.Model {
+	modelOnce.Do(func() {
+		doc, err := prose.NewDocument("", prose.WithSegmentation(false), prose.WithExtraction(false))
+		if err == nil {
+			model = doc.Model
+		}
+	})
+	return model
+}
+
+// TagSentences sets Token.Tag for the tokens of the sentences listed in idx
+// (indexes into d.Sentences; out-of-range ones are ignored). It lets a caller
+// that tokenized with NoTags tag only the sentences it needs. Cap and Stem
+// are not revised, so they do not depend on which sentences were tagged.
+func (t *Tokenizer) TagSentences(d *Document, idx []int) {
+	for _, si := range idx {
+		if si < 0 || si >= len(d.Sentences) {
+			continue
+		}
+		tagSentence(d, si, false, nil)
+	}
+}
+
+// tagDocument tags every sentence of d. For sentences with a headline clause
+// (modes, per token, not normalCase) it also tags a lower-cased copy and returns those tags, indexed
+// like d.Tokens, for deciding capitalisation.
+func (t *Tokenizer) tagDocument(d *Document, modes []capMode) []string {
+	var lowered []string
+	for si, s := range d.Sentences {
+		tagSentence(d, si, false, nil)
+		for i := s.First; i < s.Last; i++ {
+			if modes[i] != normalCase {
+				if lowered == nil {
+					lowered = make([]string, len(d.Tokens))
+				}
+				tagSentence(d, si, true, lowered)
+				break
+			}
+		}
+	}
+	return lowered
+}
+
+// tagSentence tags sentence si. With lower set, words are lower-cased (but
+// camel-case names kept) and the tags go to into[token index] instead of
+// Token.Tag.
+func tagSentence(d *Document, si int, lower bool, into []string) {
+	m := proseModel()
+	s := d.Sentences[si]
+	toks := d.Tokens[s.First:s.Last]
+	if len(toks) == 0 {
+		return
+	}
+	// Build the text prose sees: our tokens in order, one space where the
+	// source had a gap, curly quotes made straight (prose would do it
+	// itself, shifting bytes). pos[k] is token k's start in buf.
+	var sb strings.Builder
+	pos := make([]int, len(toks)+1)
+	for k, tk := range toks {
+		if k > 0 && tk.Start > toks[k-1].End {
+			sb.WriteByte(' ')
+		}
+		pos[k] = sb.Len()
+		txt := d.Source.Text[tk.Start:tk.End]
+		switch {
+		case lower && tk.Kind == Word && !caseOf(txt).camel:
+			sb.WriteString(tk.Norm)
+		case utf8.Valid(txt):
+			sb.WriteString(straightQuotes(string(txt)))
+		default:
+			sb.WriteString(tk.Norm)
+		}
+	}
+	pos[len(toks)] = sb.Len()
+	buf := sb.String()
+	if strings.Contains(buf, "&rsquo;") {
+		// prose would turn it into one byte; keep our positions valid.
+		buf = strings.ReplaceAll(buf, "&rsquo;", "&rsquo:")
+	}
+	tags := make([]string, len(toks))
+	if m != nil {
+		doc, err := prose.NewDocument(buf, prose.UsingModel(m), prose.WithSegmentation(false), prose.WithExtraction(false))
+		if err == nil {
+			cur, k := 0, 0
+			for _, pt := range doc.Tokens() {
+				at := strings.Index(buf[cur:], pt.Text)
+				if at < 0 || pt.Text == "" {
+					continue
+				}
+				at += cur
+				cur = at + len(pt.Text)
+				for k < len(toks) && pos[k+1] <= at {
+					k++
+				}
+				// The first prose piece of one of our tokens names it:
+				// "wo" (MD) for "won't".
+				if k < len(toks) && tags[k] == "" && at < pos[k+1] {
+					tags[k] = pt.Tag
+				}
+			}
+		}
+	}
+	for k, tk := range toks {
+		tag := tags[k]
+		if tag == "" {
+			tag = fallbackTag(tk)
+		}
+		if into != nil {
+			into[s.First+k] = tag
+		} else {
+			d.Tokens[s.First+k].Tag = tag
+		}
+	}
+}
+
+var quoteReplacer = strings.NewReplacer("“", `"`, "”", `"`, "‘", "'", "’", "'")
+
+// straightQuotes replaces curly quotes by straight ones.
+func straightQuotes(s string) string {
+	if strings.IndexByte(s, 0xE2) < 0 {
+		return s
+	}
+	return quoteReplacer.Replace(s)
+}
+
+// fallbackTag guesses a tag for a token prose did not return.
+func fallbackTag(tk Token) string {
+	switch tk.Kind {
+	case Number, Money, Percent:
+		return "CD"
+	case Symbol:
+		if tk.Norm == "$" || tk.Norm == "#" {
+			return tk.Norm
+		}
+		return "SYM"
+	case Punct:
+		switch tk.Norm {
+		case ".", "!", "?", "...":
+			return "."
+		case ",", ":", "(", ")":
+			return tk.Norm
+		case "\"", "'":
+			return "''"
+		}
+		return ":"
+	}
+	if tk.Norm == "'s" {
+		return "POS"
+	}
+	if tk.Cap {
+		return "NNP"
+	}
+	return "NN"
+}

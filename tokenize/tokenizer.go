@@ -1,0 +1,374 @@
+package tokenize
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// ErrUTF16 is returned (wrapped) for a source that starts with a UTF-16
+// byte-order mark: its offsets could not index the bytes as UTF-8 text, so
+// the caller must decode it first.
+var ErrUTF16 = errors.New("UTF-16 text is not supported (decode it to UTF-8 first)")
+
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// name returns how errors refer to a source.
+func (s *Source) name() string {
+	switch {
+	case s.Path != "":
+		return s.Path
+	case s.ID != "":
+		return s.ID
+	}
+	return "<input>"
+}
+
+// document is the body of Tokenizer.Document.
+func (t *Tokenizer) document(src Source) (*Document, error) {
+	text := src.Text
+	body := src.BodyStart
+	if body < 0 {
+		body = 0
+	}
+	if body > len(text) {
+		body = len(text)
+	}
+	if rest := text[body:]; len(rest) >= 2 && (rest[0] == 0xFF && rest[1] == 0xFE || rest[0] == 0xFE && rest[1] == 0xFF) {
+		return nil, fmt.Errorf("tokenize: %s: byte %d: %w", src.name(), body, ErrUTF16)
+	}
+	if bytes.HasPrefix(text[body:], bom) {
+		body += len(bom)
+	}
+	d := &Document{Source: src, lines: lineStarts(text)}
+	// About one token per six bytes of news text; a guess saves regrowth.
+	d.Tokens = make([]Token, 0, (len(text)-body)/6+1)
+	sg := segmenter{text: text, doc: d}
+	sg.cut(body)
+	fin := finisher{text: text, doc: d, norms: map[string]string{}, stems: map[string]string{}}
+	fin.norm()
+	var lowered []string
+	if !t.opts.NoTags {
+		lowered = t.tagDocument(d, fin.modes())
+	}
+	fin.caps(lowered, !t.opts.NoTags)
+	fin.stem()
+	for si := range d.Sentences {
+		t.lex.annotate(d, si)
+	}
+	return d, nil
+}
+
+// documents is the body of Tokenizer.Documents.
+func (t *Tokenizer) documents(ctx context.Context, srcs []Source) ([]*Document, error) {
+	out := make([]*Document, len(srcs))
+	errs := make([]error, len(srcs))
+	workers := t.opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if workers > len(srcs) {
+		workers = len(srcs)
+	}
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				if err := ctx.Err(); err != nil {
+					errs[i] = fmt.Errorf("tokenize: %s: %w", srcs[i].name(), err)
+					continue
+				}
+				out[i], errs[i] = t.safeDocument(srcs[i])
+			}
+		}()
+	}
+feed:
+	for i := range srcs {
+		select {
+		case jobs <- i:
+		case <-ctx.Done():
+			for j := i; j < len(srcs); j++ {
+				errs[j] = fmt.Errorf("tokenize: %s: %w", srcs[j].name(), ctx.Err())
+			}
+			break feed
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	// The first error in input order, so the answer does not depend on
+	// which worker finished first.
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// safeDocument turns a panic (a bug, never expected) into an error naming
+// the source, so one bad article cannot take down a whole run.
+func (t *Tokenizer) safeDocument(src Source) (d *Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			d, err = nil, fmt.Errorf("tokenize: %s: internal error: %v", src.name(), r)
+		}
+	}()
+	return t.document(src)
+}
+
+// sentence modes for deciding capitalisation.
+type capMode uint8
+
+const (
+	normalCase capMode = iota
+	titleCase          // most long words capitalised: a headline
+	upperCase          // most words in capitals: a shouted headline
+)
+
+// finisher fills the per-token fields that need the whole document: Norm,
+// Cap (from evidence across sentences) and Stem.
+type finisher struct {
+	text  []byte
+	doc   *Document
+	norms map[string]string // interned norms: one string per distinct form
+	stems map[string]string // norm -> snowball stem
+	mode  []capMode         // per token
+}
+
+func (f *finisher) norm() {
+	for i := range f.doc.Tokens {
+		tk := &f.doc.Tokens[i]
+		b := f.text[tk.Start:tk.End]
+		if n, ok := f.norms[string(b)]; ok {
+			tk.Norm = n
+			continue
+		}
+		n := normalize(b)
+		f.norms[string(b)] = n
+		tk.Norm = n
+	}
+}
+
+// modes classifies the capitalisation style of every token's clause (a
+// sentence, or the part of one between colons, so the title-case label of
+// "Exclusive Cloud Provider: Despite ..." counts as a headline).
+func (f *finisher) modes() []capMode {
+	if f.mode != nil {
+		return f.mode
+	}
+	d := f.doc
+	f.mode = make([]capMode, len(d.Tokens))
+	for _, s := range d.Sentences {
+		a := s.First
+		for i := s.First; i <= s.Last; i++ {
+			if i < s.Last && !(d.Tokens[i].Kind == Punct && d.Tokens[i].Norm == ":") {
+				continue
+			}
+			m := clauseMode(f.text, d.Tokens[a:i])
+			for k := a; k < i; k++ {
+				f.mode[k] = m
+			}
+			a = i + 1
+		}
+	}
+	return f.mode
+}
+
+// clauseMode tells a headline written in Title Case or in capitals from
+// ordinary text.
+func clauseMode(text []byte, toks []Token) capMode {
+	if len(toks) > 25 {
+		return normalCase
+	}
+	long, capd, words, upper := 0, 0, 0, 0
+	for _, tk := range toks {
+		if tk.Kind != Word {
+			continue
+		}
+		c := caseOf(text[tk.Start:tk.End])
+		if c.letters >= 2 {
+			words++
+			if c.upper == c.letters {
+				upper++
+			}
+		}
+		if c.letters >= 4 {
+			long++
+			if c.firstUpper {
+				capd++
+			}
+		}
+	}
+	switch {
+	case words >= 3 && upper*5 >= words*4:
+		return upperCase
+	case long >= 2 && capd*4 >= long*3:
+		return titleCase
+	}
+	return normalCase
+}
+
+// wordCase summarises the letters of a word.
+type wordCase struct {
+	letters, upper int
+	firstUpper     bool // the first letter is upper case
+	camel          bool // an upper-case letter follows a lower-case one
+}
+
+func caseOf(b []byte) wordCase {
+	var c wordCase
+	lower := false
+	for i := 0; i < len(b); {
+		r, n := decodeAt(b, i, len(b))
+		i += n
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		up := unicode.IsUpper(r) || unicode.IsTitle(r)
+		if c.letters == 0 {
+			c.firstUpper = up
+		}
+		c.letters++
+		if up {
+			c.upper++
+			if lower {
+				c.camel = true
+			}
+		} else if unicode.IsLower(r) {
+			lower = true
+		}
+	}
+	return c
+}
+
+// caps decides Token.Cap. A capital is evidence of a name only where the
+// writer was free to choose: mid-sentence, in a sentence written in normal
+// case. Elsewhere (the first word of a sentence, after a colon or an opening
+// quote, every word of a title-case or all-capitals headline, and any
+// capitalised function word) the word is a name if the document writes it
+// capitalised in free positions and (nearly) never in lower case, or, with no
+// such evidence, if the tagger calls it a proper noun. lowered holds, for
+// headline sentences, tags computed on a lower-cased copy, so a headline's
+// every word is not a proper noun just for its capital.
+func (f *finisher) caps(lowered []string, tagged bool) {
+	d := f.doc
+	mode := f.modes()
+	free := make([]bool, len(d.Tokens)) // capital is informative
+	capSeen := map[string]int{}
+	lowSeen := map[string]int{}
+	for _, s := range d.Sentences {
+		afterBreak := true // at the start of the sentence or a clause opening
+		for i := s.First; i < s.Last; i++ {
+			tk := &d.Tokens[i]
+			if tk.Kind != Word {
+				b := f.text[tk.Start:tk.End]
+				switch {
+				case string(b) == ":" || isOpener(b) && string(b) != "(" && string(b) != "[":
+					afterBreak = true
+				case tk.Kind == Punct && (string(b) == "-" || string(b) == "–" || string(b) == "—"):
+					// a dash keeps the state: "— The company said"
+				case tk.Kind == Number:
+					afterBreak = false
+				}
+				continue
+			}
+			wasBreak := afterBreak
+			afterBreak = false
+			c := caseOf(f.text[tk.Start:tk.End])
+			if c.letters == 0 {
+				continue
+			}
+			if c.upper == 0 {
+				lowSeen[tk.Norm]++
+				continue
+			}
+			if mode[i] != normalCase || wasBreak || openers[tk.Norm] {
+				continue
+			}
+			free[i] = true
+			capSeen[tk.Norm]++
+		}
+	}
+	for _, s := range d.Sentences {
+		for i := s.First; i < s.Last; i++ {
+			tk := &d.Tokens[i]
+			if tk.Kind != Word {
+				continue
+			}
+			c := caseOf(f.text[tk.Start:tk.End])
+			if c.upper == 0 || tk.Norm == "i" || len(tk.Norm) > 2 && tk.Norm[0] == 'i' && tk.Norm[1] == '\'' {
+				continue
+			}
+			if free[i] {
+				tk.Cap = true
+				continue
+			}
+			if mode[i] != upperCase && (c.camel || c.upper >= 2 && c.upper == c.letters) {
+				tk.Cap = true // an acronym or OpenAI-style name
+				continue
+			}
+			cs, ls := capSeen[tk.Norm], lowSeen[tk.Norm]
+			switch {
+			case cs > 0 && cs >= 3*ls:
+				tk.Cap = true
+			case ls > 0:
+				// written in lower case elsewhere: an ordinary word
+			case tagged:
+				tag := tk.Tag
+				if mode[i] != normalCase && lowered != nil && lowered[i] != "" {
+					tag = lowered[i]
+				}
+				tk.Cap = tag == "NNP" || tag == "NNPS"
+			}
+		}
+	}
+}
+
+// stem fills Token.Stem: snowball for ordinary words, the norm for names,
+// acronyms, numbers and anything that is not a plain word.
+func (f *finisher) stem() {
+	for i := range f.doc.Tokens {
+		tk := &f.doc.Tokens[i]
+		tk.Stem = tk.Norm
+		if tk.Kind != Word || tk.Cap || !stemmable(tk.Norm) {
+			continue
+		}
+		if s, ok := f.stems[tk.Norm]; ok {
+			tk.Stem = s
+			continue
+		}
+		s := english.Stem(tk.Norm, false)
+		if s == tk.Norm {
+			s = tk.Norm // share the interned string
+		}
+		f.stems[tk.Norm] = s
+		tk.Stem = s
+	}
+}
+
+// stemmable reports whether snowball should see a word: letters with
+// internal hyphens or apostrophes, of a sane length.
+func stemmable(s string) bool {
+	if len(s) < 3 || len(s) > 40 {
+		return false
+	}
+	for i, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+		case (r == '-' || r == '\'') && i > 0:
+		default:
+			return false
+		}
+	}
+	return utf8.ValidString(s)
+}
