@@ -1,0 +1,73 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the committed lexicon table from the installed WordNet")
+
+const wordnetDir = "/usr/share/wordnet"
+
+// TestCommittedTableIsCurrent regenerates the table from the installed
+// WordNet and checks it matches the committed files byte for byte, so the
+// committed table is reproducible. Without WordNet (CI's fresh machines) it
+// skips: the product does not need WordNet.
+func TestCommittedTableIsCurrent(t *testing.T) {
+	if _, err := os.Stat(filepath.Join(wordnetDir, "data.noun")); err != nil {
+		t.Skip("WordNet 3.0 not installed (apt-get install wordnet-base); skipping the reproducibility check")
+	}
+	if testing.Short() {
+		t.Skip("regenerating takes a few seconds; skipped in -short mode")
+	}
+	data, src, err := Generate(wordnetDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *update {
+		if err := run(wordnetDir, ".."); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	for name, got := range map[string][]byte{dataFile: data, goFile: src} {
+		want, err := os.ReadFile(filepath.Join("..", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from what go generate ./internal/lexicon writes; regenerate and commit it", name)
+		}
+	}
+}
+
+func TestParseData(t *testing.T) {
+	line := "01247240 00 a 02 hot 1 warm(p) 0 002 ! 01251128 a 0101 & 01247975 a 0000 | used of physical heat"
+	s, err := parseData(line, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.key != (key{2, 1247240}) || len(s.words) != 2 || s.words[1] != "warm" || len(s.ptrs) != 2 {
+		t.Fatalf("parseData = %+v", s)
+	}
+	if p := s.ptrs[0]; p.sym != "!" || p.src != 1 || p.tgt != 1 || p.to != (key{2, 1251128}) {
+		t.Errorf("antonym pointer = %+v", p)
+	}
+	for _, bad := range []string{"", "0124 00 a", "01247240 00 a 02 hot 1", "01247240 00 a 01 hot 1 001 ! 1 a"} {
+		if _, err := parseData(bad, 2); err == nil {
+			t.Errorf("parseData(%q) succeeded", bad)
+		}
+	}
+}
+
+func TestIsVocab(t *testing.T) {
+	for w, want := range map[string]bool{"dog": true, "well-known": true, "o'clock": true,
+		"a": false, "hot_dog": false, "-ish": false, "4wd": false, "Dog": false} {
+		if got := isVocab(w); got != want {
+			t.Errorf("isVocab(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

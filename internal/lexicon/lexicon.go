@@ -1,0 +1,502 @@
+package lexicon
+
+import "strings"
+
+// POS is a WordNet part of speech.
+type POS uint8
+
+// The parts of speech WordNet covers.
+const (
+	Noun POS = iota
+	Verb
+	Adj
+	Adv
+)
+
+var posNames = [...]string{"noun", "verb", "adj", "adv"}
+
+// String returns the lower-case name of the part of speech.
+func (p POS) String() string {
+	if int(p) < len(posNames) {
+		return posNames[p]
+	}
+	return "unknown"
+}
+
+func posFromLetter(c byte) (POS, bool) {
+	switch c {
+	case 'n':
+		return Noun, true
+	case 'v':
+		return Verb, true
+	case 'a':
+		return Adj, true
+	case 'r':
+		return Adv, true
+	}
+	return 0, false
+}
+
+// An entry is a (word, part of speech) pair: wordID*4 + pos.
+func entryOf(word int32, pos POS) int32 { return word*4 + int32(pos) }
+func entryWord(e int32) int32           { return e >> 2 }
+func entryPOS(e int32) POS              { return POS(e & 3) }
+
+// maxCands bounds the lemma candidates of one word; real words have at most
+// a handful, and a fixed array keeps lookups free of allocation.
+const maxCands = 16
+
+type cands struct {
+	n int
+	e [maxCands]int32
+}
+
+func (c *cands) add(e int32) {
+	for i := 0; i < c.n; i++ {
+		if c.e[i] == e {
+			return
+		}
+	}
+	if c.n < maxCands {
+		c.e[c.n] = e
+		c.n++
+	}
+}
+
+func (c *cands) list() []int32 { return c.e[:c.n] }
+
+// entry returns the entry of word as a lemma of pos.
+func (t *table) entry(word string, pos POS) (int32, bool) {
+	id, ok := t.wordID[word]
+	if !ok || t.posMask[id]&(1<<pos) == 0 {
+		return 0, false
+	}
+	return entryOf(id, pos), true
+}
+
+// Detachment rules of WordNet's morphy, per part of speech, plus undoubling
+// of a final consonant ("stopped", "bigger") that morphy leaves to its
+// exception lists.
+type rule struct{ suffix, ending string }
+
+var rules = [4][]rule{
+	Noun: {{"s", ""}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"}},
+	Verb: {{"s", ""}, {"ies", "y"}, {"es", "e"}, {"es", ""}, {"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""}},
+	Adj:  {{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}},
+}
+
+// candidates collects the lemma entries word can stand for: entries from
+// the exception lists, the word itself in each part of speech it has, and
+// the bases the detachment rules find. When none is found, a snowball stem
+// ("increas") maps to the words that stem to it. word must be lower case.
+func (t *table) candidates(word string, c *cands) {
+	c.n = 0
+	if t == nil || word == "" {
+		return
+	}
+	for _, e := range t.exc[word] {
+		c.add(e)
+	}
+	if id, ok := t.wordID[word]; ok {
+		for p := POS(0); p < 4; p++ {
+			if t.posMask[id]&(1<<p) != 0 {
+				c.add(entryOf(id, p))
+			}
+		}
+	}
+	var buf [64]byte
+	for p := POS(0); p < 4; p++ {
+		for _, r := range rules[p] {
+			if !strings.HasSuffix(word, r.suffix) {
+				continue
+			}
+			stem := word[:len(word)-len(r.suffix)]
+			// Bases shorter than three letters are abbreviations far
+			// more often than roots ("was" is not a form of "wa").
+			if len(stem)+len(r.ending) < 3 || len(stem)+len(r.ending) > len(buf) {
+				continue
+			}
+			n := copy(buf[:], stem)
+			n += copy(buf[n:], r.ending)
+			if e, ok := t.entry(string(buf[:n]), p); ok { // string(buf) in a map index does not allocate
+				c.add(e)
+			}
+			if r.ending == "" && (r.suffix == "ed" || r.suffix == "ing" || r.suffix == "er" || r.suffix == "est") &&
+				len(stem) >= 4 && stem[len(stem)-1] == stem[len(stem)-2] && !isVowel(stem[len(stem)-1]) {
+				if e, ok := t.entry(stem[:len(stem)-1], p); ok {
+					c.add(e)
+				}
+			}
+		}
+	}
+	if c.n > 0 {
+		return
+	}
+	for _, id := range t.stems[word] {
+		for p := POS(0); p < 4; p++ {
+			if t.posMask[id]&(1<<p) != 0 {
+				c.add(entryOf(id, p))
+			}
+		}
+	}
+}
+
+func isVowel(b byte) bool { return strings.IndexByte("aeiou", b) >= 0 }
+
+// lower returns s in lower case, allocating only when s has upper case.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// Known reports whether word, or a base form or stem of it, is in the
+// lexicon.
+func Known(word string) bool {
+	var c cands
+	get().candidates(lower(word), &c)
+	return c.n > 0
+}
+
+// Lemma returns the base form of word: "ran" → "run", "mice" → "mouse",
+// "stopped" → "stop". Irregular forms from WordNet's exception lists win
+// (so "found" → "find", "left" → "leave"), then the word itself when it is a
+// lemma (so "glasses" and "increasing" stay), then the regular rules in the
+// order noun, verb, adjective, adverb. A snowball stem returns the first
+// word that stems to it. An unknown word is returned lower-cased. Use Lemmas
+// when the part of speech matters.
+func Lemma(word string) string {
+	word = lower(word)
+	t := get()
+	var c cands
+	t.candidates(word, &c)
+	if c.n == 0 {
+		return word
+	}
+	return t.words[entryWord(c.e[0])]
+}
+
+// LemmaPOS returns the base form of word as a pos, and false when word is
+// not an inflection of a lemma of that part of speech.
+func LemmaPOS(word string, pos POS) (string, bool) {
+	t := get()
+	var c cands
+	t.candidates(lower(word), &c)
+	for _, e := range c.list() {
+		if entryPOS(e) == pos {
+			return t.words[entryWord(e)], true
+		}
+	}
+	return "", false
+}
+
+// Base is one reading of a word: a lemma and its part of speech.
+type Base struct {
+	Lemma string
+	POS   POS
+}
+
+// Lemmas returns every reading of word, in the order Lemma prefers them.
+func Lemmas(word string) []Base {
+	t := get()
+	var c cands
+	t.candidates(lower(word), &c)
+	out := make([]Base, 0, c.n)
+	for _, e := range c.list() {
+		out = append(out, Base{t.words[entryWord(e)], entryPOS(e)})
+	}
+	return out
+}
+
+// shareWord reports whether two candidate lists read as the same lemma.
+func shareWord(a, b []int32) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if entryWord(x) == entryWord(y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func contains(l []int32, v int32) bool {
+	for _, x := range l {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Synonym reports whether a and b share a synset among their most frequent
+// senses (WordNet's first senses, at most three per part of speech):
+// "car"/"automobile", "buy"/"purchase". Two forms of the same lemma are
+// synonyms.
+func Synonym(a, b string) bool {
+	t := get()
+	var ca, cb cands
+	t.candidates(lower(a), &ca)
+	t.candidates(lower(b), &cb)
+	if shareWord(ca.list(), cb.list()) {
+		return true
+	}
+	for _, ea := range ca.list() {
+		sa := t.senses.get(ea)
+		for _, eb := range cb.list() {
+			if entryPOS(ea) != entryPOS(eb) {
+				continue
+			}
+			for _, s := range t.senses.get(eb) {
+				if contains(sa, s) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// MaxHypernymDepth is how many is-a steps Hypernym follows. Deep links are
+// reported with their depth so a caller can ask for less.
+const MaxHypernymDepth = 8
+
+// Hypernym reports whether specific is a kind of general, following is-a
+// (and instance-of) links from the most frequent senses of specific up to
+// MaxHypernymDepth steps: "dog" → "animal", "man" → "person",
+// "sprint" → "run". depth is the number of steps on the shortest path;
+// 0 means the two share a sense. Nouns and verbs only; WordNet has no
+// hierarchy for adjectives and adverbs.
+func Hypernym(specific, general string) (depth int, ok bool) {
+	t := get()
+	var ca, cb cands
+	t.candidates(lower(specific), &ca)
+	t.candidates(lower(general), &cb)
+	var targets [maxCands * 4]int32
+	nt := 0
+	for _, e := range cb.list() {
+		if p := entryPOS(e); p != Noun && p != Verb {
+			continue
+		}
+		for _, s := range t.senses.get(e) {
+			if nt < len(targets) {
+				targets[nt] = s
+				nt++
+			}
+		}
+	}
+	if nt == 0 {
+		return 0, false
+	}
+	// Breadth-first search over a bounded frontier on the stack: the
+	// ancestors of a few senses within eight steps number a few dozen.
+	var seen [512]int32
+	ns := 0
+	for _, e := range ca.list() {
+		if p := entryPOS(e); p != Noun && p != Verb {
+			continue
+		}
+		for _, s := range t.senses.get(e) {
+			if !contains(seen[:ns], s) && ns < len(seen) {
+				seen[ns] = s
+				ns++
+			}
+		}
+	}
+	lo, hi := 0, ns
+	for d := 0; d <= MaxHypernymDepth; d++ {
+		for i := lo; i < hi; i++ {
+			if contains(targets[:nt], seen[i]) {
+				return d, true
+			}
+		}
+		for i := lo; i < hi; i++ {
+			for _, h := range t.hypers.get(seen[i]) {
+				if ns < len(seen) && !contains(seen[:ns], h) {
+					seen[ns] = h
+					ns++
+				}
+			}
+		}
+		lo, hi = hi, ns
+		if lo == hi {
+			break
+		}
+	}
+	return 0, false
+}
+
+// AntonymKind says how two words were found to be opposites, from the
+// weakest evidence to the strongest, so that kinds compare with <.
+type AntonymKind uint8
+
+// Kinds of antonymy.
+const (
+	// NotAntonym: no antonym link was found.
+	NotAntonym AntonymKind = iota
+	// AntonymDerived: a derivationally related form of one is a direct
+	// antonym of the other or of its related form ("winner"/"lose" via
+	// "winner"/"loser"; "quickly"/"slow" via "quick"/"slow").
+	AntonymDerived
+	// AntonymSimilar: adjectives in the clusters of two direct antonyms
+	// ("huge"/"tiny" via "large"/"small").
+	AntonymSimilar
+	// AntonymSynset: a synonym, in one of the most frequent senses, of a
+	// direct antonym ("purchase"/"sell" via "buy"/"sell").
+	AntonymSynset
+	// AntonymDirect: WordNet's own antonym pair ("hot"/"cold",
+	// "win"/"lose", "increase"/"decrease").
+	AntonymDirect
+)
+
+var antonymNames = [...]string{"none", "derived", "similar", "synset", "direct"}
+
+// String returns the lower-case name of the kind.
+func (k AntonymKind) String() string {
+	if int(k) < len(antonymNames) {
+		return antonymNames[k]
+	}
+	return "unknown"
+}
+
+// Antonym reports whether a and b are opposites by any AntonymKind.
+func Antonym(a, b string) bool { return AntonymKindOf(a, b) != NotAntonym }
+
+// AntonymKindOf returns the strongest antonym link between any readings of
+// a and b, or NotAntonym. Two forms of one lemma are never antonyms.
+func AntonymKindOf(a, b string) AntonymKind {
+	t := get()
+	var ca, cb cands
+	t.candidates(lower(a), &ca)
+	t.candidates(lower(b), &cb)
+	if ca.n == 0 || cb.n == 0 || shareWord(ca.list(), cb.list()) {
+		return NotAntonym
+	}
+	best := NotAntonym
+	for _, ea := range ca.list() {
+		for _, eb := range cb.list() {
+			if k := t.antonymEntries(ea, eb); k > best {
+				best = k
+				if best == AntonymDirect {
+					return best
+				}
+			}
+		}
+	}
+	return best
+}
+
+// antonymEntries returns the strongest antonym link between two entries.
+func (t *table) antonymEntries(ea, eb int32) AntonymKind {
+	if contains(t.ants.get(ea), eb) {
+		return AntonymDirect
+	}
+	best := NotAntonym
+	if entryPOS(ea) == entryPOS(eb) {
+		sa, sb := t.senses.get(ea), t.senses.get(eb)
+		for _, x := range sa {
+			for _, y := range t.synAnts.get(x) {
+				if contains(sb, y) {
+					return AntonymSynset
+				}
+			}
+		}
+		if entryPOS(ea) == Adj && t.similarAnt(sa, sb) {
+			best = AntonymSimilar
+		}
+	}
+	if best != NotAntonym {
+		return best
+	}
+	// Derivation: a related form of either side is a direct antonym of
+	// the other side or of one of its related forms.
+	da, db := t.ders.get(ea), t.ders.get(eb)
+	for _, x := range da {
+		if contains(t.ants.get(x), eb) {
+			return AntonymDerived
+		}
+		for _, y := range db {
+			if contains(t.ants.get(x), y) {
+				return AntonymDerived
+			}
+		}
+	}
+	for _, y := range db {
+		if contains(t.ants.get(ea), y) {
+			return AntonymDerived
+		}
+	}
+	return NotAntonym
+}
+
+// similarAnt reports whether a head of one of sa is an antonym synset of
+// a head of one of sb. A head synset is its own head; a satellite's heads
+// are the synsets it is similar to.
+func (t *table) similarAnt(sa, sb []int32) bool {
+	for _, x := range sa {
+		if t.headAnt(x, sb) {
+			return true
+		}
+		for _, hx := range t.heads.get(x) {
+			if t.headAnt(hx, sb) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// headAnt reports whether an antonym synset of h is, or heads, one of sb.
+func (t *table) headAnt(h int32, sb []int32) bool {
+	for _, anti := range t.synAnts.get(h) {
+		for _, y := range sb {
+			if anti == y || contains(t.heads.get(y), anti) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Similar reports whether two adjectives are in one cluster of WordNet's
+// similar-to links ("huge"/"big": both similar to "large"), or share a
+// sense. Adjectives only.
+func Similar(a, b string) bool {
+	t := get()
+	var ca, cb cands
+	t.candidates(lower(a), &ca)
+	t.candidates(lower(b), &cb)
+	for _, ea := range ca.list() {
+		if entryPOS(ea) != Adj {
+			continue
+		}
+		for _, eb := range cb.list() {
+			if entryPOS(eb) != Adj {
+				continue
+			}
+			if ea == eb {
+				return true
+			}
+			for _, x := range t.senses.get(ea) {
+				for _, y := range t.senses.get(eb) {
+					if x == y || contains(t.heads.get(x), y) || contains(t.heads.get(y), x) || sharesAny(t.heads.get(x), t.heads.get(y)) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+func sharesAny(a, b []int32) bool {
+	for _, x := range a {
+		if contains(b, x) {
+			return true
+		}
+	}
+	return false
+}
