@@ -4,8 +4,6 @@ package analyze
 // Bodies marked STUB are replaced by the real implementation.
 
 import (
-	"context"
-
 	"github.com/crosscheck-go/crosscheck/tokenize"
 )
 
@@ -42,6 +40,22 @@ type Config struct {
 	Topics []TopicDef `json:"topics,omitempty"`
 	// Antonyms are extra word pairs of opposite meaning.
 	Antonyms [][2]string `json:"antonyms,omitempty"`
+	// StopWords are words that say nothing about what a sentence is about.
+	StopWords []string `json:"stopwords,omitempty"`
+	// Hosting are verbs that place a thing with a provider ("runs on",
+	// "hosted by", "supplied by"): the other side of an exclusivity claim.
+	Hosting []string `json:"hosting,omitempty"`
+	// Roles are nouns naming a providing role ("the sole provider").
+	Roles []string `json:"roles,omitempty"`
+	// Links are prepositions joining a cue or verb to the entity it binds
+	// ("solely on X", "provided by X").
+	Links []string `json:"links,omitempty"`
+	// Copulas are verbs after which an exclusivity adverb binds the
+	// entity that follows ("is exclusively X").
+	Copulas []string `json:"copulas,omitempty"`
+	// ClauseBreaks are conjunctions that end a clause, so a cue in one
+	// clause does not bind words of the next.
+	ClauseBreaks []string `json:"clause_breaks,omitempty"`
 }
 
 // TopicDef is a user-named topic.
@@ -50,9 +64,6 @@ type TopicDef struct {
 	Terms []string `json:"terms"`
 }
 
-// DefaultConfig returns a copy of the embedded default configuration.
-func DefaultConfig() *Config { return &Config{} }
-
 // Options configures Run and the Judge. The zero value works.
 type Options struct {
 	Config *Config // nil means DefaultConfig()
@@ -60,12 +71,6 @@ type Options struct {
 	MinScore float64
 	// Progress, when set, is called as work completes; it must be cheap.
 	Progress func(done, total int)
-}
-
-// Run analyses documents of one story and returns its findings, in a
-// deterministic order.
-func Run(ctx context.Context, docs []*tokenize.Document, opts Options) (*Result, error) {
-	panic("STUB")
 }
 
 // Judge decides whether two texts contradict, agree, or neither. It is safe

@@ -1,0 +1,408 @@
+package analyze
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/crosscheck-go/crosscheck/tokenize"
+)
+
+// claim is one sentence reduced to what the detectors need. Token indices
+// are relative to the sentence's first token.
+type claim struct {
+	doc, sent int
+	d         *tokenize.Document
+	span      tokenize.Span
+	toks      []tokenize.Token
+	clause    []int  // clause number of each token
+	content   []bool // token is a content word (not a stop word, not inside a mention)
+	stems     []string
+	ents      []entRef
+	groups    []string // sorted unique entity groups
+	cues      []cueAt
+	hedged    bool
+	cond      bool // conditional or question: not an assertion at all
+	hedgeWord string
+	asserter  string
+	excl      []binding // exclusivity cue bound to a provider
+	host      []binding // hosting verb bound to a provider
+	multi     []cueAt
+	qty       []quant
+	heading   bool
+}
+
+type entRef struct {
+	name, group string
+	span        tokenize.Span
+	a, b        int // token range
+}
+
+type cueAt struct {
+	kind tokenize.CueKind
+	word string
+	span tokenize.Span
+	a, b int // token range
+}
+
+// binding ties a cue or verb to the entity it is about: "solely on X".
+type binding struct {
+	cue   cueAt
+	ent   entRef
+	scope []string // content stems of the cue's clause, sorted unique
+}
+
+// quant is a quantity with the thing it measures and who it belongs to.
+type quant struct {
+	q        tokenize.Quantity
+	measures []string // stems of the head nouns, sorted unique
+	actor    string   // entity group, or ""
+	what     string   // the measured words as written, for explanations
+	a, b     int
+}
+
+// grouper maps an entity name to the group of names that denote one party.
+type grouper interface{ group(name string) string }
+
+type identity struct{}
+
+func (identity) group(n string) string { return n }
+
+// tokenRange returns the tokens of toks overlapping sp.
+func tokenRange(toks []tokenize.Token, sp tokenize.Span) (int, int) {
+	a := sort.Search(len(toks), func(i int) bool { return toks[i].End > sp.Start })
+	b := a
+	for b < len(toks) && toks[b].Start < sp.End {
+		b++
+	}
+	if b == a && a < len(toks) {
+		b = a + 1
+	}
+	return a, b
+}
+
+func isDash(s string) bool {
+	return s == "—" || s == "–" || s == "-" || s == "--"
+}
+
+func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
+	s := d.Sentences[si]
+	c := &claim{doc: di, sent: si, d: d, span: s.Span, heading: s.Heading}
+	if s.First < 0 || s.Last > len(d.Tokens) || s.First > s.Last {
+		return c
+	}
+	c.toks = d.Tokens[s.First:s.Last]
+	n := len(c.toks)
+	c.clause = make([]int, n)
+	c.content = make([]bool, n)
+	inMention := make([]bool, n)
+	for _, m := range s.Mentions {
+		a, b := tokenRange(c.toks, m.Span)
+		if a >= n {
+			continue
+		}
+		for i := a; i < b; i++ {
+			inMention[i] = true
+		}
+		name := m.Entity
+		if name == "" {
+			name = strings.ToLower(d.Text(m.Span))
+		}
+		c.ents = append(c.ents, entRef{name: name, group: g.group(name), span: m.Span, a: a, b: b})
+	}
+	cl := 0
+	for i, t := range c.toks {
+		if t.Kind == tokenize.Punct || t.Kind == tokenize.Symbol {
+			switch {
+			case t.Norm == "," || t.Norm == ";" || t.Norm == ":" || t.Norm == "(" || t.Norm == ")":
+				cl++
+			case isDash(t.Norm) && i > 0 && i+1 < n && c.toks[i-1].End < t.Start && t.End < c.toks[i+1].Start:
+				cl++
+			}
+		} else if t.Kind == tokenize.Word && lx.breaks[t.Norm] {
+			cl++
+		}
+		c.clause[i] = cl
+		if t.Kind == tokenize.Word && !inMention[i] && !lx.stop[t.Norm] && len(t.Norm) > 1 && hasLetter(t.Norm) {
+			c.content[i] = true
+			c.stems = append(c.stems, t.Stem)
+		}
+	}
+	c.stems = uniq(c.stems)
+	for _, e := range c.ents {
+		c.groups = append(c.groups, e.group)
+	}
+	c.groups = uniq(c.groups)
+
+	for _, cu := range s.Cues {
+		a, b := tokenRange(c.toks, cu.Span)
+		if a >= n {
+			continue
+		}
+		ca := cueAt{kind: cu.Kind, word: cu.Word, span: cu.Span, a: a, b: b}
+		if ca.word == "" {
+			ca.word = strings.ToLower(d.Text(cu.Span))
+		}
+		c.cues = append(c.cues, ca)
+		switch cu.Kind {
+		case tokenize.CueHedge:
+			c.hedged = true
+			if c.hedgeWord == "" {
+				c.hedgeWord = ca.word
+			}
+			if ca.word == "if" || ca.word == "unless" || ca.word == "whether" {
+				c.cond = true
+			}
+		case tokenize.CueQuestion:
+			c.hedged, c.cond = true, true
+		case tokenize.CueAttribution:
+			c.hedged = true
+			if c.asserter == "" {
+				c.asserter = c.attributedTo(ca)
+			}
+		case tokenize.CueMulti:
+			c.multi = append(c.multi, ca)
+		}
+	}
+	if n > 0 && c.toks[n-1].Norm == "?" {
+		c.hedged, c.cond = true, true
+	}
+	c.bindExclusivity(lx)
+	c.bindHosting(lx)
+	c.bindQuantities(lx, s.Quantities)
+	return c
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' || r > 127 {
+			return true
+		}
+	}
+	return false
+}
+
+func uniq(ss []string) []string {
+	if len(ss) == 0 {
+		return nil
+	}
+	sort.Strings(ss)
+	out := ss[:1]
+	for _, s := range ss[1:] {
+		if s != out[len(out)-1] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// attributedTo finds who an attribution cue credits: "according to X",
+// "X said", "said X".
+func (c *claim) attributedTo(cu cueAt) string {
+	best, dist := "", 1<<30
+	for _, e := range c.ents {
+		var dd int
+		switch {
+		case e.a >= cu.b:
+			dd = e.a - cu.b
+		case e.b <= cu.a:
+			dd = cu.a - e.b
+		default:
+			continue
+		}
+		if dd <= 4 && dd < dist {
+			best, dist = e.name, dd
+		}
+	}
+	return best
+}
+
+// mentionAt returns the entity whose mention starts within max tokens after
+// token i in the same clause, skipping determiners and possessives.
+func (c *claim) mentionAfter(i, max int) (entRef, bool) {
+	for _, e := range c.ents {
+		if e.a >= i && e.a <= i+max && c.clause[e.a] == c.clause[min(i, len(c.clause)-1)] {
+			return e, true
+		}
+	}
+	return entRef{}, false
+}
+
+// mentionBefore returns the nearest entity ending before token i in the same
+// clause.
+func (c *claim) mentionBefore(i int) (entRef, bool) {
+	var best entRef
+	found := false
+	for _, e := range c.ents {
+		if e.b <= i && c.clause[e.a] == c.clause[i] && (!found || e.b > best.b) {
+			best, found = e, true
+		}
+	}
+	return best, found
+}
+
+// scope returns the content stems of the clause holding token i.
+func (c *claim) scope(i int) []string {
+	var out []string
+	for j, t := range c.toks {
+		if c.clause[j] == c.clause[i] && c.content[j] {
+			out = append(out, t.Stem)
+		}
+	}
+	return uniq(out)
+}
+
+// conditionalAt reports whether a conditional hedge ("if", "unless") opens
+// the clause holding token i or an earlier part of the sentence.
+func (c *claim) conditionalAt(i int) bool {
+	for _, cu := range c.cues {
+		if cu.kind == tokenize.CueHedge && (cu.word == "if" || cu.word == "unless") && cu.a <= i {
+			return true
+		}
+	}
+	return false
+}
+
+// bindExclusivity ties each exclusivity cue to the provider it names:
+// "solely on X", "is exclusively X", "X remains the sole provider".
+func (c *claim) bindExclusivity(lx *lexicon) {
+	n := len(c.toks)
+	for _, cu := range c.cues {
+		if cu.kind != tokenize.CueExclusive || cu.a >= n {
+			continue
+		}
+		if c.conditionalAt(cu.a) {
+			continue
+		}
+		var e entRef
+		ok := false
+		// "solely on X", "exclusive to X": a link word within two tokens.
+		for j := cu.b; j < n && j <= cu.b+2 && !ok; j++ {
+			if c.clause[j] != c.clause[cu.a] {
+				break
+			}
+			if lx.links[c.toks[j].Norm] {
+				e, ok = c.mentionAfter(j+1, 3)
+			}
+		}
+		// "is exclusively X": the cue right after a copula.
+		if !ok && cu.a > 0 && lx.copulas[c.toks[cu.a-1].Norm] {
+			e, ok = c.mentionAfter(cu.b, 0)
+		}
+		// "X remains the sole provider": a role noun after the cue.
+		if !ok {
+			for j := cu.b; j < n && j <= cu.b+3; j++ {
+				if c.clause[j] != c.clause[cu.a] {
+					break
+				}
+				if c.toks[j].Kind == tokenize.Word && lx.roles[c.toks[j].Stem] {
+					e, ok = c.mentionBefore(cu.a)
+					break
+				}
+			}
+		}
+		if ok {
+			c.excl = append(c.excl, binding{cue: cu, ent: e, scope: c.scope(cu.a)})
+		}
+	}
+}
+
+// bindHosting ties a hosting verb to its provider: "runs on X", "hosted by X".
+func (c *claim) bindHosting(lx *lexicon) {
+	n := len(c.toks)
+	for i, t := range c.toks {
+		if t.Kind != tokenize.Word || !lx.hosting[t.Stem] || c.conditionalAt(i) {
+			continue
+		}
+		for j := i + 1; j < n && j <= i+3; j++ {
+			if c.clause[j] != c.clause[i] {
+				break
+			}
+			if lx.links[c.toks[j].Norm] && c.toks[j].Norm != "to" && c.toks[j].Norm != "from" {
+				if e, ok := c.mentionAfter(j+1, 2); ok {
+					cu := cueAt{kind: "hosting", word: t.Norm, span: t.Span, a: i, b: i + 1}
+					c.host = append(c.host, binding{cue: cu, ent: e, scope: c.scope(i)})
+				}
+				break
+			}
+		}
+	}
+}
+
+// bindQuantities finds what each quantity measures: the content words right
+// after it ("$110 billion funding round"), else the verb right before it
+// ("contributed around $50 billion"); and whose it is: "from/by X" after it,
+// else the nearest entity before it in the clause.
+func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
+	n := len(c.toks)
+	for _, q := range qs {
+		a, b := tokenRange(c.toks, q.Span)
+		if a >= n {
+			continue
+		}
+		qu := quant{q: q, a: a, b: b}
+		var words []string
+		j := b
+		if j < n && (c.toks[j].Norm == "in" || c.toks[j].Norm == "of") {
+			j++
+		}
+		for ; j < n && len(qu.measures) < 3; j++ {
+			t := c.toks[j]
+			if !c.content[j] || c.clause[j] != c.clause[a] {
+				break
+			}
+			qu.measures = append(qu.measures, t.Stem)
+			words = append(words, t.Norm)
+		}
+		if j < n && (c.toks[j].Norm == "from" || c.toks[j].Norm == "by") {
+			if e, ok := c.mentionAfter(j+1, 1); ok {
+				qu.actor = e.group
+			}
+		}
+		if len(qu.measures) == 0 {
+			for k := a - 1; k >= 0 && k >= a-3; k-- {
+				if c.clause[k] != c.clause[a] {
+					break
+				}
+				if c.content[k] && !c.isCue(k) {
+					qu.measures = append(qu.measures, c.toks[k].Stem)
+					words = append(words, c.toks[k].Norm)
+					break
+				}
+			}
+		}
+		if qu.actor == "" {
+			if e, ok := c.mentionBefore(a); ok {
+				qu.actor = e.group
+			}
+		}
+		qu.measures = uniq(qu.measures)
+		qu.what = strings.Join(words, " ")
+		c.qty = append(c.qty, qu)
+	}
+}
+
+func (c *claim) isCue(i int) bool {
+	for _, cu := range c.cues {
+		if i >= cu.a && i < cu.b {
+			return true
+		}
+	}
+	return false
+}
+
+// cuesNear returns the cues of kind k within w tokens of token range
+// [a, b) in the same clause.
+func (c *claim) cueNear(k tokenize.CueKind, a, b, w int) (cueAt, bool) {
+	for _, cu := range c.cues {
+		if cu.kind != k || cu.a >= len(c.clause) || a >= len(c.clause) {
+			continue
+		}
+		if c.clause[cu.a] != c.clause[a] {
+			continue
+		}
+		if cu.b <= a && a-cu.b <= w || cu.a >= b && cu.a-b <= w {
+			return cu, true
+		}
+	}
+	return cueAt{}, false
+}

@@ -1,0 +1,148 @@
+package analyze
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/kljensen/snowball/english"
+)
+
+//go:embed data/default.json
+var defaultConfigJSON []byte
+
+// DefaultConfig returns a copy of the embedded default configuration
+// (data/default.json): general word lists, nothing specific to one story.
+func DefaultConfig() *Config {
+	c, err := ParseConfig(defaultConfigJSON)
+	if err != nil { // the embedded file is checked by a test
+		return &Config{}
+	}
+	return c
+}
+
+// ParseConfig decodes a configuration file in the JSON shape of Config.
+func ParseConfig(data []byte) (*Config, error) {
+	var c Config
+	if err := json.Unmarshal(data, &c); err != nil {
+		return nil, fmt.Errorf("analyze: config: %w", err)
+	}
+	return &c, nil
+}
+
+// Merge adds o's entries to c: a user's file extends the defaults rather
+// than replacing them. A nil o is a no-op.
+func (c *Config) Merge(o *Config) {
+	if o == nil {
+		return
+	}
+	c.Topics = append(c.Topics, o.Topics...)
+	c.Antonyms = append(c.Antonyms, o.Antonyms...)
+	c.StopWords = append(c.StopWords, o.StopWords...)
+	c.Hosting = append(c.Hosting, o.Hosting...)
+	c.Roles = append(c.Roles, o.Roles...)
+	c.Links = append(c.Links, o.Links...)
+	c.Copulas = append(c.Copulas, o.Copulas...)
+	c.ClauseBreaks = append(c.ClauseBreaks, o.ClauseBreaks...)
+}
+
+// lexicon is a compiled Config: sets keyed by lower-case word and by stem,
+// built once per Run or Judge.
+type lexicon struct {
+	stop     map[string]bool
+	hosting  map[string]bool // stems
+	roles    map[string]bool // stems
+	links    map[string]bool // words
+	copulas  map[string]bool // words
+	breaks   map[string]bool // words
+	antonyms map[[2]string]bool
+	topics   []topicDef
+}
+
+type topicDef struct {
+	name  string
+	terms [][]string // each term as a sequence of stems
+}
+
+// stem returns the snowball stem of a lower-case word, as tokenize does for
+// ordinary words, so that configuration words match token stems.
+func stem(w string) string { return english.Stem(strings.ToLower(w), false) }
+
+func (c *Config) compile() *lexicon {
+	lx := &lexicon{
+		stop:     set(c.StopWords, strings.ToLower),
+		hosting:  set(c.Hosting, stem),
+		roles:    set(c.Roles, stem),
+		links:    set(c.Links, strings.ToLower),
+		copulas:  set(c.Copulas, strings.ToLower),
+		breaks:   set(c.ClauseBreaks, strings.ToLower),
+		antonyms: map[[2]string]bool{},
+	}
+	for _, p := range c.Antonyms {
+		a, b := stem(p[0]), stem(p[1])
+		if a == "" || b == "" || a == b {
+			continue
+		}
+		lx.antonyms[[2]string{a, b}] = true
+		lx.antonyms[[2]string{b, a}] = true
+	}
+	for _, td := range c.Topics {
+		if strings.TrimSpace(td.Name) == "" || len(td.Terms) == 0 {
+			continue
+		}
+		d := topicDef{name: td.Name}
+		for _, t := range td.Terms {
+			var seq []string
+			for _, w := range strings.Fields(t) {
+				seq = append(seq, stem(w))
+			}
+			if len(seq) > 0 {
+				d.terms = append(d.terms, seq)
+			}
+		}
+		lx.topics = append(lx.topics, d)
+	}
+	sort.SliceStable(lx.topics, func(i, j int) bool { return lx.topics[i].name < lx.topics[j].name })
+	return lx
+}
+
+func set(words []string, f func(string) string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		if w = strings.TrimSpace(w); w != "" {
+			m[f(w)] = true
+		}
+	}
+	return m
+}
+
+// opposite reports whether two stems are antonyms: listed in the
+// configuration, or the same root with opposite suffixes ("stateless"
+// versus "stateful", "careless" versus "careful").
+func (lx *lexicon) opposite(a, b string) bool {
+	if a == b {
+		return false
+	}
+	if lx.antonyms[[2]string{a, b}] {
+		return true
+	}
+	return morphOpposite(a, b) || morphOpposite(b, a)
+}
+
+func morphOpposite(a, b string) bool {
+	ra, ok1 := strings.CutSuffix(a, "less")
+	rb, ok2 := strings.CutSuffix(b, "ful")
+	if ok1 && ok2 && len(ra) >= 3 && ra == rb {
+		return true
+	}
+	// Only prefixes that almost always negate: "in-", "im-" and "dis-" also
+	// start many plain words ("inform", "discover").
+	for _, p := range []string{"un", "il", "ir", "non", "non-"} {
+		if r, ok := strings.CutPrefix(a, p); ok && len(r) >= 4 && r == b {
+			return true
+		}
+	}
+	return false
+}

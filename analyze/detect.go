@@ -1,0 +1,537 @@
+package analyze
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/crosscheck-go/crosscheck/tokenize"
+)
+
+// judgement is what comparing two claims found.
+type judgement struct {
+	kind     Kind // a conflict kind, or KindAgreement
+	score    float64
+	cues     []Cue
+	hlA, hlB []tokenize.Span
+	expl     string
+	// keyA and keyB name the claim each side makes, so that other sources
+	// making the same claim can be counted as support.
+	keyA, keyB string
+}
+
+func (j judgement) conflict() bool { return j.kind != "" && j.kind != KindAgreement }
+
+// detector compares two aligned claims. The functions are tried in order;
+// the first conflict wins, else the first agreement.
+type detector func(an *analyzer, a, b *claim) (judgement, bool)
+
+var detectors = []detector{
+	(*analyzer).detectChange,
+	(*analyzer).detectExclusivity,
+	(*analyzer).detectNumeric,
+	(*analyzer).detectNegation,
+	(*analyzer).detectAntonym,
+	(*analyzer).detectRestatement,
+}
+
+// compare runs the detectors on a pair, both ways round where the detector
+// is asymmetric, and returns the strongest finding.
+func (an *analyzer) compare(a, b *claim) (judgement, bool) {
+	var best judgement
+	found := false
+	for _, det := range detectors {
+		for _, swap := range []bool{false, true} {
+			x, y := a, b
+			if swap {
+				x, y = b, a
+			}
+			j, ok := det(an, x, y)
+			if !ok {
+				continue
+			}
+			if swap {
+				j.hlA, j.hlB = j.hlB, j.hlA
+				j.keyA, j.keyB = j.keyB, j.keyA
+				for i := range j.cues {
+					switch j.cues[i].Side {
+					case "a":
+						j.cues[i].Side = "b"
+					case "b":
+						j.cues[i].Side = "a"
+					}
+				}
+			}
+			if !found || better(j, best) {
+				best, found = j, true
+			}
+		}
+		if found && best.conflict() {
+			return best, true
+		}
+	}
+	return best, found
+}
+
+func better(j, k judgement) bool {
+	if j.conflict() != k.conflict() {
+		return j.conflict()
+	}
+	return j.score > k.score
+}
+
+func src(c *claim) string { return c.d.Source.ID }
+
+func txt(c *claim, sp tokenize.Span) string { return c.d.Text(sp) }
+
+// hedgeFactor lowers a score for each side that is hedged or attributed
+// rather than asserted.
+func hedgeFactor(a, b *claim) float64 {
+	return a.hedgeFactor() * b.hedgeFactor()
+}
+
+// hedgeFactor is 1 for a bare assertion, a little less for a statement
+// credited to someone, and less again for a modal or reported one.
+func (c *claim) hedgeFactor() float64 {
+	switch {
+	case !c.hedged:
+		return 1
+	case c.hedgeWord != "":
+		return 0.8
+	default:
+		return 0.92
+	}
+}
+
+// changedNear reports whether a change-of-state or negation cue governs the
+// tokens [i, j) of c: "ended its exclusive", "no longer exclusive".
+func changedNear(c *claim, i, j int) (cueAt, bool) {
+	if cu, ok := c.cueNear(tokenize.CueChange, i, j, 5); ok {
+		return cu, true
+	}
+	return c.cueNear(tokenize.CueNegation, i, j, 3)
+}
+
+// sharedGroups counts the entity groups two claims both mention.
+func sharedGroups(a, b *claim) int { return countShared(a.groups, b.groups) }
+
+func countShared(x, y []string) int {
+	n, i, j := 0, 0, 0
+	for i < len(x) && j < len(y) {
+		switch {
+		case x[i] == y[j]:
+			n++
+			i++
+			j++
+		case x[i] < y[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return n
+}
+
+// opposedScopes reports whether two clauses contain words of opposite
+// meaning, which means they speak of different things ("stateless" APIs
+// versus a "stateful" product) rather than of the same one.
+func (an *analyzer) opposedScopes(x, y []string) (string, string, bool) {
+	for _, p := range x {
+		for _, q := range y {
+			if an.lx.opposite(p, q) {
+				return p, q, true
+			}
+		}
+	}
+	return "", "", false
+}
+
+// detectExclusivity: a's provider X is exclusive, and b binds the same kind
+// of thing exclusively to, or hosts it on, a different provider Y.
+func (an *analyzer) detectExclusivity(a, b *claim) (judgement, bool) {
+	if a.cond || b.cond {
+		return judgement{}, false
+	}
+	for _, x := range a.excl {
+		if _, ch := changedNear(a, x.cue.a, x.cue.b); ch {
+			continue
+		}
+		cands := make([]binding, 0, len(b.excl)+len(b.host))
+		cands = append(cands, b.excl...)
+		cands = append(cands, b.host...)
+		for k, y := range cands {
+			hostOnly := k >= len(b.excl)
+			if x.ent.group == y.ent.group {
+				continue
+			}
+			if _, ch := changedNear(b, y.cue.a, y.cue.b); ch {
+				continue
+			}
+			if _, _, opp := an.opposedScopes(x.scope, y.scope); opp {
+				continue
+			}
+			shared := countShared(a.stems, b.stems)
+			ctx := sharedGroups(a, b) + shared
+			if hostOnly {
+				// A plain "runs on Y" contradicts "solely on X" only when
+				// it is about the same thing.
+				if countShared(x.scope, y.scope) < 2 {
+					continue
+				}
+			} else if ctx < 1 {
+				continue
+			}
+			score := 0.7
+			if hostOnly {
+				score = 0.55
+			}
+			score += 0.05 * math.Min(float64(ctx), 4)
+			score *= hedgeFactor(a, b)
+			j := judgement{
+				kind:  KindExclusivity,
+				score: clamp01(score),
+				cues: []Cue{
+					{Kind: "exclusivity", Side: "a", Text: x.cue.word},
+					{Kind: "provider", Side: "a", Text: txt(a, x.ent.span)},
+					{Kind: "provider", Side: "b", Text: txt(b, y.ent.span)},
+				},
+				hlA:  []tokenize.Span{x.cue.span, x.ent.span},
+				hlB:  []tokenize.Span{y.cue.span, y.ent.span},
+				keyA: "excl:" + x.ent.group,
+				keyB: "excl:" + y.ent.group,
+			}
+			if hostOnly {
+				j.cues = append(j.cues, Cue{Kind: "hosting", Side: "b", Text: y.cue.word})
+				j.expl = fmt.Sprintf("%s says %s is the exclusive provider (%q); %s says it %s with %s (%q).",
+					src(a), txt(a, x.ent.span), x.cue.word, src(b), y.cue.word, txt(b, y.ent.span), y.cue.word)
+			} else {
+				j.cues = append(j.cues, Cue{Kind: "exclusivity", Side: "b", Text: y.cue.word})
+				j.expl = fmt.Sprintf("%s says %s is the exclusive provider (%q); %s says %s is (%q).",
+					src(a), txt(a, x.ent.span), x.cue.word, src(b), txt(b, y.ent.span), y.cue.word)
+			}
+			return j, true
+		}
+	}
+	return judgement{}, false
+}
+
+// stateCue finds a cue of kind k governing an exclusivity cue of c.
+func stateCue(c *claim, k tokenize.CueKind, w int) (cueAt, cueAt, bool) {
+	for _, x := range c.cues {
+		if x.kind != tokenize.CueExclusive {
+			continue
+		}
+		if cu, ok := c.cueNear(k, x.a, x.b, w); ok {
+			return cu, x, true
+		}
+	}
+	return cueAt{}, cueAt{}, false
+}
+
+// detectChange: a says a state continues ("remains the exclusive
+// provider"), b says it ended ("ended its exclusive partnership", "no
+// longer exclusive").
+func (an *analyzer) detectChange(a, b *claim) (judgement, bool) {
+	if a.cond || b.cond {
+		return judgement{}, false
+	}
+	cont, xa, ok := stateCue(a, tokenize.CueContinue, 6)
+	if !ok {
+		return judgement{}, false
+	}
+	if _, neg := changedNear(a, xa.a, xa.b); neg {
+		return judgement{}, false
+	}
+	end, xb, ok := stateCue(b, tokenize.CueChange, 5)
+	if !ok {
+		end, xb, ok = stateCue(b, tokenize.CueNegation, 3)
+	}
+	if !ok {
+		return judgement{}, false
+	}
+	if _, again := b.cueNear(tokenize.CueContinue, xb.a, xb.b, 6); again {
+		return judgement{}, false
+	}
+	if sharedGroups(a, b) < 1 {
+		return judgement{}, false
+	}
+	if _, _, opp := an.opposedScopes(a.scope(xa.a), b.scope(xb.a)); opp {
+		return judgement{}, false
+	}
+	score := 0.75 + 0.05*math.Min(float64(sharedGroups(a, b)+countShared(a.stems, b.stems)), 4)
+	score *= hedgeFactor(a, b)
+	return judgement{
+		kind:  KindPolarity,
+		score: clamp01(score),
+		cues: []Cue{
+			{Kind: "continuation", Side: "a", Text: cont.word},
+			{Kind: "exclusivity", Side: "a", Text: xa.word},
+			{Kind: string(end.kind), Side: "b", Text: end.word},
+			{Kind: "exclusivity", Side: "b", Text: xb.word},
+		},
+		hlA:  []tokenize.Span{cont.span, xa.span},
+		hlB:  []tokenize.Span{end.span, xb.span},
+		expl: fmt.Sprintf("%s says the exclusivity continues (%q, %q); %s says it ended (%q, %q).", src(a), cont.word, xa.word, src(b), end.word, xb.word),
+		keyA: "state:continues",
+		keyB: "state:ended",
+	}, true
+}
+
+// quantities agree when equal, or within 10% when either is approximate
+// or rounded.
+func valuesAgree(x, y tokenize.Quantity) bool {
+	if x.Value == y.Value {
+		return true
+	}
+	m := math.Max(math.Abs(x.Value), math.Abs(y.Value))
+	if m == 0 {
+		return true
+	}
+	d := math.Abs(x.Value-y.Value) / m
+	if x.Approx || y.Approx {
+		return d <= 0.10
+	}
+	return d <= 0.01
+}
+
+func yearLike(q tokenize.Quantity) bool {
+	return q.Unit == "" && q.Value >= 1800 && q.Value <= 2100 && q.Value == math.Trunc(q.Value)
+}
+
+// detectNumeric: the same quantity of the same thing, for the same party,
+// with different values. A deal's size and a funding round's size are
+// different things, so they are never compared.
+func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
+	var agree judgement
+	agreed := false
+	for _, x := range a.qty {
+		for _, y := range b.qty {
+			if x.q.Unit != y.q.Unit || yearLike(x.q) || yearLike(y.q) {
+				continue
+			}
+			sameThing := countShared(x.measures, y.measures) > 0
+			sameActor := x.actor != "" && x.actor == y.actor
+			if x.actor != "" && y.actor != "" && x.actor != y.actor {
+				continue
+			}
+			if valuesAgree(x.q, y.q) {
+				if (sameThing || sameActor) && !agreed && (len(x.measures) > 0 || sameActor) {
+					agree = judgement{
+						kind:  KindAgreement,
+						score: clamp01(0.6 + 0.2*b2f(sameThing) + 0.2*b2f(sameActor)),
+						cues:  []Cue{{Kind: "number", Text: fmt.Sprintf("%s = %s", txt(a, x.q.Span), txt(b, y.q.Span))}},
+						hlA:   []tokenize.Span{x.q.Span},
+						hlB:   []tokenize.Span{y.q.Span},
+						expl: fmt.Sprintf("%s and %s both give %s (%q, %q).", src(a), src(b),
+							x.what, txt(a, x.q.Span), txt(b, y.q.Span)),
+						keyA: qkey(x),
+						keyB: qkey(x),
+					}
+					agreed = true
+				}
+				continue
+			}
+			if !sameThing || len(x.measures) == 0 {
+				continue
+			}
+			if x.actor == "" && y.actor == "" && countShared(x.measures, y.measures)*2 < max(len(x.measures), len(y.measures)) {
+				continue
+			}
+			score := 0.6 + 0.15*b2f(sameActor) + 0.1*math.Min(float64(countShared(x.measures, y.measures)), 2)/2
+			score *= hedgeFactor(a, b)
+			return judgement{
+				kind:  KindNumeric,
+				score: clamp01(score),
+				cues: []Cue{
+					{Kind: "number", Side: "a", Text: txt(a, x.q.Span)},
+					{Kind: "number", Side: "b", Text: txt(b, y.q.Span)},
+					{Kind: "measure", Text: x.what},
+				},
+				hlA: []tokenize.Span{x.q.Span},
+				hlB: []tokenize.Span{y.q.Span},
+				expl: fmt.Sprintf("%s gives %s for %s; %s gives %s.", src(a), txt(a, x.q.Span),
+					x.what, src(b), txt(b, y.q.Span)),
+				keyA: qkey(x),
+				keyB: qkey(y),
+			}, true
+		}
+	}
+	return agree, agreed
+}
+
+func qkey(q quant) string {
+	return fmt.Sprintf("qty:%s:%.3g:%s", q.q.Unit, q.q.Value, q.actor)
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func clamp01(x float64) float64 { return math.Max(0, math.Min(1, x)) }
+
+// overlap returns the shared content stems of two claims and the share of
+// the smaller claim they cover.
+func overlap(a, b *claim) (int, float64) {
+	n := countShared(a.stems, b.stems)
+	m := min(len(a.stems), len(b.stems))
+	if m == 0 {
+		return n, 0
+	}
+	return n, float64(n) / float64(m)
+}
+
+// negationOn returns a negation cue of c that governs a content word shared
+// with o (the predicate both statements are about).
+func negationOn(c, o *claim) (cueAt, bool) {
+	for _, cu := range c.cues {
+		if cu.kind != tokenize.CueNegation {
+			continue
+		}
+		for k := cu.b; k < len(c.toks) && k <= cu.b+3; k++ {
+			if c.content[k] && has(o.stems, c.toks[k].Stem) {
+				return cu, true
+			}
+		}
+	}
+	return cueAt{}, false
+}
+
+func has(sorted []string, s string) bool {
+	lo, hi := 0, len(sorted)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if sorted[m] < s {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo < len(sorted) && sorted[lo] == s
+}
+
+func hasNegation(c *claim) bool {
+	for _, cu := range c.cues {
+		if cu.kind == tokenize.CueNegation {
+			return true
+		}
+	}
+	return false
+}
+
+// detectNegation: nearly the same statement, negated on one side only.
+func (an *analyzer) detectNegation(a, b *claim) (judgement, bool) {
+	if a.cond || b.cond {
+		return judgement{}, false
+	}
+	n, share := overlap(a, b)
+	if n < 3 || share < 0.6 {
+		return judgement{}, false
+	}
+	neg, ok := negationOn(b, a)
+	if !ok || hasNegation(a) {
+		return judgement{}, false
+	}
+	score := (0.5 + 0.3*share) * hedgeFactor(a, b)
+	return judgement{
+		kind:  KindPolarity,
+		score: clamp01(score),
+		cues:  []Cue{{Kind: "negation", Side: "b", Text: neg.word}},
+		hlB:   []tokenize.Span{neg.span},
+		expl:  fmt.Sprintf("%s and %s make the same statement, but %s negates it (%q).", src(a), src(b), src(b), neg.word),
+		keyA:  "neg:false",
+		keyB:  "neg:true",
+	}, true
+}
+
+// detectAntonym: nearly the same statement with words of opposite meaning.
+func (an *analyzer) detectAntonym(a, b *claim) (judgement, bool) {
+	if a.cond || b.cond {
+		return judgement{}, false
+	}
+	n, share := overlap(a, b)
+	if n < 3 || share < 0.5 {
+		return judgement{}, false
+	}
+	for i, t := range a.toks {
+		if !a.content[i] || has(b.stems, t.Stem) {
+			continue
+		}
+		for k, u := range b.toks {
+			if !b.content[k] || has(a.stems, u.Stem) || !an.lx.opposite(t.Stem, u.Stem) {
+				continue
+			}
+			if hasNegation(a) != hasNegation(b) {
+				return judgement{}, false // "not rise" versus "fall" agree
+			}
+			score := (0.45 + 0.3*share) * hedgeFactor(a, b)
+			return judgement{
+				kind:  KindAntonym,
+				score: clamp01(score),
+				cues:  []Cue{{Kind: "antonym", Text: t.Norm + " / " + u.Norm}},
+				hlA:   []tokenize.Span{t.Span},
+				hlB:   []tokenize.Span{u.Span},
+				expl:  fmt.Sprintf("%s says %q where %s says %q about the same thing.", src(a), t.Norm, src(b), u.Norm),
+				keyA:  "ant:" + t.Stem,
+				keyB:  "ant:" + u.Stem,
+			}, true
+		}
+	}
+	return judgement{}, false
+}
+
+// detectRestatement finds agreements that are not numbers: the same
+// exclusive provider, the same reported end of a state, or a near-verbatim
+// restatement with the same polarity.
+func (an *analyzer) detectRestatement(a, b *claim) (judgement, bool) {
+	for _, x := range a.excl {
+		for _, y := range b.excl {
+			if x.ent.group != y.ent.group || countShared(x.scope, y.scope) == 0 {
+				continue
+			}
+			_, cha := changedNear(a, x.cue.a, x.cue.b)
+			_, chb := changedNear(b, y.cue.a, y.cue.b)
+			if cha != chb {
+				continue
+			}
+			return judgement{
+				kind:  KindAgreement,
+				score: 0.7,
+				cues:  []Cue{{Kind: "exclusivity", Side: "a", Text: x.cue.word}, {Kind: "exclusivity", Side: "b", Text: y.cue.word}},
+				hlA:   []tokenize.Span{x.cue.span, x.ent.span},
+				hlB:   []tokenize.Span{y.cue.span, y.ent.span},
+				expl:  fmt.Sprintf("%s and %s both say %s is exclusive (%q, %q).", src(a), src(b), txt(a, x.ent.span), x.cue.word, y.cue.word),
+				keyA:  "excl:" + x.ent.group,
+				keyB:  "excl:" + x.ent.group,
+			}, true
+		}
+	}
+	if ea, xa, ok := stateCue(a, tokenize.CueChange, 5); ok {
+		if eb, xb, ok := stateCue(b, tokenize.CueChange, 5); ok && sharedGroups(a, b) > 0 {
+			return judgement{
+				kind:  KindAgreement,
+				score: 0.65,
+				cues:  []Cue{{Kind: "change", Side: "a", Text: ea.word}, {Kind: "change", Side: "b", Text: eb.word}},
+				hlA:   []tokenize.Span{ea.span, xa.span},
+				hlB:   []tokenize.Span{eb.span, xb.span},
+				expl:  fmt.Sprintf("%s and %s both say the exclusivity ended (%q, %q).", src(a), src(b), ea.word, eb.word),
+				keyA:  "state:ended",
+				keyB:  "state:ended",
+			}, true
+		}
+	}
+	n, share := overlap(a, b)
+	if n >= 4 && share >= 0.7 && hasNegation(a) == hasNegation(b) && !a.heading && !b.heading {
+		return judgement{
+			kind:  KindAgreement,
+			score: clamp01(0.4 + 0.4*share),
+			cues:  []Cue{{Kind: "overlap", Text: fmt.Sprintf("%d shared words", n)}},
+			expl:  fmt.Sprintf("%s and %s make nearly the same statement.", src(a), src(b)),
+			keyA:  "same:" + strings.Join(a.stems, " "),
+			keyB:  "same:" + strings.Join(a.stems, " "),
+		}, true
+	}
+	return judgement{}, false
+}

@@ -1,0 +1,470 @@
+package analyze
+
+import (
+	"context"
+	"crypto/sha1"
+	"encoding/hex"
+
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/crosscheck-go/crosscheck/tokenize"
+)
+
+// defaultMinScore is the lowest score a conflict may have to be reported
+// when Options.MinScore is zero.
+const defaultMinScore = 0.5
+
+// analyzer holds what one Run or Judge needs: the compiled configuration.
+type analyzer struct {
+	lx       *lexicon
+	minScore float64
+}
+
+func newAnalyzer(opts Options) *analyzer {
+	cfg := opts.Config
+	if cfg == nil {
+		cfg = DefaultConfig()
+	}
+	an := &analyzer{lx: cfg.compile(), minScore: opts.MinScore}
+	if an.minScore <= 0 {
+		an.minScore = defaultMinScore
+	}
+	return an
+}
+
+// Run analyses documents of one story and returns its findings, in a
+// deterministic order.
+func Run(ctx context.Context, docs []*tokenize.Document, opts Options) (*Result, error) {
+	an := newAnalyzer(opts)
+	res := &Result{Sources: []SourceInfo{}, Topics: []Topic{}, Conflicts: []Finding{}, Agreements: []Finding{}}
+	seen := map[string]bool{}
+	for i, d := range docs {
+		if d == nil {
+			return nil, fmt.Errorf("analyze: document %d is nil", i)
+		}
+		if seen[d.Source.ID] {
+			return nil, fmt.Errorf("analyze: %s: duplicate source id %q", sourceName(d), d.Source.ID)
+		}
+		seen[d.Source.ID] = true
+		if err := checkDoc(d); err != nil {
+			return nil, err
+		}
+		res.Sources = append(res.Sources, SourceInfo{
+			ID: d.Source.ID, Path: d.Source.Path, Title: d.Source.Title, Outlet: d.Source.Outlet,
+			URL: d.Source.URL, Date: d.Source.Date, Sentences: len(d.Sentences),
+		})
+	}
+	if len(docs) < 2 {
+		res.Notes = append(res.Notes, "cross-source comparison needs two or more sources")
+	}
+
+	p := newParties()
+	for _, d := range docs {
+		p.add(d)
+	}
+	var claims []*claim
+	for di, d := range docs {
+		for si := range d.Sentences {
+			if d.Sentences[si].Start < d.Source.BodyStart {
+				continue
+			}
+			claims = append(claims, newClaim(an.lx, p, d, di, si))
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
+	total := len(claims) + 1
+	if opts.Progress != nil {
+		opts.Progress(len(claims)/2, total)
+	}
+
+	topics, topicOf := an.discoverTopics(claims, docs)
+	res.Topics = topics
+
+	pairs := an.align(claims)
+	var raw []rawFinding
+	for k, pr := range pairs {
+		if k%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		a, b := claims[pr.i], claims[pr.j]
+		j, ok := an.compare(a, b)
+		if !ok {
+			continue
+		}
+		if a.doc == b.doc {
+			// Within one source only a sharp numeric or change conflict
+			// counts: articles restate themselves in looser words.
+			if !j.conflict() || (j.kind != KindNumeric && j.kind != KindPolarity) || j.score < 0.7 {
+				continue
+			}
+			j.kind = KindSelf
+		}
+		if j.conflict() && j.score < an.minScore {
+			continue
+		}
+		raw = append(raw, rawFinding{a: a, b: b, j: j})
+	}
+	if opts.Progress != nil {
+		opts.Progress(total-1, total)
+	}
+	res.Conflicts, res.Agreements = an.findings(raw, topicOf)
+	if opts.Progress != nil {
+		opts.Progress(total, total)
+	}
+	return res, nil
+}
+
+func sourceName(d *tokenize.Document) string {
+	if d.Source.Path != "" {
+		return d.Source.Path
+	}
+	return d.Source.ID
+}
+
+// checkDoc rejects a document whose spans do not index its text, so that no
+// detector can slice out of range.
+func checkDoc(d *tokenize.Document) error {
+	n := len(d.Source.Text)
+	for i, s := range d.Sentences {
+		if s.Start < 0 || s.End > n || s.Start > s.End || s.First < 0 || s.Last > len(d.Tokens) || s.First > s.Last {
+			return fmt.Errorf("analyze: %s: sentence %d has span [%d,%d) tokens [%d,%d) out of range", sourceName(d), i, s.Start, s.End, s.First, s.Last)
+		}
+		if s.Para < 0 || (len(d.Paragraphs) > 0 && s.Para >= len(d.Paragraphs)) {
+			return fmt.Errorf("analyze: %s: sentence %d has paragraph %d out of range", sourceName(d), i, s.Para)
+		}
+		for _, sp := range spansOf(s) {
+			if sp.Start < 0 || sp.End > n || sp.Start > sp.End {
+				return fmt.Errorf("analyze: %s: sentence %d has an annotation [%d,%d) out of range", sourceName(d), i, sp.Start, sp.End)
+			}
+		}
+	}
+	for i, t := range d.Tokens {
+		if t.Start < 0 || t.End > n || t.Start > t.End {
+			return fmt.Errorf("analyze: %s: token %d has span [%d,%d) out of range", sourceName(d), i, t.Start, t.End)
+		}
+	}
+	for i, p := range d.Paragraphs {
+		if p.Start < 0 || p.End > n || p.Start > p.End {
+			return fmt.Errorf("analyze: %s: paragraph %d has span [%d,%d) out of range", sourceName(d), i, p.Start, p.End)
+		}
+	}
+	return nil
+}
+
+func spansOf(s tokenize.Sentence) []tokenize.Span {
+	var out []tokenize.Span
+	for _, c := range s.Cues {
+		out = append(out, c.Span)
+	}
+	for _, q := range s.Quantities {
+		out = append(out, q.Span)
+	}
+	for _, m := range s.Mentions {
+		out = append(out, m.Span)
+	}
+	for _, d := range s.Dates {
+		out = append(out, d.Span)
+	}
+	return out
+}
+
+type rawFinding struct {
+	a, b *claim
+	j    judgement
+}
+
+type pair struct{ i, j int }
+
+// terms returns the index keys of a claim: its content stems, its entity
+// groups, and markers for the claim shapes detectors look for, so that two
+// exclusivity claims meet even when they share few words.
+func (c *claim) terms() []string {
+	out := make([]string, 0, len(c.stems)+len(c.groups)+3)
+	out = append(out, c.stems...)
+	for _, g := range c.groups {
+		out = append(out, "@"+g)
+	}
+	if len(c.excl) > 0 || len(c.host) > 0 || len(c.multi) > 0 {
+		out = append(out, "§excl")
+	}
+	for _, cu := range c.cues {
+		if cu.kind == tokenize.CueExclusive {
+			out = append(out, "§state")
+			break
+		}
+	}
+	for _, q := range c.qty {
+		out = append(out, "§qty:"+q.q.Unit)
+	}
+	return uniq(out)
+}
+
+// align returns candidate pairs of claims through an inverted index of
+// their terms. Terms held by very many sentences say little about what two
+// sentences share and would make the work quadratic, so they are capped.
+func (an *analyzer) align(claims []*claim) []pair {
+	index := map[string][]int{}
+	for i, c := range claims {
+		for _, t := range c.terms() {
+			index[t] = append(index[t], i)
+		}
+	}
+	n := len(claims)
+	capN := min(max(n/4, 30), 200)
+	keys := make([]string, 0, len(index))
+	for k := range index {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	weight := map[pair]float64{}
+	special := map[pair]bool{}
+	for _, k := range keys {
+		post := index[k]
+		isSpecial := strings.HasPrefix(k, "§")
+		limit := capN
+		if isSpecial {
+			limit = 500
+		}
+		if len(post) < 2 || len(post) > limit {
+			continue
+		}
+		w := math.Log(float64(n+1) / float64(len(post)))
+		for x := 0; x < len(post); x++ {
+			for y := x + 1; y < len(post); y++ {
+				p := pair{post[x], post[y]}
+				if isSpecial {
+					special[p] = true
+				} else {
+					weight[p] += w
+				}
+			}
+		}
+	}
+	out := make([]pair, 0, len(weight)+len(special))
+	for p, w := range weight {
+		if w >= 2 || special[p] {
+			out = append(out, p)
+		}
+	}
+	for p := range special {
+		if _, ok := weight[p]; !ok {
+			out = append(out, p)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].i != out[j].i {
+			return out[i].i < out[j].i
+		}
+		return out[i].j < out[j].j
+	})
+	return out
+}
+
+// findings turns raw judgements into sorted Findings: conflicts deduplicated
+// so that each pair of sources reports its strongest conflict per topic, and
+// agreements grouped by the claim they share.
+func (an *analyzer) findings(raw []rawFinding, topicOf map[*claim]string) ([]Finding, []Finding) {
+	// Support: which sources make each side's claim.
+	support := map[string]map[string]bool{}
+	addSupport := func(key, id string) {
+		if key == "" {
+			return
+		}
+		if support[key] == nil {
+			support[key] = map[string]bool{}
+		}
+		support[key][id] = true
+	}
+	for _, r := range raw {
+		addSupport(r.j.keyA, src(r.a))
+		addSupport(r.j.keyB, src(r.b))
+	}
+	best := map[string]rawFinding{}
+	var order []string
+	for _, r := range raw {
+		a, b := r.a, r.b
+		topic := topicOf[a]
+		if topic == "" {
+			topic = topicOf[b]
+		}
+		var key string
+		if r.j.conflict() {
+			x, y := src(a), src(b)
+			if y < x {
+				x, y = y, x
+			}
+			key = "c|" + x + "|" + y + "|" + topic + "|" + string(r.j.kind)
+		} else {
+			key = "a|" + r.j.keyA + "|" + src(a) + "|" + src(b)
+		}
+		old, ok := best[key]
+		if !ok {
+			order = append(order, key)
+		}
+		if !ok || r.j.score > old.j.score || r.j.score == old.j.score && lessClaims(r, old) {
+			best[key] = r
+		}
+	}
+	sort.Strings(order)
+	var conflicts, agreements []Finding
+	for _, k := range order {
+		r := best[k]
+		f := an.finding(r, topicOf)
+		f.SupportA = keys(support[r.j.keyA])
+		f.SupportB = keys(support[r.j.keyB])
+		if r.j.conflict() {
+			conflicts = append(conflicts, f)
+		} else {
+			agreements = append(agreements, f)
+		}
+	}
+	sortFindings(conflicts)
+	sortFindings(agreements)
+	if conflicts == nil {
+		conflicts = []Finding{}
+	}
+	if agreements == nil {
+		agreements = []Finding{}
+	}
+	return conflicts, agreements
+}
+
+func lessClaims(r, o rawFinding) bool {
+	if r.a.doc != o.a.doc {
+		return r.a.doc < o.a.doc
+	}
+	if r.a.span.Start != o.a.span.Start {
+		return r.a.span.Start < o.a.span.Start
+	}
+	if r.b.doc != o.b.doc {
+		return r.b.doc < o.b.doc
+	}
+	return r.b.span.Start < o.b.span.Start
+}
+
+func keys(m map[string]bool) []string {
+	if len(m) == 0 {
+		return nil
+	}
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+var severityRank = map[Severity]int{High: 0, Medium: 1, Low: 2}
+
+func sortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if severityRank[a.Severity] != severityRank[b.Severity] {
+			return severityRank[a.Severity] < severityRank[b.Severity]
+		}
+		if a.Score != b.Score {
+			return a.Score > b.Score
+		}
+		if a.A.Source != b.A.Source {
+			return a.A.Source < b.A.Source
+		}
+		if a.A.Start != b.A.Start {
+			return a.A.Start < b.A.Start
+		}
+		if a.B.Source != b.B.Source {
+			return a.B.Source < b.B.Source
+		}
+		if a.B.Start != b.B.Start {
+			return a.B.Start < b.B.Start
+		}
+		return a.ID < b.ID
+	})
+}
+
+// severity ranks a finding for a reader from its score and hedging.
+func severity(j judgement, a, b *claim) Severity {
+	s := j.score
+	if a.hedged || b.hedged {
+		s -= 0.1
+	}
+	switch {
+	case j.kind == KindTemporal:
+		return Low
+	case s >= 0.75:
+		return High
+	case s >= 0.55:
+		return Medium
+	default:
+		return Low
+	}
+}
+
+func (an *analyzer) finding(r rawFinding, topicOf map[*claim]string) Finding {
+	a, b := r.a, r.b
+	j := r.j
+	topic := topicOf[a]
+	if topic == "" {
+		topic = topicOf[b]
+	}
+	f := Finding{
+		Topic:       topic,
+		Kind:        j.kind,
+		Severity:    severity(j, a, b),
+		Score:       math.Round(j.score*1000) / 1000,
+		A:           evidence(a, j.hlA),
+		B:           evidence(b, j.hlB),
+		Explanation: j.expl,
+		Cues:        j.cues,
+	}
+	if f.Cues == nil {
+		f.Cues = []Cue{}
+	}
+	h := sha1.New()
+	fmt.Fprintf(h, "%s|%s|%d|%d|%s|%d|%d", f.Kind, f.A.Source, f.A.Start, f.A.End, f.B.Source, f.B.Start, f.B.End)
+	prefix := "c-"
+	if j.kind == KindAgreement {
+		prefix = "a-"
+	}
+	f.ID = prefix + hex.EncodeToString(h.Sum(nil))[:12]
+	return f
+}
+
+func evidence(c *claim, hl []tokenize.Span) Evidence {
+	d := c.d
+	e := Evidence{
+		Source:   d.Source.ID,
+		Start:    c.span.Start,
+		End:      c.span.End,
+		Text:     d.Text(c.span),
+		Hedged:   c.hedged,
+		Asserter: c.asserter,
+	}
+	e.Line, e.Col = d.Position(c.span.Start)
+	for _, h := range hl {
+		if h.End > h.Start {
+			e.Highlights = append(e.Highlights, Span{Start: h.Start, End: h.End})
+		}
+	}
+	sort.Slice(e.Highlights, func(i, j int) bool {
+		if e.Highlights[i].Start != e.Highlights[j].Start {
+			return e.Highlights[i].Start < e.Highlights[j].Start
+		}
+		return e.Highlights[i].End < e.Highlights[j].End
+	})
+	s := d.Sentences[c.sent]
+	if s.Para >= 0 && s.Para < len(d.Paragraphs) {
+		p := d.Paragraphs[s.Para]
+		e.Context = &Context{Start: p.Start, End: p.End, Text: d.Text(p.Span)}
+	}
+	return e
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }

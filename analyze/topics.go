@@ -1,0 +1,259 @@
+package analyze
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/crosscheck-go/crosscheck/tokenize"
+)
+
+// topicTerms are the terms a claim contributes to topic discovery: content
+// stems and entity groups (prefixed with '@').
+func (c *claim) topicTerms() []string {
+	out := make([]string, 0, len(c.stems)+len(c.groups))
+	out = append(out, c.stems...)
+	for _, g := range c.groups {
+		out = append(out, "@"+g)
+	}
+	sort.Strings(out)
+	return out
+}
+
+type topicBuild struct {
+	id, name string
+	terms    []string
+	user     *topicDef
+	seed     map[int]bool
+}
+
+// discoverTopics groups claims by what they are about. User topics claim
+// their sentences first; then salient terms shared across sources seed
+// topics, terms that mostly co-occur with a seed join it, and each sentence
+// goes to the topic whose terms it matches best.
+func (an *analyzer) discoverTopics(claims []*claim, docs []*tokenize.Document) ([]Topic, map[*claim]string) {
+	topicOf := map[*claim]string{}
+	n := len(claims)
+	if n == 0 {
+		return []Topic{}, topicOf
+	}
+	df := map[string]int{}
+	srcs := map[string]map[int]bool{}
+	post := map[string][]int{}
+	terms := make([][]string, n)
+	for i, c := range claims {
+		terms[i] = c.topicTerms()
+		for _, t := range terms[i] {
+			df[t]++
+			post[t] = append(post[t], i)
+			if srcs[t] == nil {
+				srcs[t] = map[int]bool{}
+			}
+			srcs[t][c.doc] = true
+		}
+	}
+	idf := func(t string) float64 { return math.Log(float64(n+1) / float64(df[t])) }
+	minSrc := min(2, len(docs))
+	type cand struct {
+		t     string
+		score float64
+	}
+	var cands []cand
+	for t, f := range df {
+		if f < 2 || len(srcs[t]) < minSrc || float64(f) > 0.3*float64(n) || len(strings.TrimPrefix(t, "@")) < 3 {
+			continue
+		}
+		cands = append(cands, cand{t, float64(len(srcs[t])) * float64(f) * idf(t)})
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		if cands[i].score != cands[j].score {
+			return cands[i].score > cands[j].score
+		}
+		return cands[i].t < cands[j].t
+	})
+	maxTopics := min(max(n/15, 3), 12)
+	var tb []*topicBuild
+	for _, c := range cands {
+		set := map[int]bool{}
+		for _, i := range post[c.t] {
+			set[i] = true
+		}
+		merged := false
+		for _, t := range tb {
+			inter := 0
+			for i := range set {
+				if t.seed[i] {
+					inter++
+				}
+			}
+			if float64(inter) >= 0.5*float64(len(set)) {
+				if len(t.terms) < 4 {
+					t.terms = append(t.terms, c.t)
+				}
+				merged = true
+				break
+			}
+		}
+		if !merged && len(tb) < maxTopics {
+			tb = append(tb, &topicBuild{terms: []string{c.t}, seed: set})
+		}
+	}
+	// User topics come first and win their sentences.
+	var user []*topicBuild
+	for k := range an.lx.topics {
+		td := &an.lx.topics[k]
+		user = append(user, &topicBuild{name: td.name, user: td, id: "u-" + slug(td.name)})
+	}
+	assigned := make([]*topicBuild, n)
+	for i, c := range claims {
+		for _, u := range user {
+			if c.matchesUser(u.user) {
+				assigned[i] = u
+				break
+			}
+		}
+		if assigned[i] != nil {
+			continue
+		}
+		bestW := 0.0
+		for _, t := range tb {
+			w := 0.0
+			for _, term := range t.terms {
+				if hasSorted(terms[i], term) {
+					w += idf(term)
+				}
+			}
+			if w > bestW {
+				bestW, assigned[i] = w, t
+			}
+		}
+	}
+	display := displayForms(claims)
+	used := map[string]bool{}
+	for _, t := range tb {
+		if t.user != nil {
+			continue
+		}
+		var names, slugs []string
+		for _, term := range t.terms {
+			names = append(names, display[term])
+			slugs = append(slugs, slug(strings.TrimPrefix(term, "@")))
+		}
+		t.name = strings.Join(names, ", ")
+		id := "t-" + strings.Join(slugs[:min(2, len(slugs))], "-")
+		for k := 2; used[id]; k++ {
+			id = "t-" + strings.Join(slugs[:min(2, len(slugs))], "-") + "-" + itoa(k)
+		}
+		used[id] = true
+		t.id = id
+	}
+	counts := map[*topicBuild]map[string]int{}
+	for i, c := range claims {
+		t := assigned[i]
+		if t == nil {
+			continue
+		}
+		topicOf[c] = t.id
+		if counts[t] == nil {
+			counts[t] = map[string]int{}
+		}
+		counts[t][src(c)]++
+	}
+	var out []Topic
+	for _, t := range append(user, tb...) {
+		if counts[t] == nil {
+			continue
+		}
+		terms := t.terms
+		if t.user != nil {
+			terms = nil
+			for _, seq := range t.user.terms {
+				terms = append(terms, strings.Join(seq, " "))
+			}
+		}
+		out = append(out, Topic{ID: t.id, Name: t.name, Terms: terms, Sentences: counts[t]})
+	}
+	if out == nil {
+		out = []Topic{}
+	}
+	return out, topicOf
+}
+
+func hasSorted(ss []string, s string) bool { return has(ss, s) }
+
+// matchesUser reports whether the claim contains one of a user topic's
+// terms, as a sequence of stems (or an entity name).
+func (c *claim) matchesUser(td *topicDef) bool {
+	for _, seq := range td.terms {
+		if len(seq) == 1 {
+			for _, e := range c.ents {
+				if strings.EqualFold(e.name, seq[0]) {
+					return true
+				}
+			}
+		}
+		for i := 0; i+len(seq) <= len(c.toks); i++ {
+			ok := true
+			for k, s := range seq {
+				t := c.toks[i+k]
+				if t.Stem != s && t.Norm != s {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// displayForms maps each topic term to how it is most often written: the
+// commonest surface text of an entity group or of a stem's words.
+func displayForms(claims []*claim) map[string]string {
+	freq := map[string]map[string]int{}
+	add := func(term, form string) {
+		if freq[term] == nil {
+			freq[term] = map[string]int{}
+		}
+		freq[term][form]++
+	}
+	for _, c := range claims {
+		for _, e := range c.ents {
+			add("@"+e.group, c.d.Text(e.span))
+		}
+		for i, t := range c.toks {
+			if c.content[i] {
+				add(t.Stem, t.Norm)
+			}
+		}
+	}
+	out := make(map[string]string, len(freq))
+	for term, m := range freq {
+		best, bn := "", -1
+		for form, k := range m {
+			if k > bn || k == bn && form < best {
+				best, bn = form, k
+			}
+		}
+		out[term] = best
+	}
+	return out
+}
+
+// slug makes an id fragment of lower-case letters, digits and dashes.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
