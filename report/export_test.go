@@ -1,0 +1,5 @@
+package report
+
+// Fixture exposes the hand-built result to the external tests (examples and
+// the browser test) in package report_test.
+var Fixture = fixture
