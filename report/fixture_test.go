@@ -133,8 +133,8 @@ func fixture() *analyze.Result {
 				// Unknown topic, no severity, a long quote with its highlight
 				// far from both ends, and a side full of markup.
 				ID: "c-long|1", Topic: "t-unknown", Kind: analyze.KindAntonym, Score: 0.333333,
-				A: ev("beta", "<script>alert(\"x\")</script> **Editor's note** | a line that tries to break layouts [link](http://evil.example) & <b>more</b>.", true, "<script>", "<b>more</b>"),
-				B: ev("beta", strings.TrimSuffix(strings.Split(fixtureTexts["beta"], "\n\n")[3], "\n"), true, "much worse condition", "unexpectedly severe"),
+				A:           ev("beta", "<script>alert(\"x\")</script> **Editor's note** | a line that tries to break layouts [link](http://evil.example) & <b>more</b>.", true, "<script>", "<b>more</b>"),
+				B:           ev("beta", strings.TrimSuffix(strings.Split(fixtureTexts["beta"], "\n\n")[3], "\n"), true, "much worse condition", "unexpectedly severe"),
 				Explanation: "An <em>injection</em> attempt | with *stars* and `ticks`.",
 				Cues:        []analyze.Cue{{Kind: "antonym", Side: "b", Text: "worse <> better"}},
 			},
