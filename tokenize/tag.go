@@ -124,7 +124,10 @@ func tagSentence(d *Document, si int, lower bool, into []string) {
 	}
 	for k, tk := range toks {
 		tag := tags[k]
-		if tag == "" {
+		if tk.Kind == Punct && !punctTags[tag] {
+			// prose tags quotes and dashes as words at times.
+			tag = punctTag(d, s.First+k)
+		} else if tag == "" {
 			tag = fallbackTag(tk)
 		}
 		if into != nil {
@@ -143,6 +146,38 @@ func straightQuotes(s string) string {
 		return s
 	}
 	return quoteReplacer.Replace(s)
+}
+
+// punctTags are the treebank tags of punctuation.
+var punctTags = map[string]bool{".": true, ",": true, ":": true, "(": true, ")": true, "``": true, "''": true, "#": true, "$": true}
+
+// punctTag gives punctuation token i its treebank tag: quotes are opening
+// (“) or closing (”), dashes and other marks ":".
+func punctTag(d *Document, i int) string {
+	tk := d.Tokens[i]
+	switch tk.Norm {
+	case "\"", "'":
+		txt := string(d.Source.Text[tk.Start:tk.End])
+		switch txt {
+		case "“", "‘":
+			return "``"
+		case "”", "’":
+			return "''"
+		}
+		// A straight quote opens when space (or nothing) is before it
+		// and a word right after it.
+		before := i == 0 || d.Tokens[i-1].End < tk.Start
+		after := i+1 < len(d.Tokens) && d.Tokens[i+1].Start == tk.End
+		if before && after {
+			return "``"
+		}
+		return "''"
+	case "[", "{":
+		return "("
+	case "]", "}":
+		return ")"
+	}
+	return fallbackTag(tk)
 }
 
 // fallbackTag guesses a tag for a token prose did not return.

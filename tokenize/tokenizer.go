@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -347,13 +348,36 @@ func (f *finisher) stem() {
 			tk.Stem = s
 			continue
 		}
-		s := english.Stem(tk.Norm, false)
-		if s == tk.Norm {
-			s = tk.Norm // share the interned string
-		}
+		s := stemWord(tk.Norm)
 		f.stems[tk.Norm] = s
 		tk.Stem = s
 	}
+}
+
+// stemCache remembers stems across documents: news vocabulary repeats, and
+// snowball is the costliest step after tagging. It stops growing at
+// stemCacheMax entries so memory stays bounded on any input.
+var (
+	stemCache     sync.Map // string -> string
+	stemCacheSize atomic.Int64
+)
+
+const stemCacheMax = 200_000
+
+func stemWord(w string) string {
+	if s, ok := stemCache.Load(w); ok {
+		return s.(string)
+	}
+	s := english.Stem(w, false)
+	if s == w {
+		s = w // share the norm's memory
+	}
+	if stemCacheSize.Load() < stemCacheMax {
+		if _, loaded := stemCache.LoadOrStore(w, s); !loaded {
+			stemCacheSize.Add(1)
+		}
+	}
+	return s
 }
 
 // stemmable reports whether snowball should see a word: letters with

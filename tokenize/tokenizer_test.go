@@ -2,7 +2,16 @@ package tokenize
 
 import (
 	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // checkInvariants verifies what every Document promises, whatever the
@@ -105,5 +114,123 @@ func TestDocumentOddInputs(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// seedSources reads the seed articles from ../seeds, skipping when absent.
+func seedSources(t testing.TB) []Source {
+	t.Helper()
+	paths, _ := filepath.Glob(filepath.Join("..", "seeds", "*.txt"))
+	if len(paths) == 0 {
+		t.Skip("no seed articles in ../seeds")
+	}
+	sort.Strings(paths)
+	var srcs []Source
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs = append(srcs, Source{ID: filepath.Base(p), Path: p, Text: b})
+	}
+	return srcs
+}
+
+// TestDocumentsParallel checks that Documents gives the same answer as one
+// Document call per source, whatever the number of workers; run with -race
+// it also checks that sharing the prose model between goroutines is safe.
+func TestDocumentsParallel(t *testing.T) {
+	srcs := seedSources(t)
+	srcs = append(srcs, srcs...) // the same text tagged at once by two workers
+	one := newTok(t, Options{})
+	var want []*Document
+	for _, s := range srcs {
+		d, err := one.Document(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkInvariants(t, d)
+		want = append(want, d)
+	}
+	for _, workers := range []int{1, 3, 8} {
+		t.Run(fmt.Sprint("workers=", workers), func(t *testing.T) {
+			got, err := newTok(t, Options{Workers: workers}).Documents(context.Background(), srcs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want, got, cmp.AllowUnexported(Document{})); diff != "" {
+				t.Errorf("Documents differs from Document (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestDocumentsErrors(t *testing.T) {
+	tk := newTok(t, Options{NoTags: true})
+	t.Run("utf16", func(t *testing.T) {
+		srcs := []Source{{ID: "ok", Text: []byte("Fine.")}, {ID: "bad", Path: "dir/bad.txt", Text: []byte("\xff\xfeH\x00i\x00")}}
+		_, err := tk.Documents(context.Background(), srcs)
+		if !errors.Is(err, ErrUTF16) || !strings.Contains(err.Error(), "tokenize: dir/bad.txt:") {
+			t.Fatalf("got %v, want a wrapped ErrUTF16 naming dir/bad.txt", err)
+		}
+	})
+	t.Run("cancelled", func(t *testing.T) {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		_, err := tk.Documents(ctx, []Source{{ID: "a", Text: []byte("x")}})
+		if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "tokenize: a:") {
+			t.Fatalf("got %v, want context.Canceled naming a", err)
+		}
+	})
+	t.Run("empty list", func(t *testing.T) {
+		docs, err := tk.Documents(context.Background(), nil)
+		if err != nil || len(docs) != 0 {
+			t.Fatalf("got %v, %v", docs, err)
+		}
+	})
+	t.Run("body start", func(t *testing.T) {
+		text := "---\ntitle: X\n---\nBody here."
+		d, err := tk.Document(Source{ID: "fm", Text: []byte(text), BodyStart: strings.Index(text, "Body")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff([]string{"Body here."}, sentences(d)); diff != "" {
+			t.Error(diff)
+		}
+		if line, col := d.Position(d.Sentences[0].Start); line != 4 || col != 1 {
+			t.Errorf("Position = %d:%d, want 4:1", line, col)
+		}
+	})
+	t.Run("body start out of range", func(t *testing.T) {
+		for _, bs := range []int{-5, 1000} {
+			if _, err := tk.Document(Source{ID: "x", Text: []byte("abc"), BodyStart: bs}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+}
+
+func TestTagSentences(t *testing.T) {
+	notags := newTok(t, Options{NoTags: true})
+	text := "Microsoft won't renew the $13 billion deal. It said “no” again."
+	d, err := notags.Document(Source{ID: "x", Text: []byte(text)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	notags.TagSentences(d, []int{1, 7, -1})
+	for _, tk := range d.SentenceTokens(0) {
+		if tk.Tag != "" {
+			t.Fatalf("sentence 0 was tagged: %q", tk.Tag)
+		}
+	}
+	notags.TagSentences(d, []int{0})
+	var got []string
+	for _, tk := range d.Tokens {
+		got = append(got, d.Text(tk.Span)+"/"+tk.Tag)
+	}
+	want := []string{"Microsoft/NNP", "won't/MD", "renew/VB", "the/DT", "$/$", "13/CD", "billion/CD", "deal/NN", "./.",
+		"It/PRP", "said/VBD", "“/``", "no/DT", "”/''", "again/RB", "./."}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("tags (-want +got):\n%s", diff)
 	}
 }
