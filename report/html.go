@@ -42,6 +42,8 @@ func (o Options) HTML(w io.Writer, r *analyze.Result) error {
 
 type htmlPage struct {
 	Title      string
+	HasOutlet  bool // some source has an outlet: show the column
+	HasDate    bool // some source has a date: show the column
 	Summary    string
 	Sources    []htmlSource
 	Counts     htmlCounts
@@ -151,10 +153,8 @@ func buildPage(o Options, r *analyze.Result) *htmlPage {
 	contra, temporal := split(r.Conflicts)
 	agree := ptrs(r.Agreements)
 	page := &htmlPage{
-		Title: o.title(),
-		Summary: fmt.Sprintf("%s, %s, %s and %s.",
-			plural(len(r.Sources), "source"), plural(len(contra), "conflict"),
-			plural(len(temporal), "change over time", "changes over time"), plural(len(agree), "agreement")),
+		Title:   o.title(),
+		Summary: summaryLine(len(r.Sources), len(contra), len(temporal), len(agree)),
 	}
 	for _, n := range r.Notes {
 		page.Notes = append(page.Notes, validUTF8(n))
@@ -166,6 +166,8 @@ func buildPage(o Options, r *analyze.Result) *htmlPage {
 		if _, dup := srcInfo[s.ID]; dup {
 			continue
 		}
+		page.HasOutlet = page.HasOutlet || s.Outlet != ""
+		page.HasDate = page.HasDate || !s.Date.IsZero()
 		a := ids.get("src-", s.ID)
 		srcAnchor[s.ID], srcInfo[s.ID] = a, &r.Sources[i]
 		page.Sources = append(page.Sources, htmlSource{
@@ -236,9 +238,9 @@ func buildPage(o Options, r *analyze.Result) *htmlPage {
 		fs                      []*analyze.Finding
 		slot                    int
 	}{
-		{"conflicts", "Conflicts", "Statements of different sources that cannot both be true, most severe first.", "No conflicts found.", contra, 0},
+		{"conflicts", "Conflicts", "Statements that cannot both be true, most severe first.", noneFound("conflicts", r.Notes), contra, 0},
 		{"changes", "Changes over time", "A later source reports that an earlier statement no longer holds. Check the dates before calling it a contradiction.", "", temporal, 1},
-		{"agreements", "Agreements", "Claims that several sources make alike.", "No agreements found.", agree, 2},
+		{"agreements", "Agreements", "Claims that several sources make alike.", noneFound("agreements", r.Notes), agree, 2},
 	}
 	for _, sec := range sections {
 		if len(sec.fs) == 0 && sec.empty == "" {
@@ -268,13 +270,16 @@ func buildPage(o Options, r *analyze.Result) *htmlPage {
 					Severity: severityLabel(f.Severity), Score: fmt.Sprintf("%.3f", score3(f.Score)),
 					KindKey: cssToken(kindLabel(f.Kind)), SevKey: cssToken(severityLabel(f.Severity)),
 					TopicKey: key, Explanation: validUTF8(strings.TrimSpace(f.Explanation)),
-					A: side("A", &f.A, supA), B: side("B", &f.B, supB), Agreement: agreement,
-					SupportA: len(supA), SupportB: len(supB),
+					Agreement: agreement,
+					SupportA:  len(supA), SupportB: len(supB),
 				}
 				if agreement {
+					// Every supporter is listed once, in the header.
+					hf.A, hf.B = side("A", &f.A, nil), side("B", &f.B, nil)
 					hf.Sources = refs(allSupporters(f))
 					hf.Class = "agreement"
 				} else {
+					hf.A, hf.B = side("A", &f.A, supA), side("B", &f.B, supB)
 					hf.Class = "conflict"
 				}
 				for _, c := range f.Cues {

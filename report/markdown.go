@@ -51,9 +51,7 @@ func (m *mdWriter) render() {
 
 	m.p("# %s", mdInline(m.o.title()))
 	m.p("")
-	m.p("%s, %s, %s and %s.",
-		plural(len(r.Sources), "source"), plural(len(contra), "conflict"),
-		plural(len(temporal), "change over time", "changes over time"), plural(len(agree), "agreement"))
+	m.p("%s", summaryLine(len(r.Sources), len(contra), len(temporal), len(agree)))
 	m.p("")
 
 	m.p("## Sources")
@@ -61,10 +59,31 @@ func (m *mdWriter) render() {
 	if len(r.Sources) == 0 {
 		m.p("No sources were analysed.")
 	} else {
-		m.p("| ID | Title | Outlet | Date | Sentences |")
-		m.p("|---|---|---|---|--:|")
+		// Outlet and date columns appear only when some source has one:
+		// plain text files usually have neither.
+		hasOutlet, hasDate := false, false
 		for _, s := range r.Sources {
-			m.p("| `%s` | %s | %s | %s | %d |", mdCodeCell(s.ID), mdCell(s.Title), mdCell(s.Outlet), mdCell(formatDate(s.Date)), s.Sentences)
+			hasOutlet = hasOutlet || s.Outlet != ""
+			hasDate = hasDate || !s.Date.IsZero()
+		}
+		head, rule := "| ID | Title |", "|---|---|"
+		if hasOutlet {
+			head, rule = head+" Outlet |", rule+"---|"
+		}
+		if hasDate {
+			head, rule = head+" Date |", rule+"---|"
+		}
+		m.p("%s Sentences |", head)
+		m.p("%s--:|", rule)
+		for _, s := range r.Sources {
+			row := fmt.Sprintf("| `%s` | %s |", mdCodeCell(s.ID), mdCell(s.Title))
+			if hasOutlet {
+				row += " " + mdCell(s.Outlet) + " |"
+			}
+			if hasDate {
+				row += " " + mdCell(formatDate(s.Date)) + " |"
+			}
+			m.p("%s %d |", row, s.Sentences)
 		}
 	}
 	m.p("")
@@ -100,7 +119,7 @@ func (m *mdWriter) render() {
 	m.p("## Conflicts")
 	m.p("")
 	if len(contra) == 0 {
-		m.p("No conflicts found.")
+		m.p("%s", noneFound("conflicts", r.Notes))
 		m.p("")
 	}
 	n := 0
@@ -129,7 +148,7 @@ func (m *mdWriter) render() {
 	m.p("## Agreements")
 	m.p("")
 	if len(agree) == 0 {
-		m.p("No agreements found.")
+		m.p("%s", noneFound("agreements", r.Notes))
 		m.p("")
 	}
 	for _, g := range groupByTopic(r.Topics, agree) {

@@ -93,6 +93,25 @@ func formatDate(t time.Time) string {
 	return t.Format(time.RFC3339)
 }
 
+// summaryLine counts what a report holds in one sentence; changes over time
+// are mentioned only when there are some, as most stories have none.
+func summaryLine(sources, conflicts, changes, agreements int) string {
+	parts := []string{plural(sources, "source"), plural(conflicts, "conflict")}
+	if changes > 0 {
+		parts = append(parts, plural(changes, "change over time", "changes over time"))
+	}
+	return strings.Join(parts, ", ") + " and " + plural(agreements, "agreement") + "."
+}
+
+// noneFound says a section is empty, pointing at the notes when there are
+// some, since they usually explain why (for example, a single source).
+func noneFound(what string, notes []string) string {
+	if len(notes) > 0 {
+		return "No " + what + " found; see the notes below."
+	}
+	return "No " + what + " found."
+}
+
 // severityRank orders severities highest first; unknown severities sort after
 // the known ones.
 func severityRank(s analyze.Severity) int {
@@ -489,8 +508,9 @@ func window(text string, ms, me, limit int) (s, e int, cutL, cutR bool) {
 	if me < ms {
 		me = ms
 	}
-	// Spend the budget left over after the highlight evenly on both sides,
-	// giving what one side cannot use to the other.
+	// Spend a third of the budget left over after the highlight before it and
+	// the rest after, since a sentence is read forward; what one side cannot
+	// use goes to the other.
 	span := utf8.RuneCountInString(text[ms:me])
 	left := (limit - span) / 3 // more room after: sentences read forward
 	if left < 0 {
@@ -511,18 +531,45 @@ func window(text string, ms, me, limit int) (s, e int, cutL, cutR bool) {
 		_, size := utf8.DecodeLastRuneInString(text[:s])
 		s -= size
 	}
-	// Do not start or end in the middle of a word when a space is near.
-	if s > 0 {
-		if i := strings.IndexFunc(text[s:ms], unicode.IsSpace); i >= 0 && i < 24 {
+	// Do not start or end in the middle of a word: widen to the word's edge
+	// when it is near (a few characters over the budget read better than a
+	// broken word), otherwise narrow to the nearest space.
+	const slack = 12
+	if s > 0 && !isSpaceBefore(text, s) {
+		j := s
+		for n := 0; n < slack && j > 0 && !isSpaceBefore(text, j); n++ {
+			_, size := utf8.DecodeLastRuneInString(text[:j])
+			j -= size
+		}
+		if j == 0 || isSpaceBefore(text, j) {
+			s = j
+		} else if i := strings.IndexFunc(text[s:ms], unicode.IsSpace); i >= 0 {
 			s += i
 		}
 	}
-	if e < len(text) {
-		if i := strings.LastIndexFunc(text[me:e], unicode.IsSpace); i >= 0 && e-(me+i) < 24 {
+	if e < len(text) && !isSpaceAt(text, e) {
+		j := e
+		for n := 0; n < slack && j < len(text) && !isSpaceAt(text, j); n++ {
+			_, size := utf8.DecodeRuneInString(text[j:])
+			j += size
+		}
+		if j == len(text) || isSpaceAt(text, j) {
+			e = j
+		} else if i := strings.LastIndexFunc(text[me:e], unicode.IsSpace); i >= 0 {
 			e = me + i
 		}
 	}
 	return s, e, s > 0, e < len(text)
+}
+
+func isSpaceBefore(text string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return unicode.IsSpace(r)
+}
+
+func isSpaceAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsSpace(r)
 }
 
 // collapseSpace replaces every run of white space, line breaks included, by
