@@ -241,12 +241,16 @@ func Synonym(a, b string) bool {
 	var ca, cb cands
 	t.candidates(lower(a), &ca)
 	t.candidates(lower(b), &cb)
-	if shareWord(ca.list(), cb.list()) {
+	return t.synonym(ca.list(), cb.list())
+}
+
+func (t *table) synonym(ca, cb []int32) bool {
+	if shareWord(ca, cb) {
 		return true
 	}
-	for _, ea := range ca.list() {
+	for _, ea := range ca {
 		sa := t.senses.get(ea)
-		for _, eb := range cb.list() {
+		for _, eb := range cb {
 			if entryPOS(ea) != entryPOS(eb) {
 				continue
 			}
@@ -275,9 +279,13 @@ func Hypernym(specific, general string) (depth int, ok bool) {
 	var ca, cb cands
 	t.candidates(lower(specific), &ca)
 	t.candidates(lower(general), &cb)
+	return t.hypernym(ca.list(), cb.list())
+}
+
+func (t *table) hypernym(ca, cb []int32) (depth int, ok bool) {
 	var targets [maxCands * 4]int32
 	nt := 0
-	for _, e := range cb.list() {
+	for _, e := range cb {
 		if p := entryPOS(e); p != Noun && p != Verb {
 			continue
 		}
@@ -295,7 +303,7 @@ func Hypernym(specific, general string) (depth int, ok bool) {
 	// ancestors of a few senses within eight steps number a few dozen.
 	var seen [512]int32
 	ns := 0
-	for _, e := range ca.list() {
+	for _, e := range ca {
 		if p := entryPOS(e); p != Noun && p != Verb {
 			continue
 		}
@@ -372,12 +380,16 @@ func AntonymKindOf(a, b string) AntonymKind {
 	var ca, cb cands
 	t.candidates(lower(a), &ca)
 	t.candidates(lower(b), &cb)
-	if ca.n == 0 || cb.n == 0 || shareWord(ca.list(), cb.list()) {
+	return t.antonym(ca.list(), cb.list())
+}
+
+func (t *table) antonym(ca, cb []int32) AntonymKind {
+	if len(ca) == 0 || len(cb) == 0 || shareWord(ca, cb) {
 		return NotAntonym
 	}
 	best := NotAntonym
-	for _, ea := range ca.list() {
-		for _, eb := range cb.list() {
+	for _, ea := range ca {
+		for _, eb := range cb {
 			if k := t.antonymEntries(ea, eb); k > best {
 				best = k
 				if best == AntonymDirect {
@@ -469,11 +481,15 @@ func Similar(a, b string) bool {
 	var ca, cb cands
 	t.candidates(lower(a), &ca)
 	t.candidates(lower(b), &cb)
-	for _, ea := range ca.list() {
+	return t.similar(ca.list(), cb.list())
+}
+
+func (t *table) similar(ca, cb []int32) bool {
+	for _, ea := range ca {
 		if entryPOS(ea) != Adj {
 			continue
 		}
-		for _, eb := range cb.list() {
+		for _, eb := range cb {
 			if entryPOS(eb) != Adj {
 				continue
 			}

@@ -216,6 +216,7 @@ func TestNoAllocs(t *testing.T) {
 		AntonymKindOf("increasing", "decreased")
 		Synonym("cars", "automobile")
 		Hypernym("dogs", "animal")
+		RelateTagged("bought", "VBD", "sells", "VBZ")
 	})
 	if allocs != 0 {
 		t.Errorf("lookups allocate %.1f times", allocs)
@@ -235,6 +236,14 @@ func BenchmarkSynonym(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Synonym("cars", "vehicle")
+	}
+}
+
+func BenchmarkRelate(b *testing.B) {
+	Load()
+	b.ReportAllocs()
+	for b.Loop() {
+		Relate("puppies", "animals")
 	}
 }
 
