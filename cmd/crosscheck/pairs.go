@@ -1,12 +1,188 @@
 package main
 
 import (
+	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/crosscheck-go/crosscheck/analyze"
+	"github.com/crosscheck-go/crosscheck/internal/pairs"
+	"github.com/crosscheck-go/crosscheck/tokenize"
 )
 
-// STUB: replaced by the pairs subcommand.
+const pairsUsage = `usage: crosscheck pairs [flags] [FILE.jsonl | -]
+
+Judges premise/hypothesis pairs. Reads JSON Lines {"id", "premise",
+"hypothesis"} (other fields ignored) from FILE or standard input and writes
+one line per pair, in input order:
+  {"id", "label", "score", "kind", "cues", "evidence": {"start", "end"}}
+label is contradiction, entailment, neutral or unrelated; evidence is the
+byte span of the premise that decided it. A record without an id gets its
+line number. FNC-1 records are read too: "headline" is the hypothesis and
+"body" the premise, or "body_id" a body of the -bodies file.
+
+Exit status: 0 done, 2 bad usage or a malformed line (see -skip-bad).
+
+Flags:
+`
+
+// pairJudge judges texts with one shared Tokenizer and Judge, both safe for
+// concurrent use, so every worker uses the same loaded tables.
+type pairJudge struct {
+	tok   *tokenize.Tokenizer
+	judge *analyze.Judge
+}
+
+// judgeNeedsTags says whether analyze.Judge reads part-of-speech tags.
+// Tagging is the slowest step of tokenizing (see NOTES-prose.md), so pairs
+// skips it when the judge does not need it.
+const judgeNeedsTags = true
+
+func newPairJudge() (*pairJudge, error) {
+	tok, err := tokenize.New(tokenize.Options{NoTags: !judgeNeedsTags})
+	if err != nil {
+		return nil, fmt.Errorf("tokenizer: %w", err)
+	}
+	j, err := analyze.NewJudge(analyze.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("judge: %w", err)
+	}
+	return &pairJudge{tok: tok, judge: j}, nil
+}
+
+// doc tokenizes one side of a pair.
+func (pj *pairJudge) doc(id, text string) (*tokenize.Document, error) {
+	d, err := pj.tok.Document(tokenize.Source{ID: id, Text: []byte(text)})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", id, err)
+	}
+	return d, nil
+}
+
+// texts judges a hypothesis against a premise.
+func (pj *pairJudge) texts(premise, hypothesis string) (analyze.Verdict, error) {
+	p, err := pj.doc("premise", premise)
+	if err != nil {
+		return analyze.Verdict{}, err
+	}
+	return pj.docs(p, hypothesis)
+}
+
+// docs judges a hypothesis against an already tokenized premise (eval
+// tokenizes each FNC-1 body once for all its headlines).
+func (pj *pairJudge) docs(premise *tokenize.Document, hypothesis string) (analyze.Verdict, error) {
+	h, err := pj.doc("hypothesis", hypothesis)
+	if err != nil {
+		return analyze.Verdict{}, err
+	}
+	return pj.judge.Pair(premise, h), nil
+}
+
+// textJudge judges a hypothesis against a premise.
+type textJudge func(premise, hypothesis string) (analyze.Verdict, error)
+
 func runPairs(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "crosscheck pairs: not implemented yet")
-	return 2
+	return pairsMain(args, stdin, stdout, stderr, func() (textJudge, error) {
+		pj, err := newPairJudge()
+		if err != nil {
+			return nil, err
+		}
+		return pj.texts, nil
+	})
+}
+
+// pairsMain is runPairs with the judge's constructor as a parameter, so
+// tests can check the command's behaviour with a fake judge.
+func pairsMain(args []string, stdin io.Reader, stdout, stderr io.Writer, newJudge func() (textJudge, error)) int {
+	fs := flag.NewFlagSet("crosscheck pairs", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, pairsUsage)
+		fs.PrintDefaults()
+	}
+	skipBad := fs.Bool("skip-bad", false, "skip malformed lines, report them on stderr, and go on")
+	workers := fs.Int("workers", 0, "pairs judged in parallel (0: one per core)")
+	bodiesPath := fs.String("bodies", "", "FNC-1 bodies file for records that give a body_id instead of a premise\n(default: the file beside a *stances*.jsonl input named with \"bodies\")")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 1 {
+		fmt.Fprintln(stderr, "crosscheck pairs: give at most one input file")
+		fs.Usage()
+		return 2
+	}
+	name, in := "stdin", stdin
+	if fs.NArg() == 1 && fs.Arg(0) != "-" {
+		name = fs.Arg(0)
+		f, err := os.Open(name)
+		if err != nil {
+			fmt.Fprintf(stderr, "crosscheck pairs: %v\n", err)
+			return 2
+		}
+		defer f.Close()
+		in = f
+	}
+	if in == nil {
+		fmt.Fprintln(stderr, "crosscheck pairs: no standard input")
+		return 2
+	}
+	var bodies map[string]string
+	if *bodiesPath == "" && strings.Contains(filepath.Base(name), "stances") {
+		if p := findBodies(name); fileExists(p) {
+			*bodiesPath = p
+		}
+	}
+	if *bodiesPath != "" {
+		var err error
+		if bodies, err = pairs.LoadBodies(*bodiesPath); err != nil {
+			fmt.Fprintf(stderr, "crosscheck pairs: %v\n", err)
+			return 2
+		}
+	}
+	tj, err := newJudge()
+	if err != nil {
+		fmt.Fprintf(stderr, "crosscheck pairs: %v\n", err)
+		return 2
+	}
+	judge := func(p pairs.Pair) (analyze.Verdict, error) { return tj(p.Premise, p.Hypothesis) }
+	st, err := pairs.Run(context.Background(), in, stdout, judge, pairs.Options{Workers: *workers, SkipBad: *skipBad, Bodies: bodies})
+	if st.Skipped > 0 {
+		fmt.Fprintf(stderr, "crosscheck pairs: %s: skipped %d bad %s:\n", name, st.Skipped, plural(st.Skipped, "line", "lines"))
+		for _, e := range st.Bad {
+			fmt.Fprintf(stderr, "  %v\n", e)
+		}
+		if n := st.Skipped - len(st.Bad); n > 0 {
+			fmt.Fprintf(stderr, "  (and %d more not listed)\n", n)
+		}
+	}
+	if err != nil {
+		var le *pairs.LineError
+		if errors.As(err, &le) {
+			fmt.Fprintf(stderr, "crosscheck pairs: %s: %v (use -skip-bad to skip bad lines)\n", name, err)
+		} else {
+			fmt.Fprintf(stderr, "crosscheck pairs: %s: %v\n", name, err)
+		}
+		return 2
+	}
+	return 0
+}
+
+func fileExists(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.Mode().IsRegular()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

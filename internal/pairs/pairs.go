@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"strconv"
 
 	"github.com/crosscheck-go/crosscheck/analyze"
@@ -84,6 +85,8 @@ type Options struct {
 	// SkipBad skips malformed lines (counted in Stats) instead of stopping
 	// at the first one.
 	SkipBad bool
+	// Bodies resolves the "body_id" of FNC-1 style records; see ParseLine.
+	Bodies map[string]string
 }
 
 // LineError is a problem with one input line.
@@ -164,7 +167,7 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, judge Judge, opts Option
 		if it.tooLong > 0 {
 			return result{err: fmt.Errorf("line longer than the limit of %d bytes", maxLine)}
 		}
-		p, err := ParseLine(it.line, it.raw)
+		p, err := ParseLine(it.line, it.raw, opts.Bodies)
 		if err != nil {
 			return result{err: err}
 		}
@@ -199,11 +202,19 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, judge Judge, opts Option
 // ParseLine decodes one JSON Lines record into a Pair. premise and
 // hypothesis must be present strings; id, when present, must be a string or
 // a number and is kept exactly as written.
-func ParseLine(line int, raw []byte) (Pair, error) {
+//
+// FNC-1 style records are accepted too, so the stance files can be judged
+// as they are: "headline" stands for the hypothesis and "body" for the
+// premise, or "body_id" names a body in bodies (keyed by the id's text,
+// without quotes for a string).
+func ParseLine(line int, raw []byte, bodies map[string]string) (Pair, error) {
 	var rec struct {
 		ID         json.RawMessage `json:"id"`
 		Premise    *string         `json:"premise"`
 		Hypothesis *string         `json:"hypothesis"`
+		Headline   *string         `json:"headline"`
+		Body       *string         `json:"body"`
+		BodyID     json.RawMessage `json:"body_id"`
 	}
 	p := Pair{Line: line}
 	trimmed := bytes.TrimSpace(raw)
@@ -212,6 +223,23 @@ func ParseLine(line int, raw []byte) (Pair, error) {
 	}
 	if err := json.Unmarshal(trimmed, &rec); err != nil {
 		return p, fmt.Errorf("bad JSON: %w", err)
+	}
+	if rec.Hypothesis == nil {
+		rec.Hypothesis = rec.Headline
+	}
+	if rec.Premise == nil {
+		rec.Premise = rec.Body
+	}
+	if rec.Premise == nil && len(rec.BodyID) > 0 && rec.Hypothesis != nil {
+		key := JSONKey(rec.BodyID)
+		b, ok := bodies[key]
+		if !ok {
+			if bodies == nil {
+				return p, fmt.Errorf(`"body_id" %s given but no bodies file`, key)
+			}
+			return p, fmt.Errorf(`"body_id" %s not in the bodies file`, key)
+		}
+		rec.Premise = &b
 	}
 	if rec.Premise == nil {
 		return p, errors.New(`missing "premise"`)
@@ -239,4 +267,53 @@ func checkID(id json.RawMessage, line int) (json.RawMessage, error) {
 		return bytes.Clone(id), nil
 	}
 	return nil, fmt.Errorf(`"id" must be a string or a number, not %.40s`, id)
+}
+
+// JSONKey turns a JSON string or number into a map key, so that the body id
+// "12" and 12 are the same.
+func JSONKey(raw json.RawMessage) string {
+	raw = bytes.TrimSpace(raw)
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s
+	}
+	return string(raw)
+}
+
+// LoadBodies reads an FNC-1 bodies file, JSON Lines {"body_id", "body"},
+// into a map keyed by JSONKey of the id. Errors name the file and line.
+func LoadBodies(path string) (map[string]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	bodies := map[string]string{}
+	lr := NewLineReader(f, DefaultMaxLine)
+	for {
+		raw, n, tooLong, err := lr.Next()
+		if err == io.EOF {
+			return bodies, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: line %d: %w", path, n, err)
+		}
+		if tooLong > 0 {
+			return nil, fmt.Errorf("%s: line %d: longer than %d bytes", path, n, DefaultMaxLine)
+		}
+		if len(bytes.TrimSpace(raw)) == 0 {
+			continue
+		}
+		var r struct {
+			BodyID json.RawMessage `json:"body_id"`
+			Body   *string         `json:"body"`
+		}
+		if err := json.Unmarshal(raw, &r); err != nil {
+			return nil, fmt.Errorf("%s: line %d: bad JSON: %w", path, n, err)
+		}
+		if len(r.BodyID) == 0 || r.Body == nil {
+			return nil, fmt.Errorf(`%s: line %d: missing "body_id" or "body"`, path, n)
+		}
+		bodies[JSONKey(r.BodyID)] = *r.Body
+	}
 }

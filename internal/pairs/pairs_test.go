@@ -326,3 +326,38 @@ func TestNewOutputScore(t *testing.T) {
 		}
 	}
 }
+
+func TestParseLineFNC(t *testing.T) {
+	bodies := map[string]string{"12": "body twelve", "x7": "body x7"}
+	tests := []struct {
+		name, raw string
+		want      Pair
+		err       string
+	}{
+		{"inline body", `{"id": "f1", "headline": "h", "body": "b"}`, Pair{Line: 1, ID: json.RawMessage(`"f1"`), Premise: "b", Hypothesis: "h"}, ""},
+		{"numeric body id", `{"id": "f2", "headline": "h", "body_id": 12}`, Pair{Line: 1, ID: json.RawMessage(`"f2"`), Premise: "body twelve", Hypothesis: "h"}, ""},
+		{"string body id", `{"headline": "h", "body_id": "x7"}`, Pair{Line: 1, ID: json.RawMessage(`1`), Premise: "body x7", Hypothesis: "h"}, ""},
+		{"premise wins over body", `{"premise": "p", "body": "b", "hypothesis": "h", "headline": "hl"}`, Pair{Line: 1, ID: json.RawMessage(`1`), Premise: "p", Hypothesis: "h"}, ""},
+		{"unknown body id", `{"headline": "h", "body_id": 99}`, Pair{}, `"body_id" 99 not in the bodies file`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := ParseLine(1, []byte(tc.raw), bodies)
+			if tc.err != "" {
+				if err == nil || err.Error() != tc.err {
+					t.Fatalf("error = %v, want %q", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("ParseLine mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+	if _, err := ParseLine(3, []byte(`{"headline": "h", "body_id": 12}`), nil); err == nil || err.Error() != `"body_id" 12 given but no bodies file` {
+		t.Errorf("without bodies: error = %v", err)
+	}
+}
