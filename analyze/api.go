@@ -56,6 +56,14 @@ type Config struct {
 	// ClauseBreaks are conjunctions that end a clause, so a cue in one
 	// clause does not bind words of the next.
 	ClauseBreaks []string `json:"clause_breaks,omitempty"`
+	// Speculative are hedge words that make a statement a mere possibility
+	// ("may", "could"): such statements are not compared for exclusivity
+	// or change of state, and weigh less elsewhere.
+	Speculative []string `json:"speculative,omitempty"`
+	// WeakChange are change-of-state cues that only imply a change ("once",
+	// "now", "formerly"); a conflict resting on them scores lower than one
+	// on "ended" or "no longer".
+	WeakChange []string `json:"weak_change,omitempty"`
 }
 
 // TopicDef is a user-named topic.

@@ -12,6 +12,8 @@ import (
 type claim struct {
 	doc, sent int
 	d         *tokenize.Document
+	lx        *lexicon
+	parties   grouper
 	span      tokenize.Span
 	toks      []tokenize.Token
 	clause    []int  // clause number of each token
@@ -39,7 +41,8 @@ type entRef struct {
 
 type cueAt struct {
 	kind tokenize.CueKind
-	word string
+	word string // the canonical cue from the configuration
+	text string // the words as written, lower case
 	span tokenize.Span
 	a, b int // token range
 }
@@ -49,6 +52,10 @@ type binding struct {
 	cue   cueAt
 	ent   entRef
 	scope []string // content stems of the cue's clause, sorted unique
+	words []string // the clause's content words, lower case
+	// strength grades the binding: 1 for an explicit "solely on X" after a
+	// hosting verb, less for a role noun or a bare link.
+	strength float64
 }
 
 // quant is a quantity with the thing it measures and who it belongs to.
@@ -61,11 +68,15 @@ type quant struct {
 }
 
 // grouper maps an entity name to the group of names that denote one party.
-type grouper interface{ group(name string) string }
+type grouper interface {
+	group(name string) string
+	same(x, y string) bool
+}
 
 type identity struct{}
 
 func (identity) group(n string) string { return n }
+func (identity) same(x, y string) bool { return x == y || containsWords(x, y) || containsWords(y, x) }
 
 // tokenRange returns the tokens of toks overlapping sp.
 func tokenRange(toks []tokenize.Token, sp tokenize.Span) (int, int) {
@@ -86,7 +97,7 @@ func isDash(s string) bool {
 
 func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 	s := d.Sentences[si]
-	c := &claim{doc: di, sent: si, d: d, span: s.Span, heading: s.Heading}
+	c := &claim{doc: di, sent: si, d: d, lx: lx, parties: g, span: s.Span, heading: s.Heading}
 	if s.First < 0 || s.Last > len(d.Tokens) || s.First > s.Last {
 		return c
 	}
@@ -138,9 +149,9 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 		if a >= n {
 			continue
 		}
-		ca := cueAt{kind: cu.Kind, word: cu.Word, span: cu.Span, a: a, b: b}
+		ca := cueAt{kind: cu.Kind, word: cu.Word, text: strings.ToLower(d.Text(cu.Span)), span: cu.Span, a: a, b: b}
 		if ca.word == "" {
-			ca.word = strings.ToLower(d.Text(cu.Span))
+			ca.word = ca.text
 		}
 		c.cues = append(c.cues, ca)
 		switch cu.Kind {
@@ -251,6 +262,19 @@ func (c *claim) scope(i int) []string {
 	return uniq(out)
 }
 
+// scopeWords returns the content words of the clause holding token i as
+// written (lower case): opposite affixes ("stateless", "stateful") are
+// visible there but may be lost in stems.
+func (c *claim) scopeWords(i int) []string {
+	var out []string
+	for j, t := range c.toks {
+		if c.clause[j] == c.clause[i] && c.content[j] {
+			out = append(out, t.Norm)
+		}
+	}
+	return uniq(out)
+}
+
 // conditionalAt reports whether a conditional hedge ("if", "unless") opens
 // the clause holding token i or an earlier part of the sentence.
 func (c *claim) conditionalAt(i int) bool {
@@ -273,20 +297,22 @@ func (c *claim) bindExclusivity(lx *lexicon) {
 		if c.conditionalAt(cu.a) {
 			continue
 		}
+		// A noun ("exclusivity") names the state, not who holds it.
+		if strings.HasSuffix(cu.text, "ity") || c.speculativeAt(cu.a) {
+			continue
+		}
 		var e entRef
 		ok := false
-		// "solely on X", "exclusive to X": a link word within two tokens.
-		for j := cu.b; j < n && j <= cu.b+2 && !ok; j++ {
-			if c.clause[j] != c.clause[cu.a] {
-				break
-			}
-			if lx.links[c.toks[j].Norm] {
-				e, ok = c.mentionAfter(j+1, 3)
-			}
+		strength := 0.7
+		// "solely on X", "exclusive to X": a link word right after the cue.
+		// "with" names a partner, who may be the client, so it binds nothing.
+		if j := cu.b; j < n && c.clause[j] == c.clause[cu.a] && lx.links[c.toks[j].Norm] && c.toks[j].Norm != "with" {
+			e, ok = c.mentionAfter(j+1, 3)
 		}
 		// "is exclusively X": the cue right after a copula.
 		if !ok && cu.a > 0 && lx.copulas[c.toks[cu.a-1].Norm] {
 			e, ok = c.mentionAfter(cu.b, 0)
+			strength = 0.6
 		}
 		// "X remains the sole provider": a role noun after the cue.
 		if !ok {
@@ -295,22 +321,78 @@ func (c *claim) bindExclusivity(lx *lexicon) {
 					break
 				}
 				if c.toks[j].Kind == tokenize.Word && lx.roles[c.toks[j].Stem] {
-					e, ok = c.mentionBefore(cu.a)
+					// "OpenAI's exclusive partner" names the client, not
+					// the provider.
+					if m, found := c.mentionBefore(cu.a); found && !c.possessive(m) {
+						e, ok = m, true
+						strength = 0.5
+					}
 					break
 				}
 			}
 		}
 		if ok {
-			c.excl = append(c.excl, binding{cue: cu, ent: e, scope: c.scope(cu.a)})
+			c.excl = append(c.excl, binding{cue: cu, ent: e, scope: c.scope(cu.a), words: c.scopeWords(cu.a), strength: strength + 0.3*b2f(c.hostedBefore(lx, cu.a))})
 		}
 	}
+}
+
+// hostedBefore reports whether a hosting verb comes just before token i:
+// "hosted solely on", "run entirely on".
+func (c *claim) hostedBefore(lx *lexicon, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if c.clause[k] != c.clause[i] {
+			return false
+		}
+		if lx.hosting[c.toks[k].Stem] {
+			return true
+		}
+	}
+	return false
+}
+
+// words returns the sentence's words, lower case, sorted unique.
+func (c *claim) words() []string {
+	out := make([]string, 0, len(c.toks))
+	for _, t := range c.toks {
+		if t.Kind == tokenize.Word {
+			out = append(out, t.Norm)
+		}
+	}
+	return uniq(out)
+}
+
+// possessive reports whether a mention is followed by "'s".
+func (c *claim) possessive(e entRef) bool {
+	if e.b < len(c.toks) {
+		n := c.toks[e.b].Norm
+		if n == "'s" || n == "’s" || n == "'" || n == "’" {
+			return true
+		}
+	}
+	if e.b > 0 {
+		n := c.toks[e.b-1].Norm
+		return strings.HasSuffix(n, "'s") || strings.HasSuffix(n, "’s")
+	}
+	return false
+}
+
+// speculativeAt reports whether a speculative modal ("may", "could")
+// governs token i: such a clause states a possibility, not a fact.
+func (c *claim) speculativeAt(i int) bool {
+	for _, cu := range c.cues {
+		if cu.kind == tokenize.CueHedge && c.lx.speculative[cu.word] && cu.a < len(c.clause) && c.clause[cu.a] == c.clause[min(i, len(c.clause)-1)] {
+			return true
+		}
+	}
+	return false
 }
 
 // bindHosting ties a hosting verb to its provider: "runs on X", "hosted by X".
 func (c *claim) bindHosting(lx *lexicon) {
 	n := len(c.toks)
 	for i, t := range c.toks {
-		if t.Kind != tokenize.Word || !lx.hosting[t.Stem] || c.conditionalAt(i) {
+		if t.Kind != tokenize.Word || !lx.hosting[t.Stem] || c.conditionalAt(i) || c.speculativeAt(i) {
 			continue
 		}
 		for j := i + 1; j < n && j <= i+3; j++ {
@@ -319,8 +401,8 @@ func (c *claim) bindHosting(lx *lexicon) {
 			}
 			if lx.links[c.toks[j].Norm] && c.toks[j].Norm != "to" && c.toks[j].Norm != "from" {
 				if e, ok := c.mentionAfter(j+1, 2); ok {
-					cu := cueAt{kind: "hosting", word: t.Norm, span: t.Span, a: i, b: i + 1}
-					c.host = append(c.host, binding{cue: cu, ent: e, scope: c.scope(i)})
+					cu := cueAt{kind: "hosting", word: t.Norm, text: t.Norm, span: t.Span, a: i, b: i + 1}
+					c.host = append(c.host, binding{cue: cu, ent: e, scope: c.scope(i), words: c.scopeWords(i), strength: 0.6})
 				}
 				break
 			}

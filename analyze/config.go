@@ -46,19 +46,23 @@ func (c *Config) Merge(o *Config) {
 	c.Links = append(c.Links, o.Links...)
 	c.Copulas = append(c.Copulas, o.Copulas...)
 	c.ClauseBreaks = append(c.ClauseBreaks, o.ClauseBreaks...)
+	c.Speculative = append(c.Speculative, o.Speculative...)
+	c.WeakChange = append(c.WeakChange, o.WeakChange...)
 }
 
 // lexicon is a compiled Config: sets keyed by lower-case word and by stem,
 // built once per Run or Judge.
 type lexicon struct {
-	stop     map[string]bool
-	hosting  map[string]bool // stems
-	roles    map[string]bool // stems
-	links    map[string]bool // words
-	copulas  map[string]bool // words
-	breaks   map[string]bool // words
-	antonyms map[[2]string]bool
-	topics   []topicDef
+	stop        map[string]bool
+	hosting     map[string]bool // stems
+	roles       map[string]bool // stems
+	links       map[string]bool // words
+	copulas     map[string]bool // words
+	breaks      map[string]bool // words
+	speculative map[string]bool // words
+	weakChange  map[string]bool // words
+	antonyms    map[[2]string]bool
+	topics      []topicDef
 }
 
 type topicDef struct {
@@ -72,13 +76,15 @@ func stem(w string) string { return english.Stem(strings.ToLower(w), false) }
 
 func (c *Config) compile() *lexicon {
 	lx := &lexicon{
-		stop:     set(c.StopWords, strings.ToLower),
-		hosting:  set(c.Hosting, stem),
-		roles:    set(c.Roles, stem),
-		links:    set(c.Links, strings.ToLower),
-		copulas:  set(c.Copulas, strings.ToLower),
-		breaks:   set(c.ClauseBreaks, strings.ToLower),
-		antonyms: map[[2]string]bool{},
+		stop:        set(c.StopWords, strings.ToLower),
+		hosting:     set(c.Hosting, stem),
+		roles:       set(c.Roles, stem),
+		links:       set(c.Links, strings.ToLower),
+		copulas:     set(c.Copulas, strings.ToLower),
+		breaks:      set(c.ClauseBreaks, strings.ToLower),
+		speculative: set(c.Speculative, strings.ToLower),
+		weakChange:  set(c.WeakChange, strings.ToLower),
+		antonyms:    map[[2]string]bool{},
 	}
 	for _, p := range c.Antonyms {
 		a, b := stem(p[0]), stem(p[1])

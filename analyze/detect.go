@@ -96,8 +96,10 @@ func (c *claim) hedgeFactor() float64 {
 	switch {
 	case !c.hedged:
 		return 1
+	case c.lx.speculative[c.hedgeWord]:
+		return 0.7
 	case c.hedgeWord != "":
-		return 0.8
+		return 0.85
 	default:
 		return 0.92
 	}
@@ -112,8 +114,56 @@ func changedNear(c *claim, i, j int) (cueAt, bool) {
 	return c.cueNear(tokenize.CueNegation, i, j, 3)
 }
 
+// sharedContent counts the content words two claims share, leaving out cue
+// words, and matching a stem with a longer one it starts ("partner",
+// "partnership").
+func sharedContent(a, b *claim) int {
+	n := 0
+	for i, t := range a.toks {
+		if !a.content[i] || a.isCue(i) {
+			continue
+		}
+		for k, u := range b.toks {
+			if !b.content[k] || b.isCue(k) {
+				continue
+			}
+			if looseEq(t.Stem, u.Stem) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+func looseEq(x, y string) bool {
+	if x == y {
+		return true
+	}
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	return len(x) >= 5 && strings.HasPrefix(y, x)
+}
+
 // sharedGroups counts the entity groups two claims both mention.
-func sharedGroups(a, b *claim) int { return countShared(a.groups, b.groups) }
+func sharedGroups(a, b *claim) int {
+	n := 0
+	seen := map[string]bool{}
+	for _, x := range a.ents {
+		if seen[x.group] {
+			continue
+		}
+		for _, y := range b.ents {
+			if a.parties.same(x.name, y.name) {
+				seen[x.group] = true
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
 
 func countShared(x, y []string) int {
 	n, i, j := 0, 0, 0
@@ -161,13 +211,13 @@ func (an *analyzer) detectExclusivity(a, b *claim) (judgement, bool) {
 		cands = append(cands, b.host...)
 		for k, y := range cands {
 			hostOnly := k >= len(b.excl)
-			if x.ent.group == y.ent.group {
+			if a.parties.same(x.ent.name, y.ent.name) {
 				continue
 			}
 			if _, ch := changedNear(b, y.cue.a, y.cue.b); ch {
 				continue
 			}
-			if _, _, opp := an.opposedScopes(x.scope, y.scope); opp {
+			if _, _, opp := an.opposedScopes(a.words(), b.words()); opp {
 				continue
 			}
 			shared := countShared(a.stems, b.stems)
@@ -181,17 +231,17 @@ func (an *analyzer) detectExclusivity(a, b *claim) (judgement, bool) {
 			} else if ctx < 1 {
 				continue
 			}
-			score := 0.7
+			score := 0.5 + 0.1*x.strength + 0.1*y.strength
 			if hostOnly {
-				score = 0.55
+				score -= 0.1
 			}
-			score += 0.05 * math.Min(float64(ctx), 4)
+			score += 0.03 * math.Min(float64(ctx), 4)
 			score *= hedgeFactor(a, b)
 			j := judgement{
 				kind:  KindExclusivity,
 				score: clamp01(score),
 				cues: []Cue{
-					{Kind: "exclusivity", Side: "a", Text: x.cue.word},
+					{Kind: "exclusivity", Side: "a", Text: x.cue.text},
 					{Kind: "provider", Side: "a", Text: txt(a, x.ent.span)},
 					{Kind: "provider", Side: "b", Text: txt(b, y.ent.span)},
 				},
@@ -201,13 +251,13 @@ func (an *analyzer) detectExclusivity(a, b *claim) (judgement, bool) {
 				keyB: "excl:" + y.ent.group,
 			}
 			if hostOnly {
-				j.cues = append(j.cues, Cue{Kind: "hosting", Side: "b", Text: y.cue.word})
+				j.cues = append(j.cues, Cue{Kind: "hosting", Side: "b", Text: y.cue.text})
 				j.expl = fmt.Sprintf("%s says %s is the exclusive provider (%q); %s says it %s with %s (%q).",
-					src(a), txt(a, x.ent.span), x.cue.word, src(b), y.cue.word, txt(b, y.ent.span), y.cue.word)
+					src(a), txt(a, x.ent.span), x.cue.text, src(b), y.cue.word, txt(b, y.ent.span), y.cue.text)
 			} else {
-				j.cues = append(j.cues, Cue{Kind: "exclusivity", Side: "b", Text: y.cue.word})
+				j.cues = append(j.cues, Cue{Kind: "exclusivity", Side: "b", Text: y.cue.text})
 				j.expl = fmt.Sprintf("%s says %s is the exclusive provider (%q); %s says %s is (%q).",
-					src(a), txt(a, x.ent.span), x.cue.word, src(b), txt(b, y.ent.span), y.cue.word)
+					src(a), txt(a, x.ent.span), x.cue.text, src(b), txt(b, y.ent.span), y.cue.text)
 			}
 			return j, true
 		}
@@ -255,23 +305,44 @@ func (an *analyzer) detectChange(a, b *claim) (judgement, bool) {
 	if sharedGroups(a, b) < 1 {
 		return judgement{}, false
 	}
-	if _, _, opp := an.opposedScopes(a.scope(xa.a), b.scope(xb.a)); opp {
+	if a.speculativeAt(xa.a) || b.speculativeAt(xb.a) {
 		return judgement{}, false
 	}
-	score := 0.75 + 0.05*math.Min(float64(sharedGroups(a, b)+countShared(a.stems, b.stems)), 4)
+	// The same state of the same thing: two content words in common
+	// besides the cue words ("exclusive cloud infrastructure" and "cloud
+	// infrastructure needs"), else an exclusivity over APIs and one over
+	// hosting would meet.
+	if sharedContent(a, b) < 2 {
+		return judgement{}, false
+	}
+	if _, _, opp := an.opposedScopes(a.words(), b.words()); opp {
+		return judgement{}, false
+	}
+	score := 0.7 + 0.03*math.Min(float64(sharedContent(a, b)), 5) + 0.02*math.Min(float64(sharedGroups(a, b)), 2)
+	// A state is named by a noun or adjective ("exclusive", "exclusivity");
+	// an adverb ("solely", "only") more often qualifies something else.
+	if !strings.HasSuffix(xa.text, "ly") {
+		score += 0.05
+	}
+	if !strings.HasSuffix(xb.text, "ly") {
+		score += 0.05
+	}
+	if an.lx.weakChange[end.text] || an.lx.weakChange[end.word] {
+		score -= 0.15
+	}
 	score *= hedgeFactor(a, b)
 	return judgement{
 		kind:  KindPolarity,
 		score: clamp01(score),
 		cues: []Cue{
-			{Kind: "continuation", Side: "a", Text: cont.word},
-			{Kind: "exclusivity", Side: "a", Text: xa.word},
-			{Kind: string(end.kind), Side: "b", Text: end.word},
-			{Kind: "exclusivity", Side: "b", Text: xb.word},
+			{Kind: "continuation", Side: "a", Text: cont.text},
+			{Kind: "exclusivity", Side: "a", Text: xa.text},
+			{Kind: string(end.kind), Side: "b", Text: end.text},
+			{Kind: "exclusivity", Side: "b", Text: xb.text},
 		},
 		hlA:  []tokenize.Span{cont.span, xa.span},
 		hlB:  []tokenize.Span{end.span, xb.span},
-		expl: fmt.Sprintf("%s says the exclusivity continues (%q, %q); %s says it ended (%q, %q).", src(a), cont.word, xa.word, src(b), end.word, xb.word),
+		expl: fmt.Sprintf("%s says the exclusivity continues (%q, %q); %s says it ended (%q, %q).", src(a), cont.text, xa.text, src(b), end.text, xb.text),
 		keyA: "state:continues",
 		keyB: "state:ended",
 	}, true
@@ -438,9 +509,9 @@ func (an *analyzer) detectNegation(a, b *claim) (judgement, bool) {
 	return judgement{
 		kind:  KindPolarity,
 		score: clamp01(score),
-		cues:  []Cue{{Kind: "negation", Side: "b", Text: neg.word}},
+		cues:  []Cue{{Kind: "negation", Side: "b", Text: neg.text}},
 		hlB:   []tokenize.Span{neg.span},
-		expl:  fmt.Sprintf("%s and %s make the same statement, but %s negates it (%q).", src(a), src(b), src(b), neg.word),
+		expl:  fmt.Sprintf("%s and %s make the same statement, but %s negates it (%q).", src(a), src(b), src(b), neg.text),
 		keyA:  "neg:false",
 		keyB:  "neg:true",
 	}, true
@@ -488,7 +559,7 @@ func (an *analyzer) detectAntonym(a, b *claim) (judgement, bool) {
 func (an *analyzer) detectRestatement(a, b *claim) (judgement, bool) {
 	for _, x := range a.excl {
 		for _, y := range b.excl {
-			if x.ent.group != y.ent.group || countShared(x.scope, y.scope) == 0 {
+			if !a.parties.same(x.ent.name, y.ent.name) || countShared(x.scope, y.scope) == 0 {
 				continue
 			}
 			_, cha := changedNear(a, x.cue.a, x.cue.b)
@@ -499,10 +570,10 @@ func (an *analyzer) detectRestatement(a, b *claim) (judgement, bool) {
 			return judgement{
 				kind:  KindAgreement,
 				score: 0.7,
-				cues:  []Cue{{Kind: "exclusivity", Side: "a", Text: x.cue.word}, {Kind: "exclusivity", Side: "b", Text: y.cue.word}},
+				cues:  []Cue{{Kind: "exclusivity", Side: "a", Text: x.cue.text}, {Kind: "exclusivity", Side: "b", Text: y.cue.text}},
 				hlA:   []tokenize.Span{x.cue.span, x.ent.span},
 				hlB:   []tokenize.Span{y.cue.span, y.ent.span},
-				expl:  fmt.Sprintf("%s and %s both say %s is exclusive (%q, %q).", src(a), src(b), txt(a, x.ent.span), x.cue.word, y.cue.word),
+				expl:  fmt.Sprintf("%s and %s both say %s is exclusive (%q, %q).", src(a), src(b), txt(a, x.ent.span), x.cue.text, y.cue.text),
 				keyA:  "excl:" + x.ent.group,
 				keyB:  "excl:" + x.ent.group,
 			}, true
@@ -513,10 +584,10 @@ func (an *analyzer) detectRestatement(a, b *claim) (judgement, bool) {
 			return judgement{
 				kind:  KindAgreement,
 				score: 0.65,
-				cues:  []Cue{{Kind: "change", Side: "a", Text: ea.word}, {Kind: "change", Side: "b", Text: eb.word}},
+				cues:  []Cue{{Kind: "change", Side: "a", Text: ea.text}, {Kind: "change", Side: "b", Text: eb.text}},
 				hlA:   []tokenize.Span{ea.span, xa.span},
 				hlB:   []tokenize.Span{eb.span, xb.span},
-				expl:  fmt.Sprintf("%s and %s both say the exclusivity ended (%q, %q).", src(a), src(b), ea.word, eb.word),
+				expl:  fmt.Sprintf("%s and %s both say the exclusivity ended (%q, %q).", src(a), src(b), ea.text, eb.text),
 				keyA:  "state:ended",
 				keyB:  "state:ended",
 			}, true

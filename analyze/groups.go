@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/crosscheck-go/crosscheck/tokenize"
@@ -13,14 +14,23 @@ import (
 // table is needed. A group is named by its smallest member, for determinism.
 type parties struct {
 	parent map[string]string
+	size   map[string]int // members per root
+	direct map[[2]string]bool
 }
 
-func newParties() *parties { return &parties{parent: map[string]string{}} }
+// maxParty bounds a group: links are heuristics, and one wrong link must not
+// chain every name of a story into one party.
+const maxParty = 5
+
+func newParties() *parties {
+	return &parties{parent: map[string]string{}, size: map[string]int{}, direct: map[[2]string]bool{}}
+}
 
 func (p *parties) find(n string) string {
 	r, ok := p.parent[n]
 	if !ok {
 		p.parent[n] = n
+		p.size[n] = 1
 		return n
 	}
 	if r == n {
@@ -33,13 +43,14 @@ func (p *parties) find(n string) string {
 
 func (p *parties) union(a, b string) {
 	ra, rb := p.find(a), p.find(b)
-	if ra == rb {
+	if ra == rb || p.size[ra]+p.size[rb] > maxParty {
 		return
 	}
 	if rb < ra {
 		ra, rb = rb, ra
 	}
 	p.parent[rb] = ra
+	p.size[ra] += p.size[rb]
 }
 
 func (p *parties) group(n string) string {
@@ -60,6 +71,9 @@ func mentionName(d *tokenize.Document, m tokenize.Mention) string {
 func (p *parties) add(d *tokenize.Document) {
 	text := d.Source.Text
 	for _, s := range d.Sentences {
+		if s.Heading { // title case makes runs of capitals look like names
+			continue
+		}
 		ms := s.Mentions
 		for i := range ms {
 			p.find(mentionName(d, ms[i]))
@@ -73,16 +87,26 @@ func (p *parties) add(d *tokenize.Document) {
 			gap := strings.TrimSpace(string(text[a.End:b.Start]))
 			switch gap {
 			case "", "(", "'s", "’s", "'", "’", "'s own", "’s own":
-				p.union(mentionName(d, a), mentionName(d, b))
+				x, y := mentionName(d, a), mentionName(d, b)
+				p.union(x, y)
+				p.direct[[2]string{x, y}] = true
+				p.direct[[2]string{y, x}] = true
 			}
 		}
 	}
-	// A name that is the first word of another name: "Amazon" and
-	// "Amazon Web Services".
+}
+
+// linkPrefixes links a name that is the first word of another, short name:
+// "Amazon" and "Amazon Web Services". It runs once all documents are added,
+// over sorted names so that the size cap applies deterministically.
+func (p *parties) linkPrefixes() {
 	names := make([]string, 0, len(p.parent))
 	for n := range p.parent {
-		names = append(names, n)
+		if strings.Count(n, " ") < 3 {
+			names = append(names, n)
+		}
 	}
+	sort.Strings(names)
 	byFirst := map[string][]string{}
 	for _, n := range names {
 		if f, _, ok := strings.Cut(n, " "); ok {
@@ -94,4 +118,32 @@ func (p *parties) add(d *tokenize.Document) {
 			p.union(n, m)
 		}
 	}
+}
+
+// same reports whether two entity names denote one party: the same group,
+// a direct link in the text, or one name containing the other as whole
+// words ("Microsoft" and "Microsoft Azure").
+func (p *parties) same(x, y string) bool {
+	if x == y || p.group(x) == p.group(y) || p.direct[[2]string{x, y}] {
+		return true
+	}
+	return containsWords(x, y) || containsWords(y, x)
+}
+
+func containsWords(long, short string) bool {
+	if len(short) < 2 || len(long) <= len(short) {
+		return false
+	}
+	l, s := strings.ToLower(long), strings.ToLower(short)
+	for i := 0; i+len(s) <= len(l); i++ {
+		if l[i:i+len(s)] != s {
+			continue
+		}
+		before := i == 0 || l[i-1] == ' '
+		after := i+len(s) == len(l) || l[i+len(s)] == ' '
+		if before && after {
+			return true
+		}
+	}
+	return false
 }

@@ -66,6 +66,7 @@ func Run(ctx context.Context, docs []*tokenize.Document, opts Options) (*Result,
 	for _, d := range docs {
 		p.add(d)
 	}
+	p.linkPrefixes()
 	var claims []*claim
 	for di, d := range docs {
 		for si := range d.Sentences {
@@ -102,7 +103,7 @@ func Run(ctx context.Context, docs []*tokenize.Document, opts Options) (*Result,
 		if a.doc == b.doc {
 			// Within one source only a sharp numeric or change conflict
 			// counts: articles restate themselves in looser words.
-			if !j.conflict() || (j.kind != KindNumeric && j.kind != KindPolarity) || j.score < 0.7 {
+			if n, share := overlap(a, b); !j.conflict() || (j.kind != KindNumeric && j.kind != KindPolarity) || j.score < 0.7 || share < 0.6 || n < 4 {
 				continue
 			}
 			j.kind = KindSelf
@@ -301,7 +302,12 @@ func (an *analyzer) findings(raw []rawFinding, topicOf map[*claim]string) ([]Fin
 			if y < x {
 				x, y = y, x
 			}
-			key = "c|" + x + "|" + y + "|" + topic + "|" + string(r.j.kind)
+			// One conflict of a kind per pair of sources: articles repeat
+			// a claim in several sentences, and a reader needs it once.
+			key = "c|" + x + "|" + y + "|" + string(r.j.kind)
+			if r.j.kind == KindNumeric {
+				key += "|" + r.j.keyA
+			}
 		} else {
 			key = "a|" + r.j.keyA + "|" + src(a) + "|" + src(b)
 		}
