@@ -1,0 +1,252 @@
+package tokenize
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// factTokenizer is shared by the fact tests: the tagger model loads once.
+var factTokenizer = sync.OnceValues(func() (*Tokenizer, error) { return New(Options{}) })
+
+// tokenizeFacts runs the real tokenizer on text (published on date, zero
+// for unknown) and returns the document.
+func tokenizeFacts(t *testing.T, text string, date time.Time) *Document {
+	t.Helper()
+	tk, err := factTokenizer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := tk.Document(Source{ID: "t", Text: []byte(text), Date: date})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// withConfig tokenizes text with a configuration of its own.
+func withConfig(t *testing.T, cfg *Config, text string) *Document {
+	t.Helper()
+	tk, err := New(Options{Config: cfg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := tk.Document(Source{ID: "t", Text: []byte(text)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestDefaultConfigValid(t *testing.T) {
+	c := DefaultConfig()
+	if _, err := c.compile(); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(c.Entities); n < 250 {
+		t.Errorf("default alias table has %d entities, want a few hundred", n)
+	}
+	names := map[string]bool{}
+	for _, e := range c.Entities {
+		if !slices.Contains(Classes, e.Class) {
+			t.Errorf("entity %q: class %q is not in Classes", e.Name, e.Class)
+		}
+		if names[foldName(e.Name)] {
+			t.Errorf("entity %q defined twice", e.Name)
+		}
+		names[foldName(e.Name)] = true
+	}
+	for _, k := range CueKinds {
+		if k == CueQuestion {
+			continue
+		}
+		if len(c.Cues[k]) == 0 {
+			t.Errorf("no default words for cue kind %q", k)
+		}
+	}
+	// DefaultConfig hands out copies: changing one does not change the next.
+	c.Entities[0].Aliases = append(c.Entities[0].Aliases, "zzz")
+	c.Cues[CueHedge] = nil
+	d := DefaultConfig()
+	if slices.Contains(d.Entities[0].Aliases, "zzz") || len(d.Cues[CueHedge]) == 0 {
+		t.Error("DefaultConfig returned shared data")
+	}
+}
+
+func TestLoadConfigErrors(t *testing.T) {
+	tests := []struct {
+		name, json, want string
+	}{
+		{"syntax", "{\n  \"cues\": {\"hedge\": [\"may\",]}\n}", "line 2"},
+		{"type", "{\"entities\": [{\"name\": 3}]}", "line 1"},
+		{"empty name", `{"entities": [{"name": " ", "aliases": ["x"]}]}`, "entities[0]: empty name"},
+		{"empty alias", `{"entities": [{"name": "Acme", "aliases": [""]}]}`, `entity "Acme": aliases[0]: empty alias`},
+		{"unknown kind", `{"cues": {"hedging": ["may"]}}`, `unknown kind "hedging"`},
+		{"empty cue", `{"cues": {"hedge": ["  "]}}`, "empty word"},
+		{"unknown replace kind", `{"replace_cues": ["nope"]}`, `replace_cues: unknown kind "nope"`},
+		{"not an object", `[1, 2]`, "tokenize: config"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := LoadConfig(strings.NewReader(tc.json))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("err = %v, want it to contain %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestLoadConfigIgnoresUnknownKeys(t *testing.T) {
+	c, err := LoadConfig(strings.NewReader(`{"topics": [{"name": "x"}], "cues": {"hedge": ["perchance"]}, "detectors": {}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(map[CueKind][]string{CueHedge: {"perchance"}}, c.Cues); diff != "" {
+		t.Errorf("cues (-want +got):\n%s", diff)
+	}
+}
+
+func TestMerge(t *testing.T) {
+	base := func() *Config {
+		return &Config{
+			Entities: []EntityDef{
+				{Name: "Acme Corp", Class: "company", Aliases: []string{"Acme"}},
+				{Name: "Globex", Class: "company"},
+			},
+			Cues:       map[CueKind][]string{CueHedge: {"may", "might"}, CueNegation: {"not"}},
+			Approx:     []string{"about"},
+			Currencies: map[string]string{"$": "USD", "bucks": "USD"},
+		}
+	}
+	tests := []struct {
+		name string
+		user string
+		want *Config
+	}{
+		{
+			name: "add aliases and entities, extend cues",
+			user: `{"entities": [{"name": "acme corp", "aliases": ["ACME", "Acme Inc"]}, {"name": "Initech", "class": "company"}],
+				"cues": {"hedge": ["perhaps", "May"]}, "approx": ["circa"], "currencies": {"bucks": "", "kr": "SEK"}}`,
+			want: &Config{
+				Entities: []EntityDef{
+					{Name: "Acme Corp", Class: "company", Aliases: []string{"Acme", "Acme Inc"}},
+					{Name: "Globex", Class: "company"},
+					{Name: "Initech", Class: "company"},
+				},
+				Cues:       map[CueKind][]string{CueHedge: {"may", "might", "perhaps"}, CueNegation: {"not"}},
+				Approx:     []string{"about", "circa"},
+				Currencies: map[string]string{"$": "USD", "kr": "SEK"},
+			},
+		},
+		{
+			name: "replace one kind and one entity",
+			user: `{"entities": [{"name": "Globex", "class": "platform", "aliases": ["GX"], "replace": true}],
+				"cues": {"hedge": {"replace": true, "words": ["perhaps"]}}}`,
+			want: &Config{
+				Entities: []EntityDef{
+					{Name: "Acme Corp", Class: "company", Aliases: []string{"Acme"}},
+					{Name: "Globex", Class: "platform", Aliases: []string{"GX"}},
+				},
+				Cues:       map[CueKind][]string{CueHedge: {"perhaps"}, CueNegation: {"not"}},
+				Approx:     []string{"about"},
+				Currencies: map[string]string{"$": "USD", "bucks": "USD"},
+			},
+		},
+		{
+			name: "replace kind with no words empties it",
+			user: `{"replace_cues": ["negation"]}`,
+			want: &Config{
+				Entities: []EntityDef{
+					{Name: "Acme Corp", Class: "company", Aliases: []string{"Acme"}},
+					{Name: "Globex", Class: "company"},
+				},
+				Cues:       map[CueKind][]string{CueHedge: {"may", "might"}},
+				Approx:     []string{"about"},
+				Currencies: map[string]string{"$": "USD", "bucks": "USD"},
+			},
+		},
+		{
+			name: "replace everything",
+			user: `{"replace": true, "cues": {"negation": ["nope"]}}`,
+			want: &Config{Cues: map[CueKind][]string{CueNegation: {"nope"}}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			user, err := LoadConfig(strings.NewReader(tc.user))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := base()
+			got.Merge(user)
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("merged config (-want +got):\n%s", diff)
+			}
+			if _, err := got.compile(); err != nil {
+				t.Errorf("merged config does not compile: %v", err)
+			}
+		})
+	}
+}
+
+func TestMergeNilAndClone(t *testing.T) {
+	c := DefaultConfig()
+	n := len(c.Entities)
+	c.Merge(nil)
+	if len(c.Entities) != n {
+		t.Error("Merge(nil) changed the config")
+	}
+	var nilCfg *Config
+	if nilCfg.Clone() != nil {
+		t.Error("nil Clone is not nil")
+	}
+}
+
+func TestCompileRejectsInvalid(t *testing.T) {
+	for name, c := range map[string]*Config{
+		"empty name":   {Entities: []EntityDef{{Name: ""}}},
+		"unknown kind": {Cues: map[CueKind][]string{"vibes": {"wow"}}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			if _, err := New(Options{Config: c}); err == nil {
+				t.Error("New accepted an invalid config")
+			}
+		})
+	}
+}
+
+// A user configuration extends the defaults: here it teaches the tokenizer a
+// new company with an alias, and a new hedge word.
+func ExampleLoadConfig() {
+	user, err := LoadConfig(strings.NewReader(`{
+		"entities": [{"name": "Initech", "class": "company", "aliases": ["Initech Corp", "INTC Labs"]}],
+		"cues": {"hedge": ["purportedly"]}
+	}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	cfg := DefaultConfig()
+	cfg.Merge(user)
+	tk, err := New(Options{Config: cfg, NoTags: true})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	d, _ := tk.Document(Source{Text: []byte("Initech Corp purportedly moved its servers to Amazon's cloud.")})
+	for _, m := range d.Sentences[0].Mentions {
+		fmt.Printf("%q is %s (%s)\n", d.Text(m.Span), m.Entity, m.Class)
+	}
+	for _, c := range d.Sentences[0].Cues {
+		fmt.Printf("%q is a %s cue\n", d.Text(c.Span), c.Kind)
+	}
+	// Output:
+	// "Initech Corp" is Initech (company)
+	// "Amazon's cloud" is Amazon Web Services (platform)
+	// "purportedly" is a hedge cue
+}

@@ -1,0 +1,314 @@
+package tokenize
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Entity mentions. Known entities come from the alias table; any other run
+// of capitalised words or acronyms is an unknown entity named by its own
+// words. Alias matching compares keys made by concatenating the normalised
+// text of consecutive tokens with full stops removed, so it does not depend on
+// how the tokenizer cuts "U.S." or "AT&T": an alias matches whole tokens
+// whose concatenated keys equal its key.
+
+// aliasEntry is one alias of the table with the conditions, read from how
+// the configuration writes it, under which a single token may match it.
+type aliasEntry struct {
+	entity int // index into lexicon.entities
+	// upper: the alias starts with a capital, so a one-token match must too
+	// (a lower-case "microsoft" is still matched by a multi-word alias only).
+	upper bool
+	// common: the alias is also an ordinary word ("apple"); a one-token
+	// match needs a capital that is not merely sentence-initial.
+	common bool
+	// acronym: a short all-capitals alias ("US", "UN"); a one-token match
+	// must be all capitals too, so "us" and "Un" are not it.
+	acronym bool
+}
+
+// aliasKey is the matching key of an alias or of a run of token norms:
+// lower case, straight quotes, no full stops and no spaces.
+func aliasKey(s string) string {
+	var sb strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '.' || unicode.IsSpace(r):
+		case r == '’' || r == '‘':
+			sb.WriteByte('\'')
+		case r == '–' || r == '—' || r == '‐' || r == '‑':
+			sb.WriteByte('-')
+		default:
+			sb.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return sb.String()
+}
+
+func newAliasEntry(entity int, alias, key string, common bool) aliasEntry {
+	e := aliasEntry{entity: entity, common: common}
+	first, _ := utf8.DecodeRuneInString(strings.TrimSpace(alias))
+	e.upper = unicode.IsUpper(first)
+	letters, upper := 0, true
+	for _, r := range alias {
+		if unicode.IsLetter(r) {
+			letters++
+			if !unicode.IsUpper(r) {
+				upper = false
+			}
+		}
+	}
+	e.acronym = upper && letters > 0 && letters <= 3 && utf8.RuneCountInString(key) <= 3
+	return e
+}
+
+// tokenKey is a token's contribution to an alias key.
+func tokenKey(t Token) string {
+	if strings.IndexByte(t.Norm, '.') < 0 {
+		return t.Norm
+	}
+	return strings.ReplaceAll(t.Norm, ".", "")
+}
+
+// allCaps reports whether s has letters and no lower-case letter.
+func allCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 0
+}
+
+// okSingle reports whether one token's text (or part of a token, for a
+// hyphenated compound) may stand for the alias. initial says the text starts
+// the sentence, and capped that its capital is meaningful (Token.Cap).
+func (e aliasEntry) okSingle(text string, initial, capped bool) bool {
+	first, _ := utf8.DecodeRuneInString(text)
+	if e.upper && !unicode.IsUpper(first) {
+		return false
+	}
+	if e.acronym && !allCaps(text) {
+		return false
+	}
+	if e.common && !(capped || unicode.IsUpper(first) && !initial) {
+		return false
+	}
+	return true
+}
+
+// aliasAt returns the longest alias match starting at token i: its end
+// (exclusive) and entry.
+func (sc *scan) aliasAt(i int) (int, aliasEntry, bool) {
+	lx := sc.lx
+	var (
+		acc     string
+		best    aliasEntry
+		bestEnd int
+		found   bool
+	)
+	for j := i; j < len(sc.toks); j++ {
+		t := sc.toks[j]
+		if sc.used[j] || t.Kind == Punct && t.Norm != "&" {
+			break
+		}
+		k := tokenKey(t)
+		if k == "" {
+			break
+		}
+		acc += k
+		if !lx.aliasPrefix[acc] {
+			break
+		}
+		e, ok := lx.aliases[acc]
+		if !ok {
+			continue
+		}
+		if j == i && !e.okSingle(sc.text(i), i == 0, t.Cap) {
+			continue
+		}
+		best, bestEnd, found = e, j+1, true
+	}
+	return bestEnd, best, found
+}
+
+// connectors may join capitalised words inside one unknown name:
+// "Department of Defense", "Bank of the West", "Procter & Gamble".
+var connectors = map[string]bool{"of": true, "the": true, "de": true, "del": true, "der": true, "van": true, "von": true, "&": true, "for": true, "and": false}
+
+// nameStop are capitalised words that never start or end an unknown name:
+// function words capitalised in headings or after a colon.
+var nameStop = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true, "it": true,
+	"its": true, "he": true, "she": true, "they": true, "we": true, "i": true, "you": true, "our": true,
+	"their": true, "his": true, "her": true, "in": true, "on": true, "at": true, "for": true, "but": true,
+	"and": true, "or": true, "if": true, "as": true, "by": true, "with": true, "from": true, "to": true,
+	"of": true, "mr": true, "mrs": true, "ms": true, "dr": true, "mr.": true, "mrs.": true, "ms.": true, "dr.": true,
+}
+
+// isNameToken reports whether token i can be part of an unknown name.
+func (sc *scan) isNameToken(i int) bool {
+	t := sc.toks[i]
+	return !sc.used[i] && t.Kind == Word && t.Cap && t.Norm != "'s"
+}
+
+// mentions finds entity mentions: alias matches first (greedy, longest),
+// then runs of capitalised words. A run stops where an alias starts, so
+// "Microsoft Azure" stays one known mention and "CEO Satya Nadella" does not
+// swallow a known name. In a heading, where every word is capitalised, only
+// alias matches and acronyms count.
+func (sc *scan) mentions() []Mention {
+	var out []Mention
+	toks := sc.toks
+	for i := 0; i < len(toks); {
+		if end, e, ok := sc.aliasAt(i); ok {
+			ent := sc.lx.entities[e.entity]
+			out = append(out, Mention{Span: Span{toks[i].Start, toks[end-1].End}, Entity: ent.Name, Class: ent.Class})
+			i = end
+			continue
+		}
+		if toks[i].Kind == Word && !sc.used[i] && strings.ContainsAny(toks[i].Norm, "-/") {
+			if parts := sc.compoundMentions(i); len(parts) > 0 {
+				out = append(out, parts...)
+				i++
+				continue
+			}
+		}
+		if !sc.isNameToken(i) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) {
+			if _, _, ok := sc.aliasAt(j); ok {
+				break
+			}
+			if sc.isNameToken(j) {
+				j++
+				continue
+			}
+			// A connector counts only between two name words.
+			if connectors[toks[j].Norm] && !toks[j].Cap && j+1 < len(toks) && sc.isNameToken(j+1) {
+				if _, _, ok := sc.aliasAt(j + 1); !ok {
+					j += 2
+					continue
+				}
+			}
+			break
+		}
+		if m, ok := sc.unknownMention(i, j); ok {
+			out = append(out, m)
+		}
+		i = j
+	}
+	sort.SliceStable(out, func(a, b int) bool {
+		if out[a].Start != out[b].Start {
+			return out[a].Start < out[b].Start
+		}
+		return out[a].End < out[b].End
+	})
+	return out
+}
+
+// unknownMention makes a mention of tokens [i, j), trimmed of function
+// words at either end; ok is false when nothing worth naming is left.
+func (sc *scan) unknownMention(i, j int) (Mention, bool) {
+	for i < j && nameStop[sc.toks[i].Norm] {
+		i++
+	}
+	for j > i && (nameStop[sc.toks[j-1].Norm] || connectors[sc.toks[j-1].Norm]) {
+		j--
+	}
+	if i >= j {
+		return Mention{}, false
+	}
+	if j == i+1 && !sc.nameWord(i) {
+		return Mention{}, false
+	}
+	if sc.s.Heading {
+		for k := i; k < j; k++ {
+			if txt := sc.text(k); !allCaps(txt) || utf8.RuneCountInString(txt) < 2 {
+				return Mention{}, false
+			}
+		}
+	}
+	span := Span{sc.toks[i].Start, sc.toks[j-1].End}
+	name := strings.Join(strings.Fields(sc.spanText(span)), " ")
+	if name == "" {
+		return Mention{}, false
+	}
+	return Mention{Span: span, Entity: name}, true
+}
+
+// nameWord reports whether token i, standing alone, can be an unknown
+// name: not a configured non-name ("AI", "CEO"), not a month or weekday
+// (dates are read elsewhere, and need the source's date when relative), and
+// not a hyphenated word with a lower-case part ("AI-driven").
+func (sc *scan) nameWord(i int) bool {
+	n := sc.toks[i].Norm
+	if sc.lx.notNames[tokenKey(sc.toks[i])] {
+		return false
+	}
+	if _, ok := monthNames[strings.TrimSuffix(n, ".")]; ok {
+		return false
+	}
+	if _, ok := weekdayNames[n]; ok {
+		return false
+	}
+	if strings.ContainsAny(n, "-") {
+		for _, part := range strings.Split(sc.text(i), "-") {
+			if part != "" && !strings.ContainsFunc(part, unicode.IsUpper) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func (sc *scan) spanText(s Span) string {
+	if s.Start < 0 || s.End > len(sc.d.Source.Text) || s.Start > s.End {
+		return ""
+	}
+	return string(sc.d.Source.Text[s.Start:s.End])
+}
+
+// compoundMentions finds known entities among the parts of a hyphenated or
+// slashed token: "Microsoft-OpenAI" mentions Microsoft and OpenAI. Offsets
+// of the parts are computed inside the token's own text.
+func (sc *scan) compoundMentions(i int) []Mention {
+	t := sc.toks[i]
+	txt := sc.spanText(t.Span)
+	if txt == "" {
+		return nil
+	}
+	var out []Mention
+	start := 0
+	emit := func(end int) {
+		part := txt[start:end]
+		if key := aliasKey(part); key != "" && end > start {
+			if e, ok := sc.lx.aliases[key]; ok && e.okSingle(part, false, isCapital(part)) {
+				ent := sc.lx.entities[e.entity]
+				out = append(out, Mention{Span: Span{t.Start + start, t.Start + end}, Entity: ent.Name, Class: ent.Class})
+			}
+		}
+	}
+	for k, r := range txt {
+		if r == '-' || r == '/' || r == '‐' || r == '‑' {
+			emit(k)
+			start = k + utf8.RuneLen(r)
+		}
+	}
+	emit(len(txt))
+	return out
+}
+
+func isCapital(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
