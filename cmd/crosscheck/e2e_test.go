@@ -153,10 +153,10 @@ func TestEndToEndSeeds(t *testing.T) {
 	}
 }
 
-// story is a small story on a subject unlike the seeds, in the three input
+// bridgeStory is a small story on a subject unlike the seeds, in the three input
 // formats, with odd encodings, so that every span can be checked against
 // the text each source was read from.
-var story = map[string]string{
+var bridgeStory = map[string]string{
 	"harbor.md": "---\ntitle: Harbor bridge opens after delays\noutlet: Coast Herald\ndate: 2026-03-02\n---\n" +
 		"# Harbor bridge opens after delays\n\nThe new harbor bridge cost $40 million, city officials said on Monday.\n\n" +
 		"The bridge is the only crossing open to trucks. Construction took three years.\n",
@@ -169,7 +169,7 @@ var story = map[string]string{
 
 func TestEndToEndSpans(t *testing.T) {
 	requirePipeline(t)
-	files(t, story)
+	inTempDir(t, bridgeStory)
 	got := runReal(t, "", "-format", "json", ".")
 	if got.code != 0 {
 		t.Fatalf("code %d, stderr %q", got.code, got.stderr)
@@ -211,8 +211,8 @@ func TestEndToEndSpans(t *testing.T) {
 
 func TestEndToEndOutputAndStdin(t *testing.T) {
 	requirePipeline(t)
-	files(t, story)
-	got := runReal(t, string(story["wire.txt"]), "-q", "-o", "report.html", "harbor.md", "-")
+	inTempDir(t, bridgeStory)
+	got := runReal(t, bridgeStory["wire.txt"], "-q", "-o", "report.html", "harbor.md", "-")
 	if got.code != 0 || got.stdout != "" || got.stderr != "" {
 		t.Fatalf("got %+v", got)
 	}
@@ -227,7 +227,7 @@ func TestEndToEndOutputAndStdin(t *testing.T) {
 
 func TestEndToEndOneSource(t *testing.T) {
 	requirePipeline(t)
-	files(t, story)
+	inTempDir(t, bridgeStory)
 	got := runReal(t, "", "-format", "json", "harbor.md")
 	if got.code != 0 || got.stderr != "crosscheck: only one source (harbor): cross-source comparison needs two or more\n" {
 		t.Fatalf("code %d stderr %q", got.code, got.stderr)
@@ -240,12 +240,12 @@ func TestEndToEndOneSource(t *testing.T) {
 
 func TestEndToEndConfig(t *testing.T) {
 	requirePipeline(t)
-	files(t, map[string]string{
+	inTempDir(t, map[string]string{
 		"good.json": `{"entities": [{"name": "Harbor Authority", "class": "agency", "aliases": ["the authority"]}],
 		               "topics": [{"name": "cost", "terms": ["cost", "price"]}]}`,
 		"bad.json": "{\n  \"entities\": [\n",
-		"a.txt":    story["wire.txt"],
-		"b.md":     story["harbor.md"],
+		"a.txt":    bridgeStory["wire.txt"],
+		"b.md":     bridgeStory["harbor.md"],
 	})
 	if got := runReal(t, "", "-q", "-config", "good.json", "a.txt", "b.md"); got.code != 0 {
 		t.Errorf("good config: %+v", got)

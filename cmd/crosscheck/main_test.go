@@ -75,9 +75,9 @@ func runFake(t *testing.T, st stages, stdin string, args ...string) outcome {
 	return outcome{code, out.String(), errb.String()}
 }
 
-// files creates files under dir (a name ending in "/" is a directory) and
+// inTempDir creates files under dir (a name ending in "/" is a directory) and
 // makes dir the working directory, so messages show short paths.
-func files(t *testing.T, m map[string]string) string {
+func inTempDir(t *testing.T, m map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
 	for name, body := range m {
@@ -99,7 +99,7 @@ func files(t *testing.T, m map[string]string) string {
 	return dir
 }
 
-func check(t *testing.T, got outcome, want outcome) {
+func checkOutcome(t *testing.T, got outcome, want outcome) {
 	t.Helper()
 	if d := cmp.Diff(want, got, cmp.AllowUnexported(outcome{})); d != "" {
 		t.Errorf("outcome (-want +got):\n%s", d)
@@ -115,7 +115,7 @@ const hint = "Run 'crosscheck -h' for usage.\n"
 
 func TestHelpAndVersion(t *testing.T) {
 	for _, arg := range []string{"-h", "--help", "-help"} {
-		check(t, runFake(t, fakeStages(0), "", arg), outcome{0, usageText, ""})
+		checkOutcome(t, runFake(t, fakeStages(0), "", arg), outcome{0, usageText, ""})
 	}
 	got := runFake(t, fakeStages(0), "", "-version")
 	if got.code != 0 || !strings.HasPrefix(got.stdout, "crosscheck ") || got.stderr != "" {
@@ -124,7 +124,7 @@ func TestHelpAndVersion(t *testing.T) {
 }
 
 func TestBadUsage(t *testing.T) {
-	files(t, map[string]string{"a.txt": artB, "dir/": ""})
+	inTempDir(t, map[string]string{"a.txt": artB, "dir/": ""})
 	tests := []struct {
 		name   string
 		args   []string
@@ -141,13 +141,13 @@ func TestBadUsage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			check(t, runFake(t, fakeStages(0), "", tt.args...), outcome{2, "", tt.stderr})
+			checkOutcome(t, runFake(t, fakeStages(0), "", tt.args...), outcome{2, "", tt.stderr})
 		})
 	}
 }
 
 func TestInputErrors(t *testing.T) {
-	files(t, map[string]string{
+	inTempDir(t, map[string]string{
 		"a.txt":          artB,
 		"empty/":         "",
 		"nested/x/b.txt": artB,
@@ -167,13 +167,13 @@ func TestInputErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			check(t, runFake(t, fakeStages(0), "x", tt.args...), outcome{2, "", tt.stderr})
+			checkOutcome(t, runFake(t, fakeStages(0), "x", tt.args...), outcome{2, "", tt.stderr})
 		})
 	}
 }
 
 func TestUnreadableFile(t *testing.T) {
-	files(t, map[string]string{"a.txt": artB, "locked.txt": artB})
+	inTempDir(t, map[string]string{"a.txt": artB, "locked.txt": artB})
 	if err := os.Chmod("locked.txt", 0); err != nil {
 		t.Fatal(err)
 	}
@@ -182,11 +182,11 @@ func TestUnreadableFile(t *testing.T) {
 		f.Close()
 		t.Skip("this user can read a mode-000 file (running as root?), so unreadable files cannot be tested")
 	}
-	check(t, runFake(t, fakeStages(0), "", "a.txt", "locked.txt"), outcome{2, "", "crosscheck: locked.txt: permission denied\n"})
+	checkOutcome(t, runFake(t, fakeStages(0), "", "a.txt", "locked.txt"), outcome{2, "", "crosscheck: locked.txt: permission denied\n"})
 }
 
 func TestOddFilesSkipped(t *testing.T) {
-	files(t, map[string]string{
+	inTempDir(t, map[string]string{
 		"in/a.md":       artA,
 		"in/b.txt":      artB,
 		"in/empty.txt":  "",
@@ -204,13 +204,13 @@ func TestOddFilesSkipped(t *testing.T) {
 		"crosscheck: in/empty.txt: skipped: empty file\n" +
 		"crosscheck: in/nul.txt: skipped: only NUL bytes\n" +
 		"crosscheck: in/photo.txt: skipped: binary file (PNG image)\n"
-	check(t, runFake(t, fakeStages(0), "", "in"), outcome{0, wantOut, wantErr})
+	checkOutcome(t, runFake(t, fakeStages(0), "", "in"), outcome{0, wantOut, wantErr})
 
 	t.Run("quiet", func(t *testing.T) {
-		check(t, runFake(t, fakeStages(0), "", "-q", "in"), outcome{0, wantOut, ""})
+		checkOutcome(t, runFake(t, fakeStages(0), "", "-q", "in"), outcome{0, wantOut, ""})
 	})
 	t.Run("strict", func(t *testing.T) {
-		check(t, runFake(t, fakeStages(0), "", "-strict", "in"), outcome{2, "", "crosscheck: in/blank.txt: whitespace only\n"})
+		checkOutcome(t, runFake(t, fakeStages(0), "", "-strict", "in"), outcome{2, "", "crosscheck: in/blank.txt: whitespace only\n"})
 	})
 	t.Run("named binary file", func(t *testing.T) {
 		got := runFake(t, fakeStages(0), "", "in/b.txt", "in/photo.txt", "in/notes.json")
@@ -226,7 +226,7 @@ func TestEncodingsThroughCLI(t *testing.T) {
 	for _, r := range "Gamma title\nGamma body.\n" {
 		utf16 = append(utf16, byte(r), byte(r>>8))
 	}
-	files(t, map[string]string{
+	inTempDir(t, map[string]string{
 		"bom.txt":   "\xef\xbb\xbfBom title\r\nBom body.\r\n",
 		"u16.txt":   string(utf16),
 		"bad.txt":   "Bad title\nCaf\xe9.\n",
@@ -254,7 +254,7 @@ func TestEncodingsThroughCLI(t *testing.T) {
 }
 
 func TestHTMLAndStdin(t *testing.T) {
-	files(t, map[string]string{
+	inTempDir(t, map[string]string{
 		"page.html": `<html><head><title>Page title</title><meta property="og:site_name" content="Web Daily">` +
 			`<meta property="article:published_time" content="2026-02-26T09:00:00Z"></head>` +
 			`<body><nav>Menu</nav><article><h1>Page title</h1><p>Page body.</p></article></body></html>`,
@@ -265,11 +265,11 @@ func TestHTMLAndStdin(t *testing.T) {
 		"source stdin path= title=\"Piped title\" outlet=\"\" url=\"\" date=-\n" +
 		"note page body@0 \"Page title\"\n" +
 		"note stdin body@0 \"Piped title\"\n"
-	check(t, got, outcome{0, want, ""})
+	checkOutcome(t, got, outcome{0, want, ""})
 }
 
 func TestRecursiveAndDuplicateIDs(t *testing.T) {
-	files(t, map[string]string{
+	inTempDir(t, map[string]string{
 		"feed/a.txt":             artB,
 		"feed/wire/a.txt":        artB,
 		"feed/wire/late/a.md":    artA,
@@ -295,14 +295,14 @@ func TestRecursiveAndDuplicateIDs(t *testing.T) {
 }
 
 func TestArgumentOrderDoesNotMatter(t *testing.T) {
-	files(t, map[string]string{"a.md": artA, "b.txt": artB, "c.txt": artB})
+	inTempDir(t, map[string]string{"a.md": artA, "b.txt": artB, "c.txt": artB})
 	first := runFake(t, fakeStages(0), "", "c.txt", "a.md", "b.txt")
 	second := runFake(t, fakeStages(0), "", "b.txt", "c.txt", "a.md")
-	check(t, second, first)
+	checkOutcome(t, second, first)
 }
 
 func TestFlagsAnywhere(t *testing.T) {
-	files(t, map[string]string{"a.md": artA, "b.txt": artB, "-x.txt": artB})
+	inTempDir(t, map[string]string{"a.md": artA, "b.txt": artB, "-x.txt": artB})
 	got := runFake(t, fakeStages(0), "", "a.md", "-format", "json", "b.txt", "-q")
 	if got.code != 0 || !strings.HasPrefix(got.stdout, "format json\n") || !strings.Contains(got.stdout, "source b ") {
 		t.Errorf("got %+v", got)
@@ -325,13 +325,13 @@ func TestSeedsByDefault(t *testing.T) {
 }
 
 func TestOneSource(t *testing.T) {
-	files(t, map[string]string{"b.txt": artB})
+	inTempDir(t, map[string]string{"b.txt": artB})
 	got := runFake(t, fakeStages(0), "", "b.txt")
-	check(t, outcome{got.code, "", got.stderr}, outcome{0, "", "crosscheck: only one source (b): cross-source comparison needs two or more\n"})
+	checkOutcome(t, outcome{got.code, "", got.stderr}, outcome{0, "", "crosscheck: only one source (b): cross-source comparison needs two or more\n"})
 }
 
 func TestFailOnConflict(t *testing.T) {
-	files(t, map[string]string{"a.md": artA, "b.txt": artB})
+	inTempDir(t, map[string]string{"a.md": artA, "b.txt": artB})
 	tests := []struct {
 		name      string
 		conflicts int
@@ -353,7 +353,7 @@ func TestFailOnConflict(t *testing.T) {
 }
 
 func TestConfigFile(t *testing.T) {
-	files(t, map[string]string{"a.md": artA, "b.txt": artB, "cfg.json": `{"entities": [{"name": "Acme Corp", "aliases": ["Acme"]}]}`})
+	inTempDir(t, map[string]string{"a.md": artA, "b.txt": artB, "cfg.json": `{"entities": [{"name": "Acme Corp", "aliases": ["Acme"]}]}`})
 	got := runFake(t, fakeStages(0), "", "-config", "cfg.json", "a.md", "b.txt")
 	if got.code != 0 || !strings.Contains(got.stdout, "note config loaded\n") {
 		t.Errorf("got %+v", got)
@@ -361,10 +361,10 @@ func TestConfigFile(t *testing.T) {
 }
 
 func TestOutputFile(t *testing.T) {
-	dir := files(t, map[string]string{"a.md": artA, "b.txt": artB, "out/": "", "keep.md": "old\n"})
+	dir := inTempDir(t, map[string]string{"a.md": artA, "b.txt": artB, "out/": "", "keep.md": "old\n"})
 	t.Run("written, format from extension", func(t *testing.T) {
 		got := runFake(t, fakeStages(0), "", "-o", "out/report.json", "a.md", "b.txt")
-		check(t, got, outcome{0, "", ""})
+		checkOutcome(t, got, outcome{0, "", ""})
 		data, err := os.ReadFile("out/report.json")
 		if err != nil || !strings.HasPrefix(string(data), "format json\n") {
 			t.Errorf("report: %q, %v", data, err)
@@ -375,7 +375,7 @@ func TestOutputFile(t *testing.T) {
 		}
 	})
 	t.Run("explicit format wins over extension", func(t *testing.T) {
-		check(t, runFake(t, fakeStages(0), "", "-format", "html", "-o", "out/r.json", "a.md", "b.txt"), outcome{0, "", ""})
+		checkOutcome(t, runFake(t, fakeStages(0), "", "-format", "html", "-o", "out/r.json", "a.md", "b.txt"), outcome{0, "", ""})
 		data, _ := os.ReadFile("out/r.json")
 		if !strings.HasPrefix(string(data), "format html\n") {
 			t.Errorf("report: %q", data)
@@ -385,7 +385,7 @@ func TestOutputFile(t *testing.T) {
 		if err := os.WriteFile("out/r.md", []byte("stale"), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		check(t, runFake(t, fakeStages(0), "", "-o", "out/r.md", "a.md", "b.txt"), outcome{0, "", ""})
+		checkOutcome(t, runFake(t, fakeStages(0), "", "-o", "out/r.md", "a.md", "b.txt"), outcome{0, "", ""})
 		fi, err := os.Stat("out/r.md")
 		if err != nil || fi.Mode().Perm() != 0o600 {
 			t.Errorf("mode %v, %v", fi.Mode(), err)
@@ -413,7 +413,7 @@ func TestOutputFile(t *testing.T) {
 			before, _ := os.ReadFile(tt.out)
 			got := runFake(t, fakeStages(0), "", append([]string{"-q", "-o", tt.out}, tt.args...)...)
 			want := fmt.Sprintf("crosscheck: %s: refusing to overwrite an input file (it is also read as %s)\n", tt.out, tt.read)
-			check(t, got, outcome{2, "", want})
+			checkOutcome(t, got, outcome{2, "", want})
 			after, _ := os.ReadFile(tt.out)
 			if string(after) != string(before) {
 				t.Errorf("%s changed", tt.out)
@@ -426,7 +426,7 @@ func TestOutputFile(t *testing.T) {
 		}
 		defer os.Remove("link.md")
 		got := runFake(t, fakeStages(0), "", "-o", "link.md", "a.md", "b.txt")
-		check(t, got, outcome{2, "", "crosscheck: link.md: refusing to overwrite an input file (it is also read as b.txt)\n"})
+		checkOutcome(t, got, outcome{2, "", "crosscheck: link.md: refusing to overwrite an input file (it is also read as b.txt)\n"})
 	})
 	t.Run("nothing created when rendering fails", func(t *testing.T) {
 		st := fakeStages(0)
@@ -435,7 +435,7 @@ func TestOutputFile(t *testing.T) {
 			return errors.New("template broke")
 		}
 		got := runFake(t, st, "", "-o", "out/failed.md", "a.md", "b.txt")
-		check(t, got, outcome{2, "", "crosscheck: rendering the md report: template broke\n"})
+		checkOutcome(t, got, outcome{2, "", "crosscheck: rendering the md report: template broke\n"})
 		if _, err := os.Stat("out/failed.md"); !errors.Is(err, os.ErrNotExist) {
 			t.Errorf("out/failed.md exists after a failure: %v", err)
 		}
@@ -448,7 +448,7 @@ func TestOutputFile(t *testing.T) {
 		st.analyze = func(context.Context, []tokenize.Source, *tokenize.Config, *analyze.Config, *progress) (*analyze.Result, error) {
 			return nil, errors.New("analyze: out of cheese")
 		}
-		check(t, runFake(t, st, "", "-o", "out/none.md", "a.md", "b.txt"), outcome{2, "", "crosscheck: analyze: out of cheese\n"})
+		checkOutcome(t, runFake(t, st, "", "-o", "out/none.md", "a.md", "b.txt"), outcome{2, "", "crosscheck: analyze: out of cheese\n"})
 		if _, err := os.Stat("out/none.md"); !errors.Is(err, os.ErrNotExist) {
 			t.Errorf("out/none.md exists after a failure: %v", err)
 		}
@@ -465,7 +465,7 @@ func TestOutputFile(t *testing.T) {
 }
 
 func TestProgress(t *testing.T) {
-	files(t, map[string]string{"a.md": artA, "b.txt": artB})
+	inTempDir(t, map[string]string{"a.md": artA, "b.txt": artB})
 	st := fakeStages(0)
 	inner := st.analyze
 	st.analyze = func(ctx context.Context, srcs []tokenize.Source, tc *tokenize.Config, ac *analyze.Config, p *progress) (*analyze.Result, error) {
@@ -473,9 +473,9 @@ func TestProgress(t *testing.T) {
 		return inner(ctx, srcs, tc, ac, p)
 	}
 	got := runFake(t, st, "", "-progress", "a.md", "b.txt")
-	check(t, outcome{got.code, "", got.stderr}, outcome{0, "", "crosscheck: reading 2 input(s)\ncrosscheck: analysing 1/2\n"})
+	checkOutcome(t, outcome{got.code, "", got.stderr}, outcome{0, "", "crosscheck: reading 2 input(s)\ncrosscheck: analysing 1/2\n"})
 	got = runFake(t, st, "", "-progress", "-q", "a.md", "b.txt")
-	check(t, outcome{got.code, "", got.stderr}, outcome{0, "", ""})
+	checkOutcome(t, outcome{got.code, "", got.stderr}, outcome{0, "", ""})
 	got = runFake(t, st, "", "a.md", "b.txt") // stderr is not a terminal here
-	check(t, outcome{got.code, "", got.stderr}, outcome{0, "", ""})
+	checkOutcome(t, outcome{got.code, "", got.stderr}, outcome{0, "", ""})
 }
