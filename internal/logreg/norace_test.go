@@ -1,0 +1,5 @@
+//go:build !race
+
+package logreg
+
+const raceEnabled = false
