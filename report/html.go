@@ -59,6 +59,7 @@ type htmlOption struct{ Value, Label string }
 
 type htmlSource struct {
 	ID, Anchor, Title, Outlet, Date, URL, Path string
+	RawURL                                     string // shown as text when URL is not a web link
 	Sentences                                  int
 }
 
@@ -172,7 +173,7 @@ func buildPage(o Options, r *analyze.Result) *htmlPage {
 		srcAnchor[s.ID], srcInfo[s.ID] = a, &r.Sources[i]
 		page.Sources = append(page.Sources, htmlSource{
 			ID: validUTF8(s.ID), Anchor: a, Title: validUTF8(s.Title), Outlet: validUTF8(s.Outlet),
-			Date: formatDate(s.Date), URL: s.URL, Path: validUTF8(s.Path), Sentences: s.Sentences,
+			Date: formatDate(s.Date), URL: webURL(s.URL), RawURL: validUTF8(s.URL), Path: validUTF8(s.Path), Sentences: s.Sentences,
 		})
 	}
 	ref := func(id string) htmlRef { return htmlRef{ID: validUTF8(id), Anchor: srcAnchor[id]} }
@@ -208,7 +209,7 @@ func buildPage(o Options, r *analyze.Result) *htmlPage {
 		}
 		if info := srcInfo[e.Source]; info != nil {
 			s.Known = true
-			s.Title, s.Outlet, s.Date, s.URL = validUTF8(info.Title), validUTF8(info.Outlet), formatDate(info.Date), info.URL
+			s.Title, s.Outlet, s.Date, s.URL = validUTF8(info.Title), validUTF8(info.Outlet), formatDate(info.Date), webURL(info.URL)
 		}
 		s.Pieces, s.CutBefore, s.CutAfter = passage(e)
 		return s
@@ -331,6 +332,17 @@ func passage(e *analyze.Evidence) (ps []piece, cutBefore, cutAfter bool) {
 	}
 	fs, fe = min(max(fs-s, 0), end-s), min(max(fe-s, 0), end-s)
 	return tidyPieces(pieces(text[s:end], marks, fs, fe)), cutBefore, cutAfter
+}
+
+// webURL returns u when it is an http or https address and "" otherwise:
+// html/template would neutralise a javascript: link anyway, but a dead link
+// helps no one, so other schemes are shown as text only.
+func webURL(u string) string {
+	l := strings.ToLower(strings.TrimSpace(u))
+	if strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") {
+		return strings.TrimSpace(u)
+	}
+	return ""
 }
 
 // cssToken turns a label into a value safe for a class name or data

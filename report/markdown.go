@@ -221,8 +221,8 @@ func (m *mdWriter) finding(n int, f *analyze.Finding) {
 	if agreement {
 		m.p("**Sources making this claim:** %s", mdIDs(allSupporters(f)))
 		m.p("")
-	} else if len(f.SupportA) > 0 || len(f.SupportB) > 0 {
-		a, b := supporters(f.A.Source, f.SupportA), supporters(f.B.Source, f.SupportB)
+	} else if a, b := supporters(f.A.Source, f.SupportA), supporters(f.B.Source, f.SupportB); len(a) > 1 || len(b) > 1 {
+		// One source a side is the plain case and goes unsaid.
 		m.p("**Support:** %s for A (%s), %s for B (%s)",
 			plural(len(a), "source"), mdIDs(a), plural(len(b), "source"), mdIDs(b))
 		m.p("")
