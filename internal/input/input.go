@@ -253,32 +253,45 @@ func isArticleName(name string) bool {
 
 // dedupeFiles drops files reached twice, by cleaned path or by identity
 // (hard or symbolic links to the same file), keeping the first in order.
+// Only files of equal size and modification time can be the same file, so
+// os.SameFile is asked only within those groups: thousands of files stay
+// cheap.
 func dedupeFiles(files []string) ([]string, []Warning) {
+	type key struct {
+		size int64
+		mod  int64
+	}
 	var (
-		out   []string
-		warns []Warning
-		infos []os.FileInfo
+		out    []string
+		warns  []Warning
+		groups = map[key][]int{} // indexes into out and infos
+		infos  []os.FileInfo
 	)
 	for i, f := range files {
 		if i > 0 && f == files[i-1] {
 			continue // named twice, or named and inside a named directory
 		}
 		fi, err := os.Stat(f)
+		if err != nil {
+			out = append(out, f) // ReadFile reports the problem
+			infos = append(infos, nil)
+			continue
+		}
+		k := key{fi.Size(), fi.ModTime().UnixNano()}
 		dup := -1
-		if err == nil {
-			for j, o := range infos {
-				if o != nil && os.SameFile(fi, o) {
-					dup = j
-					break
-				}
+		for _, j := range groups[k] {
+			if os.SameFile(fi, infos[j]) {
+				dup = j
+				break
 			}
 		}
 		if dup >= 0 {
 			warns = append(warns, Warning{Path: f, Msg: "same file as " + out[dup] + "; read once"})
 			continue
 		}
+		groups[k] = append(groups[k], len(out))
 		out = append(out, f)
-		infos = append(infos, fi) // nil when Stat failed: ReadFile reports it
+		infos = append(infos, fi)
 	}
 	return out, warns
 }

@@ -3,6 +3,7 @@ package input
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -577,4 +578,58 @@ func strs(ws []Warning) []string {
 func chdir(t *testing.T, dir string) {
 	t.Helper()
 	t.Chdir(dir)
+}
+
+func TestSameFileReadOnce(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"b.txt": "B\nbody\n", "c.txt": "B\nbody\n"})
+	chdir(t, dir)
+	if err := os.Link("b.txt", "hard.txt"); err != nil {
+		t.Skip("no hard links here:", err)
+	}
+	srcs, warns, err := Read([]string{"hard.txt", "c.txt", "b.txt"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// c.txt has the same size and time as b.txt but is another file.
+	if d := cmp.Diff([]string{"b:b.txt", "c:c.txt"}, ids(srcs)); d != "" {
+		t.Errorf("sources (-want +got):\n%s", d)
+	}
+	if d := cmp.Diff([]string{"hard.txt: same file as b.txt; read once"}, strs(warns)); d != "" {
+		t.Errorf("warnings (-want +got):\n%s", d)
+	}
+}
+
+func TestManyFiles(t *testing.T) {
+	dir := t.TempDir()
+	// Issue 9 asks for 2,000 files to work; 400 shows the same behaviour
+	// without spending seconds creating files on a slow disk.
+	const n = 400
+	for i := 0; i < n; i++ {
+		// Every file is named "article.txt" in its own folder: all ids clash.
+		sub := filepath.Join(dir, fmt.Sprintf("d%04d", i))
+		if err := os.Mkdir(sub, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(sub, "article.txt"), []byte("Title\nBody.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srcs, warns, err := Read([]string{dir}, Options{Recursive: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(srcs) != n || len(warns) != n-1 {
+		t.Fatalf("%d sources, %d warnings", len(srcs), len(warns))
+	}
+	seen := map[string]bool{}
+	for _, s := range srcs {
+		if seen[s.ID] {
+			t.Fatalf("id %q twice", s.ID)
+		}
+		seen[s.ID] = true
+	}
+	if srcs[0].ID != "article" || srcs[n-1].ID != fmt.Sprintf("article~%d", n) {
+		t.Errorf("ids %q ... %q", srcs[0].ID, srcs[n-1].ID)
+	}
 }
