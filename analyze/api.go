@@ -1,7 +1,7 @@
 package analyze
 
-// This file fixes the package's API so the other stages can be built against it.
-// Bodies marked STUB are replaced by the real implementation.
+// This file holds the package's API types; Run is in run.go and the Judge in
+// judge.go.
 
 import (
 	"github.com/crosscheck-go/crosscheck/tokenize"
@@ -79,20 +79,4 @@ type Options struct {
 	MinScore float64
 	// Progress, when set, is called as work completes; it must be cheap.
 	Progress func(done, total int)
-}
-
-// Judge decides whether two texts contradict, agree, or neither. It is safe
-// for concurrent use.
-type Judge struct {
-	opts Options
-}
-
-// NewJudge returns a Judge.
-func NewJudge(opts Options) (*Judge, error) { return &Judge{opts: opts}, nil }
-
-// Pair judges a hypothesis against a premise. The premise may be a whole
-// article: the hypothesis is judged against the premise sentences about the
-// same thing.
-func (j *Judge) Pair(premise, hypothesis *tokenize.Document) Verdict {
-	panic("STUB")
 }

@@ -1,0 +1,352 @@
+package analyze
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	wn "github.com/crosscheck-go/crosscheck/internal/lexicon"
+	"github.com/crosscheck-go/crosscheck/tokenize"
+)
+
+// Judge decides whether two texts contradict, agree, or neither. It is safe
+// for concurrent use: it holds only the compiled configuration.
+type Judge struct {
+	opts Options
+	an   *analyzer
+}
+
+// NewJudge returns a Judge.
+func NewJudge(opts Options) (*Judge, error) {
+	return &Judge{opts: opts, an: newAnalyzer(opts)}, nil
+}
+
+// pairFeatures are the explainable measurements one judgement rests on.
+type pairFeatures struct {
+	related                float64 // share of the hypothesis's content found anywhere in the premise
+	aligned                float64 // share of the hypothesis's content aligned to the best premise sentence
+	unalignedH, unalignedP int
+	negH, negP             int  // negation cues
+	negMismatch            bool // one side negated, the other not
+	antonym                [2]string
+	numMismatch            [2]string
+	quantMismatch          [2]string
+	conflict               judgement // a story detector's conflict, if any
+	hasConflict            bool
+}
+
+// Pair judges a hypothesis against a premise. The premise may be a whole
+// article: the hypothesis is judged against the premise sentences about the
+// same thing.
+func (j *Judge) Pair(premise, hypothesis *tokenize.Document) Verdict {
+	if j == nil || j.an == nil {
+		j = &Judge{an: newAnalyzer(Options{})}
+	}
+	if premise == nil || hypothesis == nil || checkDoc(premise) != nil || checkDoc(hypothesis) != nil {
+		return Verdict{Label: Neutral}
+	}
+	an := j.an
+	var g identity
+	hc := claimsOf(an.lx, g, hypothesis, 1)
+	pc := claimsOf(an.lx, g, premise, 0)
+	h := mainClaim(hc)
+	if h == nil || len(pc) == 0 {
+		return Verdict{Label: Neutral, Score: 0.5}
+	}
+	hterms := h.alignTerms()
+	if len(hterms) == 0 {
+		return Verdict{Label: Neutral, Score: 0.5, HypEvidence: h.span}
+	}
+	// Relatedness: how much of the hypothesis the premise mentions at all.
+	found := make([]bool, len(hterms))
+	bestK, bestScore := -1, -1.0
+	second := -1
+	for k, p := range pc {
+		s := 0.0
+		for i, t := range hterms {
+			if p.hasTerm(t) {
+				s += t.w
+				found[i] = true
+			}
+		}
+		if s > bestScore {
+			second = bestK
+			bestK, bestScore = k, s
+		} else if second < 0 || s > 0 && k != bestK {
+			if second < 0 {
+				second = k
+			}
+		}
+	}
+	var tot, got float64
+	for i, t := range hterms {
+		tot += t.w
+		if found[i] {
+			got += t.w
+		}
+	}
+	related := got / tot
+	v := Verdict{Related: math.Round(related*1000) / 1000, HypEvidence: h.span}
+	if related < 0.2 || bestScore <= 0 {
+		v.Label = Unrelated
+		v.Score = clamp01(1 - related)
+		v.Cues = []Cue{{Kind: "relatedness", Text: fmt.Sprintf("%.0f%% of the hypothesis's words appear in the premise", 100*related)}}
+		return v
+	}
+	// Judge against the best-aligned premise sentences (a long premise has
+	// one or two sentences about the hypothesis's subject).
+	cands := []int{bestK}
+	if second >= 0 && second != bestK && len(pc) > 1 {
+		cands = append(cands, second)
+	}
+	var best pairFeatures
+	bestP := pc[bestK]
+	first := true
+	for _, k := range cands {
+		f := an.pairFeatures(pc[k], h)
+		f.related = related
+		if first || f.contradicts() && !best.contradicts() || f.contradicts() == best.contradicts() && f.aligned > best.aligned {
+			best, bestP, first = f, pc[k], false
+		}
+	}
+	v.Evidence = bestP.span
+	return an.decide(best, v)
+}
+
+func claimsOf(lx *lexicon, g grouper, d *tokenize.Document, di int) []*claim {
+	out := make([]*claim, 0, len(d.Sentences))
+	for si := range d.Sentences {
+		if d.Sentences[si].Start < d.Source.BodyStart {
+			continue
+		}
+		out = append(out, newClaim(lx, g, d, di, si))
+	}
+	return out
+}
+
+// mainClaim is the hypothesis sentence with the most content: a headline
+// or a one-sentence claim is the usual case.
+func mainClaim(cs []*claim) *claim {
+	var best *claim
+	for _, c := range cs {
+		if best == nil || len(c.stems)+len(c.ents) > len(best.stems)+len(best.ents) {
+			best = c
+		}
+	}
+	return best
+}
+
+type alignTerm struct {
+	s string  // stem, or entity name
+	w float64 // weight: names and numbers say more than words
+	e bool    // an entity
+}
+
+func (c *claim) alignTerms() []alignTerm {
+	out := make([]alignTerm, 0, len(c.stems)+len(c.ents))
+	for _, s := range c.stems {
+		out = append(out, alignTerm{s: s, w: 1})
+	}
+	seen := map[string]bool{}
+	for _, e := range c.ents {
+		if !seen[e.name] {
+			seen[e.name] = true
+			out = append(out, alignTerm{s: e.name, w: 1.5, e: true})
+		}
+	}
+	for i, t := range c.toks {
+		if t.Kind == tokenize.Number && !seen[t.Norm] {
+			seen[t.Norm] = true
+			out = append(out, alignTerm{s: c.toks[i].Norm, w: 1})
+		}
+	}
+	return out
+}
+
+func (c *claim) hasTerm(t alignTerm) bool {
+	if t.e {
+		for _, e := range c.ents {
+			if e.name == t.s {
+				return true
+			}
+		}
+		// A name may also appear as plain words ("apple" in lower case).
+		return has(c.stems, lowerASCII(t.s))
+	}
+	if has(c.stems, t.s) {
+		return true
+	}
+	for _, tk := range c.toks {
+		if tk.Kind == tokenize.Number && tk.Norm == t.s {
+			return true
+		}
+	}
+	return false
+}
+
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 32
+		}
+	}
+	return string(b)
+}
+
+// wordsMatch reports whether premise word p supports hypothesis word h:
+// the same stem, synonyms, or p a kind of h ("sprint" supports "run").
+func wordsMatch(p, h tokenize.Token) bool {
+	if p.Stem == h.Stem || p.Norm == h.Norm {
+		return true
+	}
+	if p.Kind != tokenize.Word || h.Kind != tokenize.Word {
+		return false
+	}
+	if wn.Synonym(p.Norm, h.Norm) {
+		return true
+	}
+	if d, ok := wn.Hypernym(p.Norm, h.Norm); ok && d <= 3 {
+		return true
+	}
+	return false
+}
+
+// pairFeatures aligns the hypothesis to one premise sentence and measures
+// what the decision needs.
+func (an *analyzer) pairFeatures(p, h *claim) pairFeatures {
+	var f pairFeatures
+	alignedH := make([]bool, len(h.toks))
+	alignedP := make([]bool, len(p.toks))
+	total, got := 0.0, 0.0
+	for i, ht := range h.toks {
+		if !h.content[i] && ht.Kind != tokenize.Number && !h.inEntity(i) {
+			continue
+		}
+		w := 1.0
+		if h.inEntity(i) || ht.Kind == tokenize.Number {
+			w = 1.5
+		}
+		total += w
+		for k, pt := range p.toks {
+			if !p.content[k] && pt.Kind != tokenize.Number && !p.inEntity(k) {
+				continue
+			}
+			if wordsMatch(pt, ht) {
+				alignedH[i], alignedP[k] = true, true
+				got += w
+				break
+			}
+		}
+	}
+	if total > 0 {
+		f.aligned = got / total
+	}
+	for i := range h.toks {
+		if h.content[i] && !alignedH[i] {
+			f.unalignedH++
+		}
+	}
+	for k := range p.toks {
+		if p.content[k] && !alignedP[k] {
+			f.unalignedP++
+		}
+	}
+	f.negH, f.negP = countNeg(h), countNeg(p)
+	f.negMismatch = (f.negH > 0) != (f.negP > 0)
+	// Antonyms among the words left unaligned on each side.
+	for i, ht := range h.toks {
+		if alignedH[i] || !h.content[i] {
+			continue
+		}
+		for k, pt := range p.toks {
+			if alignedP[k] || !p.content[k] {
+				continue
+			}
+			if an.lx.opposite(pt.Stem, ht.Stem) || wn.Antonym(pt.Norm, ht.Norm) {
+				f.antonym = [2]string{pt.Norm, ht.Norm}
+				break
+			}
+		}
+		if f.antonym[0] != "" {
+			break
+		}
+	}
+	// Numbers: a number of the hypothesis absent from an aligned premise
+	// sentence that has a different number of the same unit.
+	for _, hq := range h.qty {
+		matched := false
+		var other *quant
+		for k := range p.qty {
+			pq := &p.qty[k]
+			if pq.q.Unit != hq.q.Unit {
+				continue
+			}
+			if valuesAgree(pq.q, hq.q) {
+				matched = true
+				break
+			}
+			if countShared(pq.measures, hq.measures) > 0 || len(hq.measures) == 0 || len(pq.measures) == 0 {
+				other = pq
+			}
+		}
+		if !matched && other != nil {
+			f.numMismatch = [2]string{txt(p, other.q.Span), txt(h, hq.q.Span)}
+			break
+		}
+	}
+	if j, ok := an.compare(p, h); ok && j.conflict() {
+		f.conflict, f.hasConflict = j, true
+	}
+	return f
+}
+
+func (c *claim) inEntity(i int) bool {
+	for _, e := range c.ents {
+		if i >= e.a && i < e.b {
+			return true
+		}
+	}
+	return false
+}
+
+func countNeg(c *claim) int {
+	n := 0
+	for _, cu := range c.cues {
+		if cu.kind == tokenize.CueNegation {
+			n++
+		}
+	}
+	return n
+}
+
+func (f pairFeatures) contradicts() bool {
+	return f.hasConflict || f.aligned >= 0.5 && (f.negMismatch || f.antonym[0] != "" || f.numMismatch[0] != "")
+}
+
+// decide turns features into a verdict with the cues that drove it.
+func (an *analyzer) decide(f pairFeatures, v Verdict) Verdict {
+	switch {
+	case f.hasConflict:
+		v.Label, v.Kind, v.Score = Contradiction, f.conflict.kind, f.conflict.score
+		v.Cues = f.conflict.cues
+	case f.aligned >= 0.5 && f.negMismatch:
+		v.Label, v.Kind, v.Score = Contradiction, KindPolarity, clamp01(0.4+0.5*f.aligned)
+		v.Cues = []Cue{{Kind: "negation", Text: fmt.Sprintf("negations: premise %d, hypothesis %d", f.negP, f.negH)}}
+	case f.aligned >= 0.5 && f.antonym[0] != "":
+		v.Label, v.Kind, v.Score = Contradiction, KindAntonym, clamp01(0.4+0.4*f.aligned)
+		v.Cues = []Cue{{Kind: "antonym", Text: f.antonym[0] + " / " + f.antonym[1]}}
+	case f.aligned >= 0.5 && f.numMismatch[0] != "":
+		v.Label, v.Kind, v.Score = Contradiction, KindNumeric, clamp01(0.4+0.4*f.aligned)
+		v.Cues = []Cue{{Kind: "number", Text: f.numMismatch[0] + " / " + f.numMismatch[1]}}
+	case f.aligned >= 0.8:
+		v.Label, v.Score = Entailment, f.aligned
+		v.Cues = []Cue{{Kind: "overlap", Text: fmt.Sprintf("%.0f%% of the hypothesis aligned", 100*f.aligned)}}
+	default:
+		v.Label, v.Score = Neutral, clamp01(1-f.aligned/2)
+		v.Cues = []Cue{{Kind: "overlap", Text: fmt.Sprintf("%.0f%% of the hypothesis aligned", 100*f.aligned)}}
+	}
+	sort.SliceStable(v.Cues, func(i, j int) bool { return false })
+	v.Score = math.Round(v.Score*1000) / 1000
+	return v
+}
