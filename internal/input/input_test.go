@@ -601,25 +601,27 @@ func TestSameFileReadOnce(t *testing.T) {
 }
 
 func TestManyFiles(t *testing.T) {
+	// Issue 9 asks for 2,000 files to work; 300 show the same behaviour
+	// without spending seconds creating files on a busy disk. Ten folders
+	// hold files of the same thirty names, so ids clash ten ways.
+	const dirs, names = 10, 30
 	dir := t.TempDir()
-	// Issue 9 asks for 2,000 files to work; 400 shows the same behaviour
-	// without spending seconds creating files on a slow disk.
-	const n = 400
-	for i := 0; i < n; i++ {
-		// Every file is named "article.txt" in its own folder: all ids clash.
-		sub := filepath.Join(dir, fmt.Sprintf("d%04d", i))
+	for d := 0; d < dirs; d++ {
+		sub := filepath.Join(dir, fmt.Sprintf("d%02d", d))
 		if err := os.Mkdir(sub, 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(filepath.Join(sub, "article.txt"), []byte("Title\nBody.\n"), 0o644); err != nil {
-			t.Fatal(err)
+		for i := 0; i < names; i++ {
+			if err := os.WriteFile(filepath.Join(sub, fmt.Sprintf("a%02d.txt", i)), []byte("Title\nBody.\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	srcs, warns, err := Read([]string{dir}, Options{Recursive: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(srcs) != n || len(warns) != n-1 {
+	if len(srcs) != dirs*names || len(warns) != (dirs-1)*names {
 		t.Fatalf("%d sources, %d warnings", len(srcs), len(warns))
 	}
 	seen := map[string]bool{}
@@ -629,7 +631,7 @@ func TestManyFiles(t *testing.T) {
 		}
 		seen[s.ID] = true
 	}
-	if srcs[0].ID != "article" || srcs[n-1].ID != fmt.Sprintf("article~%d", n) {
-		t.Errorf("ids %q ... %q", srcs[0].ID, srcs[n-1].ID)
+	if last := srcs[len(srcs)-1]; last.ID != fmt.Sprintf("a%02d~%d", names-1, dirs) {
+		t.Errorf("last id %q", last.ID)
 	}
 }
