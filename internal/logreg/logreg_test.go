@@ -370,3 +370,24 @@ func ExampleModel_Explain() {
 	// contradiction
 	// antonym
 }
+
+// FuzzUnmarshal checks that a damaged model file is rejected or, if
+// accepted, predicts without panicking.
+func FuzzUnmarshal(f *testing.F) {
+	X, y := blobs(5, 2, 2, 1)
+	m, _ := Train(X, y, 2, Options{Epochs: 1})
+	good, _ := m.Marshal()
+	f.Add(good)
+	f.Add([]byte(`{"classes":["a","b"],"features":["x"],"mean":[0],"scale":[1],"weights":[[1],[-1]],"bias":[0,0]}`))
+	f.Add([]byte(`{"weights":[null,[1]]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := Unmarshal("fuzz.json", data)
+		if err != nil {
+			return
+		}
+		x := make([]float64, m.NumFeatures())
+		m.Predict(x)
+		m.PredictClass(x)
+		m.Explain(x, 0)
+	})
+}
