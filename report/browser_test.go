@@ -18,11 +18,12 @@ import (
 	"github.com/crosscheck-go/crosscheck/tokenize"
 )
 
-// TestBrowser renders HTML reports and opens them in headless Chromium: the
-// dumped DOM must hold every finding and the highlights, and show that the
-// page's script ran without error; screenshots (desktop and phone width) are
-// written to $CROSSCHECK_ARTIFACTS, or to a fresh temporary directory whose
-// path is logged, for a person to look at.
+// TestBrowser renders HTML reports (the fixture, and the seed story when the
+// pipeline works) and opens them in headless Chromium: the dumped DOM must
+// hold every finding and the highlights, and show that the page's script ran
+// without error. Screenshots (desktop width, and phone width for the last
+// report) are written to $CROSSCHECK_ARTIFACTS, or to a fresh temporary
+// directory whose path is logged, for a person to look at.
 func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
@@ -55,7 +56,7 @@ func TestBrowser(t *testing.T) {
 		t.Logf("seed report not rendered: %s; using the fixture only", why)
 	}
 
-	for _, res := range results {
+	for i, res := range results {
 		t.Run(res.name, func(t *testing.T) {
 			var buf bytes.Buffer
 			if err := (report.Options{Title: "crosscheck: " + res.name}).HTML(&buf, res.r); err != nil {
@@ -71,6 +72,10 @@ func TestBrowser(t *testing.T) {
 			if !regexp.MustCompile(`<body[^>]*data-script="ok"`).MatchString(dom) {
 				m := regexp.MustCompile(`<body[^>]*>`).FindString(dom)
 				t.Errorf("the page's script did not finish without error; body is %s", m)
+			}
+			total := len(res.r.Conflicts) + len(res.r.Agreements)
+			if shown := fmt.Sprintf("%d of %d findings shown", total, total); total > 0 && !strings.Contains(dom, shown) {
+				t.Errorf("the filter script did not count the findings: no %q in the DOM", shown)
 			}
 			wantConflicts := len(res.r.Conflicts)
 			if got := strings.Count(dom, `class="finding conflict`); got != wantConflicts {
@@ -100,7 +105,11 @@ func TestBrowser(t *testing.T) {
 				t.Error("source text was rendered as a script element")
 			}
 
-			for _, shot := range []struct{ suffix, size string }{{"", "1280,2000"}, {"-phone", "390,1600"}} {
+			shots := []struct{ suffix, size string }{{"", "1280,2000"}}
+			if i == len(results)-1 { // each launch costs seconds: one phone view, of the real report when there is one
+				shots = append(shots, struct{ suffix, size string }{"-phone", "390,1600"})
+			}
+			for _, shot := range shots {
 				png := filepath.Join(dir, res.name+shot.suffix+".png")
 				runChromium(t, chromium, "--screenshot="+png, "--window-size="+shot.size, "--hide-scrollbars", url)
 				if st, err := os.Stat(png); err != nil || st.Size() == 0 {
