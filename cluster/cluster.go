@@ -1,0 +1,292 @@
+package cluster
+
+import (
+	"math"
+	"sort"
+
+	"github.com/crosscheck-go/crosscheck/tokenize"
+)
+
+// Options tunes Stories. The zero value is the sensible default.
+type Options struct {
+	// MinSim is the cosine similarity at which two articles are taken to be
+	// about the same story; 0 means DefaultMinSim.
+	MinSim float64
+	// TopTerms is how many of an article's most salient terms index it;
+	// 0 means 40.
+	TopTerms int
+	// MaxPosting caps how many articles one term may link; a term found in
+	// more articles than that says nothing about which story they tell.
+	// 0 means max(50, 5% of the articles).
+	MaxPosting int
+}
+
+// DefaultMinSim was chosen on the FNC-1 train bodies, where bodies sharing a
+// headline with a related stance tell one story (see cluster_test.go): at
+// 0.35 pairwise precision is 0.92 and recall 0.74; at 0.30, 0.74 and 0.88.
+// Precision wins because a wrong merge lets conflicts cross stories.
+const DefaultMinSim = 0.35
+
+// Stories groups documents into stories. Each group lists indexes into docs in
+// increasing order; groups are ordered by their first index. Every document is
+// in exactly one group.
+func Stories(docs []*tokenize.Document, opts Options) [][]int {
+	if opts.MinSim <= 0 {
+		opts.MinSim = DefaultMinSim
+	}
+	if opts.TopTerms <= 0 {
+		opts.TopTerms = 40
+	}
+	if opts.MaxPosting <= 0 {
+		opts.MaxPosting = max(50, len(docs)/20)
+	}
+	vecs := Vectors(docs)
+
+	// Inverted index over each document's top terms only: two articles of one
+	// story share salient terms, and indexing only those keeps postings short.
+	postings := map[int32][]int{}
+	for i, v := range vecs {
+		for _, t := range v.top(opts.TopTerms) {
+			postings[t] = append(postings[t], i)
+		}
+	}
+	parent := make([]int, len(docs))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	// Candidate pairs, strongest first, so that each story grows around its
+	// closest articles before weaker links are considered.
+	type pair struct {
+		i, j int
+		sim  float64
+	}
+	var pairs []pair
+	seen := map[[2]int]bool{}
+	for i, v := range vecs {
+		for _, t := range v.top(opts.TopTerms) {
+			p := postings[t]
+			if len(p) > opts.MaxPosting {
+				continue
+			}
+			for _, j := range p {
+				if j <= i || seen[[2]int{i, j}] {
+					continue
+				}
+				seen[[2]int{i, j}] = true
+				if s := Cosine(v, vecs[j]); s >= opts.MinSim {
+					pairs = append(pairs, pair{i, j, s})
+				}
+			}
+		}
+	}
+	sort.Slice(pairs, func(a, b int) bool {
+		if pairs[a].sim != pairs[b].sim {
+			return pairs[a].sim > pairs[b].sim
+		}
+		if pairs[a].i != pairs[b].i {
+			return pairs[a].i < pairs[b].i
+		}
+		return pairs[a].j < pairs[b].j
+	})
+	// A pair joins two groups only when the groups as wholes are also alike
+	// (cosine of their summed vectors): single links alone chain unrelated
+	// stories together through one article that mentions both.
+	sums := make([]map[int32]float64, len(docs))
+	sumOf := func(r int) map[int32]float64 {
+		if sums[r] == nil {
+			m := map[int32]float64{}
+			for k, t := range vecs[r].Terms {
+				m[t] = vecs[r].Weights[k]
+			}
+			sums[r] = m
+		}
+		return sums[r]
+	}
+	for _, p := range pairs {
+		a, b := find(p.i), find(p.j)
+		if a == b {
+			continue
+		}
+		sa, sb := sumOf(a), sumOf(b)
+		if mapCosine(sa, sb) < opts.MinSim {
+			continue
+		}
+		if b < a {
+			a, b = b, a
+			sa, sb = sb, sa
+		}
+		// The smaller index becomes the root so that roots, and so group
+		// order, do not depend on the order pairs were met.
+		parent[b] = a
+		for t, w := range sb {
+			sa[t] += w
+		}
+		sums[b] = nil
+	}
+	groups := map[int][]int{}
+	var roots []int
+	for i := range docs {
+		r := find(i)
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], i)
+	}
+	sort.Ints(roots)
+	out := make([][]int, 0, len(roots))
+	for _, r := range roots {
+		out = append(out, groups[r])
+	}
+	return out
+}
+
+// Vector is a sparse, L2-normalised tf-idf vector; terms are sorted ids.
+type Vector struct {
+	Terms   []int32
+	Weights []float64
+}
+
+// top returns the ids of the n heaviest terms, heaviest first, ties by id.
+func (v Vector) top(n int) []int32 {
+	idx := make([]int, len(v.Terms))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.Slice(idx, func(a, b int) bool {
+		wa, wb := v.Weights[idx[a]], v.Weights[idx[b]]
+		if wa != wb {
+			return wa > wb
+		}
+		return v.Terms[idx[a]] < v.Terms[idx[b]]
+	})
+	if len(idx) > n {
+		idx = idx[:n]
+	}
+	out := make([]int32, len(idx))
+	for i, k := range idx {
+		out[i] = v.Terms[k]
+	}
+	return out
+}
+
+func mapCosine(a, b map[int32]float64) float64 {
+	if len(b) < len(a) {
+		a, b = b, a
+	}
+	var dot, na, nb float64
+	for t, w := range a {
+		dot += w * b[t]
+		na += w * w
+	}
+	for _, w := range b {
+		nb += w * w
+	}
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return dot / math.Sqrt(na*nb)
+}
+
+// Cosine returns the cosine similarity of two normalised vectors.
+func Cosine(a, b Vector) float64 {
+	var s float64
+	i, j := 0, 0
+	for i < len(a.Terms) && j < len(b.Terms) {
+		switch {
+		case a.Terms[i] == b.Terms[j]:
+			s += a.Weights[i] * b.Weights[j]
+			i++
+			j++
+		case a.Terms[i] < b.Terms[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return s
+}
+
+// Vectors builds one tf-idf vector per document over content-word stems and
+// entity mentions. Entity mentions count double: two articles naming the same
+// people and organisations are more likely one story than two sharing words.
+func Vectors(docs []*tokenize.Document) []Vector {
+	ids := map[string]int32{}
+	id := func(s string) int32 {
+		if v, ok := ids[s]; ok {
+			return v
+		}
+		v := int32(len(ids))
+		ids[s] = v
+		return v
+	}
+	tfs := make([]map[int32]float64, len(docs))
+	df := map[int32]int{}
+	for i, d := range docs {
+		tf := map[int32]float64{}
+		for _, s := range d.Sentences {
+			for _, t := range d.Tokens[s.First:s.Last] {
+				if t.Kind != tokenize.Word || len(t.Norm) < 3 || stop[t.Norm] {
+					continue
+				}
+				tf[id("w:"+t.Stem)]++
+			}
+			for _, m := range s.Mentions {
+				tf[id("e:"+m.Entity)] += 2
+			}
+		}
+		for t := range tf {
+			df[t]++
+		}
+		tfs[i] = tf
+	}
+	n := float64(len(docs))
+	out := make([]Vector, len(docs))
+	for i, tf := range tfs {
+		v := Vector{Terms: make([]int32, 0, len(tf))}
+		for t := range tf {
+			v.Terms = append(v.Terms, t)
+		}
+		sort.Slice(v.Terms, func(a, b int) bool { return v.Terms[a] < v.Terms[b] })
+		v.Weights = make([]float64, len(v.Terms))
+		var norm float64
+		for k, t := range v.Terms {
+			w := (1 + math.Log(tf[t])) * math.Log(1+n/float64(df[t]))
+			v.Weights[k] = w
+			norm += w * w
+		}
+		if norm > 0 {
+			norm = math.Sqrt(norm)
+			for k := range v.Weights {
+				v.Weights[k] /= norm
+			}
+		}
+		out[i] = v
+	}
+	return out
+}
+
+// stop lists function words that say nothing about which story an article tells.
+var stop = map[string]bool{}
+
+func init() {
+	for _, w := range []string{
+		"the", "and", "for", "that", "with", "this", "from", "are", "was", "were", "has", "have", "had",
+		"but", "not", "its", "it's", "their", "they", "them", "his", "her", "she", "him", "who", "which",
+		"what", "when", "where", "will", "would", "could", "should", "can", "may", "might", "been", "being",
+		"also", "than", "then", "there", "these", "those", "into", "about", "after", "before", "over",
+		"said", "says", "more", "most", "some", "such", "only", "other", "our", "out", "all", "any", "one",
+		"two", "new", "just", "like", "very", "how", "why", "you", "your", "yes", "because", "while",
+		"does", "did", "doing", "each", "both", "between", "through", "during", "under", "again", "further",
+		"once", "here", "same", "own", "too", "nor", "off", "above", "below", "until", "against", "per",
+	} {
+		stop[w] = true
+	}
+}
