@@ -148,14 +148,17 @@ func (ct *cueTable) candidates(t Token, buf []*cuePhrase) []*cuePhrase {
 // cues finds the cue phrases of the sentence: at each token the longest
 // phrase that matches wins (so "no longer" is one change cue, not a negation
 // too), and it yields one Cue per kind that lists it. Tokens inside dates
-// and quantities are skipped ("some 300" is approximate, not a quantifier).
+// and quantities are skipped ("some 300" is approximate, not a quantifier),
+// and so are names (Token.Cap), so "May" the month or "Will" the person is
+// not a hedge.
 // A sentence ending in "?" adds a question cue on the question mark.
 func (sc *scan) cues() []Cue {
 	var out []Cue
 	var buf []*cuePhrase
 	toks := sc.toks
 	for i := 0; i < len(toks); {
-		if sc.used[i] || toks[i].Kind == Punct {
+		// A name is not a cue: "May", "Will", "Only" written as names.
+		if sc.used[i] || toks[i].Kind == Punct || toks[i].Cap {
 			i++
 			continue
 		}

@@ -1,0 +1,117 @@
+package tokenize
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+// gotMention is a Mention with its text, for readable diffs.
+type gotMention struct {
+	Text, Entity, Class string
+}
+
+func mentionsOf(d *Document) []gotMention {
+	var out []gotMention
+	for _, s := range d.Sentences {
+		for _, m := range s.Mentions {
+			out = append(out, gotMention{d.Text(m.Span), m.Entity, m.Class})
+		}
+	}
+	return out
+}
+
+func TestMentions(t *testing.T) {
+	aws := "Amazon Web Services"
+	tests := []struct {
+		name string
+		text string
+		want []gotMention
+	}{
+		{"possessive alias", "The model will run entirely on Amazon's cloud.", []gotMention{{"Amazon's cloud", aws, "platform"}}},
+		{"curly possessive alias", "It runs on Amazon’s cloud today.", []gotMention{{"Amazon’s cloud", aws, "platform"}}},
+		{"acronym alias", "It runs on AWS today.", []gotMention{{"AWS", aws, "platform"}}},
+		{"full name", "It runs on Amazon Web Services today.", []gotMention{{"Amazon Web Services", aws, "platform"}}},
+		{"longest wins", "Microsoft Azure is the provider.", []gotMention{{"Microsoft Azure", "Microsoft Azure", "platform"}}},
+		{"possessive outside the mention", "OpenAI's models run on Azure.", []gotMention{
+			{"OpenAI", "OpenAI", "company"}, {"Azure", "Microsoft Azure", "platform"}}},
+		{"U.S. with stops", "The U.S. Department of Defense signed.", []gotMention{
+			{"U.S. Department of Defense", "U.S. Department of Defense", "agency"}}},
+		{"U.S. alone", "Sales in the U.S. rose.", []gotMention{{"U.S.", "United States", "place"}}},
+		{"pronoun us is not the US", "He told us the US would act.", []gotMention{{"US", "United States", "place"}}},
+		{"other alias of an agency", "The Pentagon and the Defense Department agreed.", []gotMention{
+			{"Pentagon", "U.S. Department of Defense", "agency"}, {"Defense Department", "U.S. Department of Defense", "agency"}}},
+		{"hyphenated names", "The Microsoft-OpenAI deal holds.", []gotMention{
+			{"Microsoft", "Microsoft", "company"}, {"OpenAI", "OpenAI", "company"}}},
+		{"common word lower case", "She ate an apple near the windows.", nil},
+		{"common word as a name", "She said Apple will ship Windows support.", []gotMention{
+			{"Apple", "Apple", "company"}, {"Windows", "Windows", "product"}}},
+		{"multi-word alias in lower case", "They moved to amazon web services.", []gotMention{{"amazon web services", aws, "platform"}}},
+		{"unknown name with connector", "In a letter sent this week, the Ministry of Foreign Affairs of Norvania objected to the plan.", []gotMention{
+			{"Ministry of Foreign Affairs of Norvania", "Ministry of Foreign Affairs of Norvania", ""}}},
+		{"unknown name", "Analysts at Zentrix Holdings said on a call that they disagreed with the plan.", []gotMention{{"Zentrix Holdings", "Zentrix Holdings", ""}}},
+		{"unknown possessive", "Shares of the company fell after Zentrix's results were published.", []gotMention{{"Zentrix", "Zentrix", ""}}},
+		{"unknown next to a known name", "The chief executive of Zentrix Microsoft said nothing about the plan.", []gotMention{
+			{"Zentrix", "Zentrix", ""}, {"Microsoft", "Microsoft", "company"}}},
+		{"unknown stops at a known name", "The board of Zentrix hired Satya Nadella, who spoke about the plan.", []gotMention{
+			{"Zentrix", "Zentrix", ""}, {"Satya Nadella", "Satya Nadella", "person"}}},
+		{"non-name acronym", "The AI boom and the CEO spoke.", nil},
+		{"month is not a name", "It happened in March.", nil},
+		{"hyphenated adjective is not a name", "An AI-driven tool.", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := mentionsOf(tokenizeFacts(t, tc.text, time.Time{}))
+			if diff := cmp.Diff(tc.want, got, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}
+
+func TestMentionsInHeading(t *testing.T) {
+	// A title-case headline capitalises every word; only known entities and
+	// acronyms are mentions there.
+	d := tokenizeFacts(t, "The Pentagon Strikes New Deal With Zentrix Over ZX Chips\n\nThe deal was signed.", time.Time{})
+	if !d.Sentences[0].Heading {
+		t.Skip("the segmenter did not mark the title as a heading")
+	}
+	want := []gotMention{{"Pentagon", "U.S. Department of Defense", "agency"}, {"ZX", "ZX", ""}}
+	if diff := cmp.Diff(want, mentionsOf(&Document{Source: d.Source, Sentences: d.Sentences[:1], Tokens: d.Tokens})); diff != "" {
+		t.Errorf("heading mentions (-want +got):\n%s", diff)
+	}
+}
+
+func TestUserAliasWins(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.Merge(&Config{Entities: []EntityDef{
+		{Name: "Amazon Web Services", Aliases: []string{"Amazon Cloud Unit"}},
+		{Name: "Norvania", Class: "place", Aliases: []string{"Republic of Norvania"}},
+	}})
+	d := withConfig(t, cfg, "The Republic of Norvania chose the Amazon Cloud Unit.")
+	want := []gotMention{
+		{"Republic of Norvania", "Norvania", "place"},
+		{"Amazon Cloud Unit", "Amazon Web Services", "platform"},
+	}
+	if diff := cmp.Diff(want, mentionsOf(d)); diff != "" {
+		t.Errorf("mentions (-want +got):\n%s", diff)
+	}
+}
+
+func TestAliasKey(t *testing.T) {
+	tests := map[string]string{
+		"U.S.":           "us",
+		"Amazon's cloud": "amazon'scloud",
+		"Amazon’s Cloud": "amazon'scloud",
+		"AT&T":           "at&t",
+		"T‑Mobile":       "t-mobile",
+		"  ":             "",
+	}
+	for in, want := range tests {
+		if got := aliasKey(in); got != want {
+			t.Errorf("aliasKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
