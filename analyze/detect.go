@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	wn "github.com/crosscheck-go/crosscheck/internal/lexicon"
 	"github.com/crosscheck-go/crosscheck/tokenize"
 )
 
@@ -531,7 +532,7 @@ func (an *analyzer) detectAntonym(a, b *claim) (judgement, bool) {
 			continue
 		}
 		for k, u := range b.toks {
-			if !b.content[k] || has(a.stems, u.Stem) || !an.lx.opposite(t.Stem, u.Stem) {
+			if !b.content[k] || has(a.stems, u.Stem) || !(an.lx.opposite(t.Stem, u.Stem) || wn.Antonym(t.Norm, u.Norm)) {
 				continue
 			}
 			if hasNegation(a) != hasNegation(b) {

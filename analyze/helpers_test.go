@@ -18,7 +18,7 @@ import (
 
 var testCues = map[string]tokenize.CueKind{
 	"not": tokenize.CueNegation, "never": tokenize.CueNegation, "no": tokenize.CueNegation,
-	"n't": tokenize.CueNegation, "denied": tokenize.CueNegation,
+	"n't": tokenize.CueNegation, "denied": tokenize.CueNegation, "nobody": tokenize.CueNegation,
 	"may": tokenize.CueHedge, "might": tokenize.CueHedge, "could": tokenize.CueHedge,
 	"would": tokenize.CueHedge, "reportedly": tokenize.CueHedge, "if": tokenize.CueHedge,
 	"unless": tokenize.CueHedge,
@@ -191,4 +191,13 @@ func addSentence(d *tokenize.Document, text string, first, last, para int, alias
 		i = j - 1
 	}
 	d.Sentences = append(d.Sentences, s)
+}
+
+func buildDocs(t testing.TB, ps []*testDocPair) []*tokenize.Document {
+	t.Helper()
+	out := make([]*tokenize.Document, 0, len(ps))
+	for _, p := range ps {
+		out = append(out, testDoc(t, p.id, p.text, caseAliases))
+	}
+	return out
 }

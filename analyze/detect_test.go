@@ -1,0 +1,56 @@
+package analyze
+
+import (
+	"context"
+	"testing"
+)
+
+var caseAliases = map[string]string{
+	"voltara": "Voltara", "cellmax": "Cellmax", "pantera": "Pantera", "pantera energy": "Pantera",
+	"medix": "Medix", "corvan": "Corvan", "reyes": "Reyes", "hollis": "Hollis", "veridian": "Veridian",
+	"the council": "Council", "council": "Council",
+}
+
+// TestDetectors runs each detector on two one-sentence sources, on several
+// subjects, with the traps each detector must not fall into.
+func TestDetectors(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b string
+		want Kind // "" means no conflict
+	}{
+		{"exclusivity/providers differ", "The batteries are made solely by Cellmax.", "The batteries were built entirely by Pantera Energy.", KindExclusivity},
+		{"exclusivity/role noun", "Medix remains the sole supplier of the injectors to hospitals.", "The injectors are made entirely by Corvan for hospitals.", KindExclusivity},
+		{"exclusivity/same provider agrees", "The batteries are made solely by Cellmax.", "The batteries were built entirely by Cellmax.", ""},
+		{"exclusivity/opposite scopes", "Medix remains the sole supplier of the painless injectors.", "The painful injectors are made entirely by Corvan.", ""},
+		{"exclusivity/conditional", "If Cellmax were the sole supplier, battery prices would rise.", "The batteries were built entirely by Pantera Energy.", ""},
+		{"exclusivity/possessor is the client", "As Voltara's exclusive supplier, Cellmax ships batteries.", "The batteries were built entirely by Pantera Energy.", ""},
+		{"change/remains vs ended", "Cellmax remains the exclusive battery supplier for Voltara.", "Voltara ended its exclusive battery supply deal with Cellmax.", KindPolarity},
+		{"change/different things", "Cellmax remains the exclusive battery supplier for Voltara.", "Voltara ended its exclusive marketing deal with Cellmax.", ""},
+		{"numeric/same count differs", "Voltara is recalling 120,000 electric scooters.", "Voltara is recalling 150,000 electric scooters.", KindNumeric},
+		{"numeric/approximately equal", "Voltara is recalling about 120,000 electric scooters.", "Voltara is recalling 121,000 electric scooters.", ""},
+		{"numeric/different things", "Veridian agreed to a $4 billion takeover of Hollis.", "Hollis reported a $4.5 billion annual revenue.", ""},
+		{"numeric/vote share", "Reyes won 52% of the vote in the runoff.", "Reyes won 48% of the vote in the runoff.", KindNumeric},
+		{"negation/same statement", "The council approved the new stadium budget on Monday.", "The council did not approve the new stadium budget on Monday.", KindPolarity},
+		{"negation/different statement", "The council approved the new stadium budget on Monday.", "The council did not discuss the library hours.", ""},
+		{"antonym/rise vs fall", "Shares of Hollis rose sharply after the merger announcement.", "Shares of Hollis fell sharply after the merger announcement.", KindAntonym},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs := []*testDocPair{{"a", tt.a}, {"b", tt.b}}
+			res, err := Run(context.Background(), buildDocs(t, docs), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got Kind
+			if len(res.Conflicts) > 0 {
+				got = res.Conflicts[0].Kind
+			}
+			if got != tt.want {
+				t.Errorf("conflict kind = %q, want %q (conflicts: %+v)", got, tt.want, res.Conflicts)
+			}
+		})
+	}
+}
+
+type testDocPair struct{ id, text string }
