@@ -8,7 +8,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -357,12 +356,12 @@ func loadConfig(path string) (*tokenize.Config, *analyze.Config, error) {
 	if err != nil {
 		return nil, nil, pathErr(path, err)
 	}
-	// The tokenizer's defaults are still empty, so its part of the file is
-	// used as it is until tokenize offers a loader that merges.
-	tokCfg := tokenize.DefaultConfig()
-	if err := json.Unmarshal(data, tokCfg); err != nil {
+	user, err := tokenize.LoadConfig(bytes.NewReader(data))
+	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
+	tokCfg := tokenize.DefaultConfig()
+	tokCfg.Merge(user)
 	anaUser, err := analyze.ParseConfig(data)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", path, err)
