@@ -299,42 +299,102 @@ func (t *table) hypernym(ca, cb []int32) (depth int, ok bool) {
 	if nt == 0 {
 		return 0, false
 	}
-	// Breadth-first search over a bounded frontier on the stack: the
-	// ancestors of a few senses within eight steps number a few dozen.
-	var seen [512]int32
-	ns := 0
-	for _, e := range ca {
+	var up ancestry
+	t.ancestors(ca, MaxHypernymDepth, &up)
+	// ancestors lists synsets in order of depth, so the first hit is the
+	// shortest path.
+	for i := 0; i < up.n; i++ {
+		if contains(targets[:nt], up.syn[i]) {
+			return int(up.depth[i]), true
+		}
+	}
+	return 0, false
+}
+
+// ancestry is a bounded list of synsets with their is-a depth, kept on the
+// stack: the ancestors of a few senses within eight steps number a few
+// dozen.
+type ancestry struct {
+	n     int
+	syn   [512]int32
+	depth [512]uint8
+}
+
+// ancestors fills up with the noun and verb senses of the candidates
+// (depth 0) and their hypernyms up to maxDepth steps, breadth first.
+func (t *table) ancestors(c []int32, maxDepth int, up *ancestry) {
+	up.n = 0
+	add := func(s int32, d int) {
+		if up.n < len(up.syn) && !contains(up.syn[:up.n], s) {
+			up.syn[up.n] = s
+			up.depth[up.n] = uint8(d)
+			up.n++
+		}
+	}
+	for _, e := range c {
 		if p := entryPOS(e); p != Noun && p != Verb {
 			continue
 		}
 		for _, s := range t.senses.get(e) {
-			if !contains(seen[:ns], s) && ns < len(seen) {
-				seen[ns] = s
-				ns++
+			add(s, 0)
+		}
+	}
+	lo, hi := 0, up.n
+	for d := 1; d <= maxDepth && lo < hi; d++ {
+		for i := lo; i < hi; i++ {
+			for _, h := range t.hypers.get(up.syn[i]) {
+				add(h, d)
+			}
+		}
+		lo, hi = hi, up.n
+	}
+}
+
+// MaxCohyponymDepth is how many is-a steps each word may climb to a shared
+// hypernym for Cohyponym.
+const MaxCohyponymDepth = 3
+
+// Cohyponym reports whether a and b are different kinds of one thing
+// ("dog"/"cat" are both carnivores, "guitar"/"piano" both instruments):
+// they share a hypernym within MaxCohyponymDepth steps of each, and are not
+// synonyms or one a kind of the other. steps counts the is-a links of the
+// shortest path through the shared hypernym (dog → canine → carnivore ←
+// feline ← cat is 4). Aligned in the same role, such words are often
+// alternatives that exclude each other; further apart, they are often
+// merely related.
+func Cohyponym(a, b string) (steps int, ok bool) {
+	t := get()
+	var ca, cb cands
+	t.candidates(lower(a), &ca)
+	t.candidates(lower(b), &cb)
+	return t.cohyponym(ca.list(), cb.list())
+}
+
+func (t *table) cohyponym(ca, cb []int32) (steps int, ok bool) {
+	if len(ca) == 0 || len(cb) == 0 || t.synonym(ca, cb) {
+		return 0, false
+	}
+	var ua, ub ancestry
+	t.ancestors(ca, MaxCohyponymDepth, &ua)
+	t.ancestors(cb, MaxCohyponymDepth, &ub)
+	best := -1
+	for i := 0; i < ua.n; i++ {
+		for j := 0; j < ub.n; j++ {
+			if ua.syn[i] != ub.syn[j] {
+				continue
+			}
+			if ua.depth[i] == 0 || ub.depth[j] == 0 {
+				return 0, false // one is a kind of the other
+			}
+			if d := int(ua.depth[i]) + int(ub.depth[j]); best < 0 || d < best {
+				best = d
 			}
 		}
 	}
-	lo, hi := 0, ns
-	for d := 0; d <= MaxHypernymDepth; d++ {
-		for i := lo; i < hi; i++ {
-			if contains(targets[:nt], seen[i]) {
-				return d, true
-			}
-		}
-		for i := lo; i < hi; i++ {
-			for _, h := range t.hypers.get(seen[i]) {
-				if ns < len(seen) && !contains(seen[:ns], h) {
-					seen[ns] = h
-					ns++
-				}
-			}
-		}
-		lo, hi = hi, ns
-		if lo == hi {
-			break
-		}
+	if best < 0 {
+		return 0, false
 	}
-	return 0, false
+	return best, true
 }
 
 // AntonymKind says how two words were found to be opposites, from the

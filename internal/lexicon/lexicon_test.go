@@ -282,7 +282,7 @@ func FuzzRelate(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, a, b string) {
 		r, q := Relate(a, b), Relate(b, a)
-		if r.Antonym != q.Antonym || r.Synonym != q.Synonym || r.SameLemma != q.SameLemma || r.Hypernym != q.Hyponym || r.Similar != q.Similar {
+		if r.Antonym != q.Antonym || r.Synonym != q.Synonym || r.SameLemma != q.SameLemma || r.Hypernym != q.Hyponym || r.Similar != q.Similar || r.Cohyponym != q.Cohyponym {
 			t.Errorf("Relate(%q, %q) = %+v but Relate(%q, %q) = %+v", a, b, r, b, a, q)
 		}
 		Lemma(a)

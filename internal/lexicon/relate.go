@@ -18,11 +18,14 @@ type Relation struct {
 	Hyponym int
 	// Similar: adjectives of one similar-to cluster (see Similar).
 	Similar bool
+	// Cohyponym is the is-a path length through the nearest shared
+	// hypernym ("dog"/"cat": 4), or -1 (see Cohyponym).
+	Cohyponym int
 }
 
 // Related reports whether any relation holds.
 func (r Relation) Related() bool {
-	return r.SameLemma || r.Synonym || r.Antonym != NotAntonym || r.Hypernym >= 0 || r.Hyponym >= 0 || r.Similar
+	return r.SameLemma || r.Synonym || r.Antonym != NotAntonym || r.Hypernym >= 0 || r.Hyponym >= 0 || r.Similar || r.Cohyponym >= 0
 }
 
 // Relate returns every relation between a and b over all their readings.
@@ -45,7 +48,7 @@ func RelateTagged(a, tagA, b, tagB string) Relation {
 	ca.keep(tagA)
 	cb.keep(tagB)
 	la, lb := ca.list(), cb.list()
-	r := Relation{Hypernym: -1, Hyponym: -1}
+	r := Relation{Hypernym: -1, Hyponym: -1, Cohyponym: -1}
 	if len(la) == 0 || len(lb) == 0 {
 		return r
 	}
@@ -58,6 +61,9 @@ func RelateTagged(a, tagA, b, tagB string) Relation {
 	}
 	if d, ok := t.hypernym(lb, la); ok {
 		r.Hyponym = d
+	}
+	if d, ok := t.cohyponym(la, lb); ok && r.Hypernym < 0 && r.Hyponym < 0 {
+		r.Cohyponym = d
 	}
 	return r
 }

@@ -7,17 +7,19 @@ import (
 )
 
 func TestRelate(t *testing.T) {
-	none := Relation{Hypernym: -1, Hyponym: -1}
+	none := Relation{Hypernym: -1, Hyponym: -1, Cohyponym: -1}
 	tests := []struct {
 		a, b string
 		want Relation
 	}{
-		{"ran", "runs", Relation{SameLemma: true, Synonym: true, Hypernym: 0, Hyponym: 0}},
-		{"car", "automobile", Relation{Synonym: true, Hypernym: 0, Hyponym: 0}},
-		{"dog", "animal", Relation{Hypernym: 2, Hyponym: -1}},
-		{"animal", "dog", Relation{Hypernym: -1, Hyponym: 2}},
-		{"hot", "cold", Relation{Antonym: AntonymDirect, Hypernym: -1, Hyponym: -1}},
-		{"huge", "big", Relation{Similar: true, Hypernym: -1, Hyponym: -1}},
+		{"ran", "runs", Relation{SameLemma: true, Synonym: true, Hypernym: 0, Hyponym: 0, Cohyponym: -1}},
+		{"car", "automobile", Relation{Synonym: true, Hypernym: 0, Hyponym: 0, Cohyponym: -1}},
+		{"dog", "animal", Relation{Hypernym: 2, Hyponym: -1, Cohyponym: -1}},
+		{"animal", "dog", Relation{Hypernym: -1, Hyponym: 2, Cohyponym: -1}},
+		{"hot", "cold", Relation{Antonym: AntonymDirect, Hypernym: -1, Hyponym: -1, Cohyponym: -1}},
+		{"huge", "big", Relation{Similar: true, Hypernym: -1, Hyponym: -1, Cohyponym: -1}},
+		{"dog", "cat", Relation{Hypernym: -1, Hyponym: -1, Cohyponym: 4}},
+		{"man", "woman", Relation{Antonym: AntonymDirect, Hypernym: -1, Hyponym: -1, Cohyponym: 2}},
 		{"dog", "sofa", none},
 		{"qwzx", "dog", none},
 	}
@@ -29,6 +31,31 @@ func TestRelate(t *testing.T) {
 			}
 			if got.Related() != (tt.want != none) {
 				t.Errorf("Related() = %v", got.Related())
+			}
+		})
+	}
+}
+
+func TestCohyponym(t *testing.T) {
+	tests := []struct {
+		a, b  string
+		steps int
+		ok    bool
+	}{
+		{"dog", "cat", 4, true}, // dog → canine → carnivore ← feline ← cat
+		{"guitar", "piano", 2, true},
+		{"car", "truck", 2, true},
+		{"eat", "drink", 2, true},   // verbs too
+		{"dog", "animal", 0, false}, // a kind of, not a sibling
+		{"car", "automobile", 0, false},
+		{"dog", "table", 0, false}, // too far apart
+		{"hot", "cold", 0, false},  // no hierarchy for adjectives
+	}
+	for _, tt := range tests {
+		t.Run(tt.a+"/"+tt.b, func(t *testing.T) {
+			steps, ok := Cohyponym(tt.a, tt.b)
+			if steps != tt.steps || ok != tt.ok {
+				t.Errorf("Cohyponym(%q, %q) = %d, %v, want %d, %v", tt.a, tt.b, steps, ok, tt.steps, tt.ok)
 			}
 		})
 	}
