@@ -77,25 +77,24 @@ type engine struct {
 	story   func(ctx context.Context, srcs []tokenize.Source) (*analyze.Result, error)
 }
 
-// realEngine wires the tokenizer and analyze.
-func realEngine() (*engine, error) {
-	pj, err := newPairJudge()
+// realEngine wires the tokenizer and analyze, configured from the -config
+// file as the main command is.
+func realEngine(configPath string) (*engine, error) {
+	pj, err := newPairJudge(configPath)
+	if err != nil {
+		return nil, err
+	}
+	tokCfg, anaCfg, err := loadConfig(configPath)
 	if err != nil {
 		return nil, err
 	}
 	return &engine{
 		premise: func(text string) (*tokenize.Document, error) { return pj.doc("premise", text) },
 		judge:   pj.docs,
+		// The same stages as the main command, so eval scores what a
+		// user's report would show.
 		story: func(ctx context.Context, srcs []tokenize.Source) (*analyze.Result, error) {
-			tok, err := tokenize.New(tokenize.Options{})
-			if err != nil {
-				return nil, fmt.Errorf("tokenizer: %w", err)
-			}
-			docs, err := tok.Documents(ctx, srcs)
-			if err != nil {
-				return nil, err
-			}
-			return analyze.Run(ctx, docs, analyze.Options{})
+			return analyzeSources(ctx, srcs, tokCfg, anaCfg, newProgress(io.Discard, false))
 		},
 	}, nil
 }
@@ -105,7 +104,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 // evalMain is runEval with the engine's constructor as a parameter.
-func evalMain(args []string, stdout, stderr io.Writer, newEngine func() (*engine, error)) int {
+func evalMain(args []string, stdout, stderr io.Writer, newEngine func(configPath string) (*engine, error)) int {
 	fs := flag.NewFlagSet("crosscheck eval", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
@@ -121,6 +120,7 @@ func evalMain(args []string, stdout, stderr io.Writer, newEngine func() (*engine
 	fs.BoolVar(&o.All, "all", false, "evaluate every set in DIR and print one row per set")
 	fs.Float64Var(&o.FailUnder, "fail-under", 0, "exit 1 when the headline figure is below this: contradiction F1 (NLI), FNC score (FNC-1), or recall and precision (story)")
 	fs.IntVar(&o.Workers, "workers", 0, "pairs judged in parallel (0: one per core)")
+	configPath := fs.String("config", "", "JSON file extending the default word lists, entity aliases and topics (as for crosscheck)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -132,7 +132,7 @@ func evalMain(args []string, stdout, stderr io.Writer, newEngine func() (*engine
 		fs.Usage()
 		return 2
 	}
-	eng, err := newEngine()
+	eng, err := newEngine(*configPath)
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck eval: %v\n", err)
 		return 2

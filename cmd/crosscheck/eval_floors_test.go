@@ -52,7 +52,7 @@ func TestFloors(t *testing.T) {
 	if err := json.Unmarshal(data, &fl); err != nil {
 		t.Fatalf("%s: %v", floorsFile, err)
 	}
-	eng, err := realEngine()
+	eng, err := realEngine("")
 	if err != nil {
 		t.Fatal(err)
 	}

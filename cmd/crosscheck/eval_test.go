@@ -15,7 +15,7 @@ import (
 // fakeEngine judges with fakeVerdict and, for stories, reports a conflict
 // between every "is closed" and "is open" sentence of two sources, plus a
 // numeric false alarm between "rose" sentences.
-func fakeEngine() (*engine, error) {
+func fakeEngine(string) (*engine, error) {
 	return &engine{
 		premise: func(text string) (*tokenize.Document, error) {
 			return &tokenize.Document{Source: tokenize.Source{Text: []byte(text)}}, nil

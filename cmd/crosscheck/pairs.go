@@ -41,14 +41,20 @@ type pairJudge struct {
 // judgeNeedsTags says whether analyze.Judge reads part-of-speech tags.
 // Tagging is the slowest step of tokenizing (see NOTES-prose.md), so pairs
 // skips it when the judge does not need it.
-const judgeNeedsTags = true
+const judgeNeedsTags = false
 
-func newPairJudge() (*pairJudge, error) {
-	tok, err := tokenize.New(tokenize.Options{NoTags: !judgeNeedsTags})
+// newPairJudge builds the judge from the -config file (defaults when
+// empty), read as the main command reads it.
+func newPairJudge(configPath string) (*pairJudge, error) {
+	tokCfg, anaCfg, err := loadConfig(configPath)
+	if err != nil {
+		return nil, err
+	}
+	tok, err := tokenize.New(tokenize.Options{Config: tokCfg, NoTags: !judgeNeedsTags})
 	if err != nil {
 		return nil, fmt.Errorf("tokenizer: %w", err)
 	}
-	j, err := analyze.NewJudge(analyze.Options{})
+	j, err := analyze.NewJudge(analyze.Options{Config: anaCfg})
 	if err != nil {
 		return nil, fmt.Errorf("judge: %w", err)
 	}
@@ -87,8 +93,8 @@ func (pj *pairJudge) docs(premise *tokenize.Document, hypothesis string) (analyz
 type textJudge func(premise, hypothesis string) (analyze.Verdict, error)
 
 func runPairs(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	return pairsMain(args, stdin, stdout, stderr, func() (textJudge, error) {
-		pj, err := newPairJudge()
+	return pairsMain(args, stdin, stdout, stderr, func(configPath string) (textJudge, error) {
+		pj, err := newPairJudge(configPath)
 		if err != nil {
 			return nil, err
 		}
@@ -98,7 +104,7 @@ func runPairs(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // pairsMain is runPairs with the judge's constructor as a parameter, so
 // tests can check the command's behaviour with a fake judge.
-func pairsMain(args []string, stdin io.Reader, stdout, stderr io.Writer, newJudge func() (textJudge, error)) int {
+func pairsMain(args []string, stdin io.Reader, stdout, stderr io.Writer, newJudge func(configPath string) (textJudge, error)) int {
 	fs := flag.NewFlagSet("crosscheck pairs", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
@@ -107,6 +113,7 @@ func pairsMain(args []string, stdin io.Reader, stdout, stderr io.Writer, newJudg
 	}
 	skipBad := fs.Bool("skip-bad", false, "skip malformed lines, report them on stderr, and go on")
 	workers := fs.Int("workers", 0, "pairs judged in parallel (0: one per core)")
+	configPath := fs.String("config", "", "JSON file extending the default word lists, entity aliases and topics (as for crosscheck)")
 	bodiesPath := fs.String("bodies", "", "FNC-1 bodies file for records that give a body_id instead of a premise\n(default: the file beside a *stances*.jsonl input named with \"bodies\")")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -147,7 +154,7 @@ func pairsMain(args []string, stdin io.Reader, stdout, stderr io.Writer, newJudg
 			return 2
 		}
 	}
-	tj, err := newJudge()
+	tj, err := newJudge(*configPath)
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck pairs: %v\n", err)
 		return 2

@@ -33,7 +33,7 @@ func fakeVerdict(premise, hypothesis string) analyze.Verdict {
 	return analyze.Verdict{Label: analyze.Unrelated, Score: 0.8}
 }
 
-func fakeTextJudge() (textJudge, error) {
+func fakeTextJudge(string) (textJudge, error) {
 	return func(p, h string) (analyze.Verdict, error) { return fakeVerdict(p, h), nil }, nil
 }
 
@@ -208,7 +208,7 @@ func skipIfJudgeStub(t testing.TB) {
 			}
 		}()
 		var pj *pairJudge
-		if pj, err = newPairJudge(); err == nil {
+		if pj, err = newPairJudge(""); err == nil {
 			_, err = pj.texts("A man is not playing a guitar.", "A man is playing a guitar.")
 		}
 	}()
@@ -222,7 +222,7 @@ func skipIfJudgeStub(t testing.TB) {
 func BenchmarkPairs(b *testing.B) {
 	dir := evalDir(b)
 	skipIfJudgeStub(b)
-	pj, err := newPairJudge()
+	pj, err := newPairJudge("")
 	if err != nil {
 		b.Fatal(err)
 	}
