@@ -115,4 +115,15 @@ type Result struct {
 	// Notes are plain-language remarks about the run, such as "cross-source
 	// comparison needs two or more sources".
 	Notes []string `json:"notes,omitempty"`
+	// Stories lists the groups of sources analysed on their own when the
+	// input mixed several stories; empty when all sources tell one story.
+	Stories []Story `json:"stories,omitempty"`
+}
+
+// Story is a group of sources about one event. Conflicts are never reported
+// between sources of different stories.
+type Story struct {
+	ID      string   `json:"id"`
+	Name    string   `json:"name"`    // the title of its first source, for a reader
+	Sources []string `json:"sources"` // source ids, in input order
 }

@@ -1,0 +1,152 @@
+// Package pipeline wires the stages together for the CLI, the eval command
+// and the benchmarks: tokenize every source in parallel, group the sources
+// into stories, analyse each story on its own and merge the results. Keeping
+// it in one place means the report, the story evaluation and the benchmarks
+// all measure the same path.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/crosscheck-go/crosscheck/analyze"
+	"github.com/crosscheck-go/crosscheck/cluster"
+	"github.com/crosscheck-go/crosscheck/tokenize"
+)
+
+// StoryMode says whether sources are grouped into stories before analysis.
+type StoryMode int
+
+// Story modes. Auto groups only when there are many sources, because a
+// handful of articles given together are almost always one story, and a
+// wrong split would hide every conflict between them.
+const (
+	StoriesAuto StoryMode = iota
+	StoriesOn
+	StoriesOff
+)
+
+// AutoStoryMin is the number of sources from which StoriesAuto groups.
+const AutoStoryMin = 20
+
+// Options configures Run. The zero value works.
+type Options struct {
+	Tokenize tokenize.Options
+	Analyze  analyze.Options
+	Stories  StoryMode
+	Cluster  cluster.Options
+	// Progress, when set, is told of each finished step of a stage
+	// ("tokenize", "analyze"); it must be cheap and safe for concurrent use.
+	Progress func(stage string, done, total int)
+}
+
+// Run analyses sources and returns one merged result. Sources keep their
+// input order in the result; findings keep analyze's order within a story,
+// and stories come in the order of their first source.
+func Run(ctx context.Context, srcs []tokenize.Source, opts Options) (*analyze.Result, error) {
+	tk, err := tokenize.New(opts.Tokenize)
+	if err != nil {
+		return nil, err
+	}
+	return RunWith(ctx, tk, srcs, opts)
+}
+
+// RunWith is Run with a Tokenizer the caller keeps, so that its setup is paid
+// once across runs.
+func RunWith(ctx context.Context, tk *tokenize.Tokenizer, srcs []tokenize.Source, opts Options) (*analyze.Result, error) {
+	docs, err := tk.Documents(ctx, srcs)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Progress != nil {
+		opts.Progress("tokenize", len(docs), len(docs))
+	}
+	groups := [][]int{all(len(docs))}
+	grouping := opts.Stories == StoriesOn || (opts.Stories == StoriesAuto && len(docs) >= AutoStoryMin)
+	if grouping {
+		groups = cluster.Stories(docs, opts.Cluster)
+	}
+	if len(groups) == 1 {
+		return analyze.Run(ctx, docs, opts.Analyze)
+	}
+	merged := &analyze.Result{
+		Sources: []analyze.SourceInfo{}, Topics: []analyze.Topic{},
+		Conflicts: []analyze.Finding{}, Agreements: []analyze.Finding{},
+	}
+	infos := map[string]analyze.SourceInfo{}
+	for gi, g := range groups {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		sub := make([]*tokenize.Document, len(g))
+		ids := make([]string, len(g))
+		for k, i := range g {
+			sub[k] = docs[i]
+			ids[k] = docs[i].Source.ID
+		}
+		res, err := analyze.Run(ctx, sub, opts.Analyze)
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range res.Sources {
+			infos[s.ID] = s
+		}
+		story := fmt.Sprintf("s%d", gi+1)
+		// Topic ids are unique within a story only.
+		rename := map[string]string{}
+		for _, t := range res.Topics {
+			rename[t.ID] = story + "/" + t.ID
+			t.ID = rename[t.ID]
+			merged.Topics = append(merged.Topics, t)
+		}
+		for _, f := range res.Conflicts {
+			f.Topic = renamed(rename, f.Topic)
+			merged.Conflicts = append(merged.Conflicts, f)
+		}
+		for _, f := range res.Agreements {
+			f.Topic = renamed(rename, f.Topic)
+			merged.Agreements = append(merged.Agreements, f)
+		}
+		merged.Stories = append(merged.Stories, analyze.Story{ID: story, Name: docs[g[0]].Source.Title, Sources: ids})
+		if opts.Progress != nil {
+			opts.Progress("analyze", gi+1, len(groups))
+		}
+	}
+	for _, d := range docs {
+		merged.Sources = append(merged.Sources, infos[d.Source.ID])
+	}
+	notes := map[string]bool{}
+	if len(docs) < 2 {
+		notes["cross-source comparison needs two or more sources"] = true
+	}
+	singles := 0
+	for _, g := range groups {
+		if len(g) == 1 {
+			singles++
+		}
+	}
+	if singles > 0 {
+		notes[fmt.Sprintf("%d of %d stories have a single source: only self-contradictions can be found in them", singles, len(groups))] = true
+	}
+	for n := range notes {
+		merged.Notes = append(merged.Notes, n)
+	}
+	sort.Strings(merged.Notes)
+	return merged, nil
+}
+
+func renamed(m map[string]string, id string) string {
+	if r, ok := m[id]; ok {
+		return r
+	}
+	return id
+}
+
+func all(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
