@@ -18,6 +18,10 @@ type Relation struct {
 	Hyponym int
 	// Similar: adjectives of one similar-to cluster (see Similar).
 	Similar bool
+	// Derived: WordNet links the words as derivationally related forms
+	// ("acquisition"/"acquired", "death"/"die") or an adjective and its
+	// adverb ("quick"/"quickly"), in their most frequent senses.
+	Derived bool
 	// Cohyponym is the is-a path length through the nearest shared
 	// hypernym ("dog"/"cat": 4), or -1 (see Cohyponym).
 	Cohyponym int
@@ -25,7 +29,7 @@ type Relation struct {
 
 // Related reports whether any relation holds.
 func (r Relation) Related() bool {
-	return r.SameLemma || r.Synonym || r.Antonym != NotAntonym || r.Hypernym >= 0 || r.Hyponym >= 0 || r.Similar || r.Cohyponym >= 0
+	return r.SameLemma || r.Synonym || r.Antonym != NotAntonym || r.Hypernym >= 0 || r.Hyponym >= 0 || r.Similar || r.Derived || r.Cohyponym >= 0
 }
 
 // Relate returns every relation between a and b over all their readings.
@@ -56,6 +60,7 @@ func RelateTagged(a, tagA, b, tagB string) Relation {
 	r.Synonym = t.synonym(la, lb)
 	r.Antonym = t.antonym(la, lb)
 	r.Similar = t.similar(la, lb)
+	r.Derived = t.derived(la, lb)
 	if d, ok := t.hypernym(la, lb); ok {
 		r.Hypernym = d
 	}
@@ -109,4 +114,17 @@ func PennPOS(tag string) (POS, bool) {
 		return Adv, true
 	}
 	return 0, false
+}
+
+// derived reports whether a derivation or pertainym links two readings.
+func (t *table) derived(ca, cb []int32) bool {
+	for _, ea := range ca {
+		d := t.ders.get(ea)
+		for _, eb := range cb {
+			if contains(d, eb) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -20,6 +20,8 @@ func TestRelate(t *testing.T) {
 		{"huge", "big", Relation{Similar: true, Hypernym: -1, Hyponym: -1, Cohyponym: -1}},
 		{"dog", "cat", Relation{Hypernym: -1, Hyponym: -1, Cohyponym: 4}},
 		{"man", "woman", Relation{Antonym: AntonymDirect, Hypernym: -1, Hyponym: -1, Cohyponym: 2}},
+		{"acquisition", "acquired", Relation{Derived: true, Hypernym: -1, Hyponym: -1, Cohyponym: -1}},
+		{"death", "die", Relation{Derived: true, Hypernym: -1, Hyponym: -1, Cohyponym: -1}},
 		{"dog", "sofa", none},
 		{"qwzx", "dog", none},
 	}
