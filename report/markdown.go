@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/crosscheck-go/crosscheck/analyze"
 )
@@ -282,12 +284,16 @@ func mdQuote(e *analyze.Evidence, limit int) string {
 		}
 	}
 	ps := tidyPieces(pieces(text[s:end], kept, 0, end-s))
+	esc := make([]string, len(ps))
+	for i, p := range ps {
+		esc[i] = mdEscape(p.Text, i == 0 && !cutL)
+	}
 	var b strings.Builder
 	if cutL {
 		b.WriteString("… ")
 	}
 	for i, p := range ps {
-		t := mdEscape(p.Text, i == 0 && !cutL)
+		t := esc[i]
 		if !p.Mark {
 			b.WriteString(t)
 			continue
@@ -300,7 +306,18 @@ func mdQuote(e *analyze.Evidence, limit int) string {
 			b.WriteString(t)
 			continue
 		}
-		b.WriteString(t[:lead] + "**" + core + "**" + t[len(t)-trail:])
+		before, _ := utf8.DecodeLastRuneInString(b.String() + t[:lead])
+		after := ' '
+		if trail == 0 && i+1 < len(esc) {
+			after, _ = utf8.DecodeRuneInString(esc[i+1])
+		}
+		open, close := "**", "**"
+		if !canEmphasize(before, core, after) {
+			// "**" would be printed literally here (for instance
+			// "**\<b\>**word"); inline HTML bold is always recognised.
+			open, close = "<b>", "</b>"
+		}
+		b.WriteString(t[:lead] + open + core + close + t[len(t)-trail:])
 	}
 	if cutR {
 		b.WriteString(" …")
@@ -310,6 +327,28 @@ func mdQuote(e *analyze.Evidence, limit int) string {
 	}
 	return b.String()
 }
+
+// canEmphasize reports whether "**" around core, between the characters
+// before and after (utf8.RuneError at the start of the line), opens and
+// closes emphasis under CommonMark's flanking rules: an opening delimiter
+// followed by punctuation must follow space or punctuation, and a closing
+// delimiter preceded by punctuation must precede space or punctuation.
+func canEmphasize(before rune, core string, after rune) bool {
+	first, _ := utf8.DecodeRuneInString(core)
+	last, _ := utf8.DecodeLastRuneInString(core)
+	free := func(r rune) bool { return r == utf8.RuneError || unicode.IsSpace(r) || isPunct(r) }
+	if isPunct(first) && !free(before) {
+		return false
+	}
+	if isPunct(last) && !free(after) {
+		return false
+	}
+	return true
+}
+
+// isPunct is CommonMark's notion of punctuation: ASCII punctuation and
+// Unicode punctuation and symbols.
+func isPunct(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
 
 // mdEscape backslash-escapes the characters that could start Markdown or HTML
 // syntax inside a line of text; at a line start it also escapes the markers

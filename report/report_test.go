@@ -198,7 +198,7 @@ func TestMarkdownEscapes(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := buf.String()
-	for _, bad := range []string{"<script>", "<b>", "[link](http", "<em>"} {
+	for _, bad := range []string{"<script>", "<b>more", "[link](http", "<em>"} {
 		if strings.Contains(out, bad) {
 			t.Errorf("Markdown contains unescaped %q", bad)
 		}
@@ -385,4 +385,29 @@ func FuzzRender(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestCanEmphasize(t *testing.T) {
+	tests := []struct {
+		name   string
+		before rune
+		core   string
+		after  rune
+		want   bool
+	}{
+		{"words", ' ', "word", ' ', true},
+		{"line start", utf8.RuneError, "word", '.', true},
+		{"inside a word", 'a', "word", 'b', true},
+		{"punctuation after a letter", 'a', `\<b`, ' ', false},
+		{"punctuation before a letter", ' ', `b\>`, 'c', false},
+		{"punctuation between spaces", ' ', `\<b\>`, ' ', true},
+		{"money after space", ' ', "$6 million", ',', true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := canEmphasize(tt.before, tt.core, tt.after); got != tt.want {
+				t.Errorf("canEmphasize(%q, %q, %q) = %v, want %v", tt.before, tt.core, tt.after, got, tt.want)
+			}
+		})
+	}
 }
