@@ -16,8 +16,8 @@ import (
 // bag-of-words model on SICK should reach the calibration point quoted in
 // issue 5 (about 79% three-way accuracy on SICK trial when trained on SICK
 // train), and WordNet features from internal/lexicon should add to it.
-// The features here are deliberately crude; the judge in analyze computes
-// the real ones.
+// The features here are deliberately crude (no word order, no roles); the
+// judge in analyze computes the real ones.
 
 type nliPair struct {
 	Premise, Hypothesis, Label string
@@ -85,20 +85,30 @@ func pairFeatures(p nliPair, withLexicon bool) []float64 {
 		}
 		return false
 	}
-	var exact, loose, ant float64
+	var exact, loose, ant, sibling float64
 	for _, h := range hw {
 		if aligned(h, true) {
 			exact++
-		} else if withLexicon && aligned(h, false) {
-			loose++
+			continue
 		}
-	}
-	if withLexicon {
-		for _, h := range hw {
-			for _, w := range pw {
-				if lexicon.AntonymKindOf(w, h) >= lexicon.AntonymSynset {
-					ant++
-				}
+		if !withLexicon {
+			continue
+		}
+		if aligned(h, false) {
+			loose++
+			continue
+		}
+		// An unaligned hypothesis word facing an opposite or an
+		// alternative in the premise.
+		for _, w := range pw {
+			r := lexicon.Relate(w, h)
+			if r.Antonym >= lexicon.AntonymSynset {
+				ant++
+				break
+			}
+			if r.Cohyponym >= 0 && r.Cohyponym <= 4 {
+				sibling++
+				break
 			}
 		}
 	}
@@ -109,7 +119,7 @@ func pairFeatures(p nliPair, withLexicon bool) []float64 {
 	}
 	f := []float64{exact / n, (n - exact) / n, float64(len(pw)) - exact, float64(pn), float64(hn), negMismatch}
 	if withLexicon {
-		f = append(f, loose/n, (n-exact-loose)/n, ant, ant*negMismatch)
+		f = append(f, loose/n, (n-exact-loose)/n, ant, ant*negMismatch, sibling)
 	}
 	return f
 }
@@ -152,9 +162,15 @@ func TestEvalSICKBaseline(t *testing.T) {
 		s := Evaluate(ty, pred, 3)
 		t.Logf("lexicon=%v: SICK trial accuracy %.3f, contradiction P %.3f R %.3f F1 %.3f, macro F1 %.3f",
 			withLexicon, s.Accuracy, s.PerClass[2].Precision, s.PerClass[2].Recall, s.PerClass[2].F1, s.MacroF1)
-		if s.Accuracy < 0.70 || s.PerClass[2].F1 < 0.75 {
-			t.Errorf("lexicon=%v: accuracy %.3f, contradiction F1 %.3f; a bag-of-words model reaches about 0.79 and 0.83",
-				withLexicon, s.Accuracy, s.PerClass[2].F1)
+		// Floors a little under the measured 0.724 and 0.798, so a
+		// regression in the trainer or the lexicon shows here.
+		floor := 0.70
+		if withLexicon {
+			floor = 0.77
+		}
+		if s.Accuracy < floor || s.PerClass[2].F1 < 0.80 {
+			t.Errorf("lexicon=%v: accuracy %.3f (floor %.2f), contradiction F1 %.3f (floor 0.80)",
+				withLexicon, s.Accuracy, floor, s.PerClass[2].F1)
 		}
 	}
 }
