@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Config is the tokenizer's configuration data: the entity alias table, the
@@ -428,6 +429,9 @@ type lexicon struct {
 	approx     phraseTable // value unused
 	currencies phraseTable
 	units      phraseTable
+	// currencyCodes holds the values of currencies: the units that make a
+	// quantity money.
+	currencyCodes map[string]bool
 	// aliases maps an alias key (see aliasKey) to its entry; aliasPrefix
 	// holds every prefix of every key, to stop a match early.
 	aliases     map[string]aliasEntry
@@ -451,9 +455,11 @@ func (c *Config) compile() (*lexicon, error) {
 		lx.approx.add(a, "~")
 	}
 	lx.currencies = newPhraseTable()
+	lx.currencyCodes = make(map[string]bool)
 	for _, k := range sortedKeys(c.Currencies) {
 		if v := c.Currencies[k]; v != "" {
 			lx.currencies.add(k, v)
+			lx.currencyCodes[v] = true
 		}
 	}
 	lx.units = newPhraseTable()
@@ -528,10 +534,12 @@ func (sc *scan) text(i int) string {
 
 // upperFirst reports whether the text of token i starts with a capital.
 func (sc *scan) upperFirst(i int) bool {
-	for _, r := range sc.text(i) {
-		return unicode.IsUpper(r)
+	t := sc.toks[i]
+	if t.Start < 0 || t.End > len(sc.d.Source.Text) || t.Start >= t.End {
+		return false
 	}
-	return false
+	r, _ := utf8.DecodeRune(sc.d.Source.Text[t.Start:t.End])
+	return unicode.IsUpper(r)
 }
 
 // adjacent reports whether tokens i and i+1 touch (no space between).
@@ -543,11 +551,15 @@ func (sc *scan) adjacent(i int) bool {
 // matches those words in order; the words of a key may also be written
 // without spaces between adjacent tokens ("us$" matches "US" "$").
 type phraseTable struct {
-	m      map[string]string
-	maxLen int // most tokens a key can span
+	m map[string]string
+	// prefix holds every byte prefix of every key, so a match stops at the
+	// first token that cannot continue one: most tokens cost one lookup.
+	prefix map[string]bool
 }
 
-func newPhraseTable() phraseTable { return phraseTable{m: make(map[string]string)} }
+func newPhraseTable() phraseTable {
+	return phraseTable{m: make(map[string]string), prefix: make(map[string]bool)}
+}
 
 func (p *phraseTable) add(key, val string) {
 	key = strings.Join(strings.Fields(strings.ToLower(key)), " ")
@@ -555,11 +567,8 @@ func (p *phraseTable) add(key, val string) {
 		return
 	}
 	p.m[key] = val
-	// A key without spaces can still span several tokens ("us$", "~"), so
-	// allow up to one token per character, within reason.
-	n := len(strings.Fields(key)) + 2
-	if n > p.maxLen {
-		p.maxLen = n
+	for i := 1; i <= len(key); i++ {
+		p.prefix[key[:i]] = true
 	}
 }
 
@@ -570,17 +579,23 @@ func (p *phraseTable) match(sc *scan, i int) (string, int, bool) {
 		best    string
 		bestEnd int
 		found   bool
-		sb      strings.Builder
+		arr     [64]byte
 	)
-	for j := i; j < len(sc.toks) && j-i < p.maxLen; j++ {
-		if sc.used[j] || sc.toks[j].Kind == Punct && sc.toks[j].Norm != "." && sc.toks[j].Norm != "'" {
+	buf := arr[:0]
+	for j := i; j < len(sc.toks); j++ {
+		t := sc.toks[j]
+		if sc.used[j] || t.Kind == Punct && t.Norm != "." && t.Norm != "'" {
 			break
 		}
 		if j > i && !sc.adjacent(j-1) {
-			sb.WriteByte(' ')
+			buf = append(buf, ' ')
 		}
-		sb.WriteString(sc.toks[j].Norm)
-		if v, ok := p.m[sb.String()]; ok {
+		buf = append(buf, t.Norm...)
+		// The conversions in map indexes do not allocate.
+		if !p.prefix[string(buf)] {
+			break
+		}
+		if v, ok := p.m[string(buf)]; ok {
 			best, bestEnd, found = v, j+1, true
 		}
 	}

@@ -317,7 +317,7 @@ func partOfPeriod(n string) (part, rest string, ok bool) {
 		if n == p {
 			return p, "", true
 		}
-		if strings.HasPrefix(n, p+"-") {
+		if len(n) > len(p) && n[len(p)] == '-' && strings.HasPrefix(n, p) {
 			return p, n[len(p)+1:], true
 		}
 	}

@@ -108,11 +108,12 @@ func (e aliasEntry) okSingle(text string, initial, capped bool) bool {
 func (sc *scan) aliasAt(i int) (int, aliasEntry, bool) {
 	lx := sc.lx
 	var (
-		acc     string
+		arr     [128]byte
 		best    aliasEntry
 		bestEnd int
 		found   bool
 	)
+	acc := arr[:0]
 	for j := i; j < len(sc.toks); j++ {
 		t := sc.toks[j]
 		if sc.used[j] || t.Kind == Punct && t.Norm != "&" {
@@ -122,11 +123,12 @@ func (sc *scan) aliasAt(i int) (int, aliasEntry, bool) {
 		if k == "" {
 			break
 		}
-		acc += k
-		if !lx.aliasPrefix[acc] {
+		acc = append(acc, k...)
+		// The conversions in map indexes do not allocate.
+		if !lx.aliasPrefix[string(acc)] {
 			break
 		}
-		e, ok := lx.aliases[acc]
+		e, ok := lx.aliases[string(acc)]
 		if !ok {
 			continue
 		}
@@ -249,7 +251,8 @@ func (sc *scan) unknownMention(i, j int) (Mention, bool) {
 // nameWord reports whether token i, standing alone, can be an unknown
 // name: not a configured non-name ("AI", "CEO"), not a month or weekday
 // (dates are read elsewhere, and need the source's date when relative), and
-// not a hyphenated word with a lower-case part ("AI-driven").
+// not a period label (Q1, H2), and not a hyphenated word with a lower-case
+// part ("AI-driven").
 func (sc *scan) nameWord(i int) bool {
 	n := sc.toks[i].Norm
 	if sc.lx.notNames[tokenKey(sc.toks[i])] {
@@ -260,6 +263,9 @@ func (sc *scan) nameWord(i int) bool {
 	}
 	if _, ok := weekdayNames[n]; ok {
 		return false
+	}
+	if len(n) == 2 && (n[0] == 'q' && n[1] >= '1' && n[1] <= '4' || n[0] == 'h' && (n[1] == '1' || n[1] == '2')) {
+		return false // a quarter or half without its year: Q1, H2
 	}
 	if strings.ContainsAny(n, "-") {
 		for _, part := range strings.Split(sc.text(i), "-") {

@@ -161,17 +161,7 @@ func (sc *scan) quantities() []Quantity {
 }
 
 // isCurrency reports whether unit is a currency code of the configuration.
-func (lx *lexicon) isCurrency(unit string) bool {
-	if unit == "" {
-		return false
-	}
-	for _, v := range lx.currencies.m {
-		if v == unit {
-			return true
-		}
-	}
-	return false
-}
+func (lx *lexicon) isCurrency(unit string) bool { return lx.currencyCodes[unit] }
 
 // quantityAt reads a quantity starting at token i. body is where the amount
 // starts after any approximation marker; end is exclusive.
