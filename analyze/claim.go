@@ -463,6 +463,18 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 	}
 }
 
+// isCueStem reports whether a stem belongs to one of the claim's cues.
+func (c *claim) isCueStem(s string) bool {
+	for _, cu := range c.cues {
+		for k := cu.a; k < cu.b && k < len(c.toks); k++ {
+			if c.toks[k].Stem == s {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func (c *claim) isCue(i int) bool {
 	for _, cu := range c.cues {
 		if i >= cu.a && i < cu.b {

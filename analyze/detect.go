@@ -226,7 +226,7 @@ func (an *analyzer) detectExclusivity(a, b *claim) (judgement, bool) {
 			if hostOnly {
 				// A plain "runs on Y" contradicts "solely on X" only when
 				// it is about the same thing.
-				if countShared(x.scope, y.scope) < 2 {
+				if an.thingOverlap(a, b, x, y) < 2 {
 					continue
 				}
 			} else if ctx < 1 {
@@ -264,6 +264,20 @@ func (an *analyzer) detectExclusivity(a, b *claim) (judgement, bool) {
 		}
 	}
 	return judgement{}, false
+}
+
+// thingOverlap counts the words two bindings' clauses share about the
+// thing provided, leaving out hosting verbs and cue words, which every such
+// clause has.
+func (an *analyzer) thingOverlap(a, b *claim, x, y binding) int {
+	n := 0
+	for _, s := range x.scope {
+		if an.lx.hosting[s] || !has(y.scope, s) || a.isCueStem(s) || b.isCueStem(s) {
+			continue
+		}
+		n++
+	}
+	return n
 }
 
 // stateCue finds a cue of kind k governing an exclusivity cue of c.

@@ -84,6 +84,11 @@ func (p *parties) add(d *tokenize.Document) {
 			if a.End > b.Start || b.Start > len(text) {
 				continue
 			}
+			// Two names the alias table knows are distinct entities even
+			// when written side by side ("Azure OpenAI Service").
+			if a.Class != "" && b.Class != "" {
+				continue
+			}
 			gap := strings.TrimSpace(string(text[a.End:b.Start]))
 			switch gap {
 			case "", "(", "'s", "’s", "'", "’", "'s own", "’s own":

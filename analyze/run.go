@@ -108,6 +108,11 @@ func Run(ctx context.Context, docs []*tokenize.Document, opts Options) (*Result,
 			}
 			j.kind = KindSelf
 		}
+		if j.conflict() && (a.heading || b.heading) {
+			// A headline summarises; the body sentence saying the same
+			// thing is the better evidence, so headlines rank lower.
+			j.score -= 0.1
+		}
 		if j.conflict() && j.score < an.minScore {
 			continue
 		}
@@ -309,7 +314,8 @@ func (an *analyzer) findings(raw []rawFinding, topicOf map[*claim]string) ([]Fin
 				key += "|" + r.j.keyA
 			}
 		} else {
-			key = "a|" + r.j.keyA + "|" + src(a) + "|" + src(b)
+			// One agreement per claim, with every source making it.
+			key = "a|" + r.j.keyA
 		}
 		old, ok := best[key]
 		if !ok {
@@ -399,14 +405,14 @@ func sortFindings(fs []Finding) {
 func severity(j judgement, a, b *claim) Severity {
 	s := j.score
 	if a.hedged || b.hedged {
-		s -= 0.1
+		s -= 0.05
 	}
 	switch {
 	case j.kind == KindTemporal:
 		return Low
-	case s >= 0.75:
+	case s >= 0.7:
 		return High
-	case s >= 0.55:
+	case s >= 0.5:
 		return Medium
 	default:
 		return Low

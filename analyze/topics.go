@@ -41,6 +41,7 @@ func (an *analyzer) discoverTopics(claims []*claim, docs []*tokenize.Document) (
 	srcs := map[string]map[int]bool{}
 	post := map[string][]int{}
 	terms := make([][]string, n)
+	nounish := nounStems(claims)
 	for i, c := range claims {
 		terms[i] = c.topicTerms()
 		for _, t := range terms[i] {
@@ -63,6 +64,9 @@ func (an *analyzer) discoverTopics(claims []*claim, docs []*tokenize.Document) (
 		if f < 2 || len(srcs[t]) < minSrc || float64(f) > 0.3*float64(n) || len(strings.TrimPrefix(t, "@")) < 3 {
 			continue
 		}
+		if nounish != nil && !strings.HasPrefix(t, "@") && !nounish[t] {
+			continue // topics are named by things, not by verbs or adverbs
+		}
 		cands = append(cands, cand{t, float64(len(srcs[t])) * float64(f) * idf(t)})
 	}
 	sort.Slice(cands, func(i, j int) bool {
@@ -71,7 +75,7 @@ func (an *analyzer) discoverTopics(claims []*claim, docs []*tokenize.Document) (
 		}
 		return cands[i].t < cands[j].t
 	})
-	maxTopics := min(max(n/15, 3), 12)
+	maxTopics := min(max(n/25, 3), 8)
 	var tb []*topicBuild
 	for _, c := range cands {
 		set := map[int]bool{}
@@ -256,4 +260,34 @@ func slug(s string) string {
 		}
 	}
 	return strings.TrimSuffix(b.String(), "-")
+}
+
+// nounStems returns the stems tagged as nouns more often than not, or nil
+// when the documents carry no part-of-speech tags.
+func nounStems(claims []*claim) map[string]bool {
+	noun, other := map[string]int{}, map[string]int{}
+	tagged := false
+	for _, c := range claims {
+		for i, t := range c.toks {
+			if !c.content[i] || t.Tag == "" {
+				continue
+			}
+			tagged = true
+			if strings.HasPrefix(t.Tag, "NN") {
+				noun[t.Stem]++
+			} else {
+				other[t.Stem]++
+			}
+		}
+	}
+	if !tagged {
+		return nil
+	}
+	out := make(map[string]bool, len(noun))
+	for s, k := range noun {
+		if k >= other[s] {
+			out[s] = true
+		}
+	}
+	return out
 }
