@@ -159,6 +159,11 @@ func runContext(ctx context.Context, st stages, args []string, stdin io.Reader, 
 	}
 	c := &command{opts: opts, st: st, stdin: stdin, stdout: stdout, stderr: stderr}
 	if err := c.run(ctx); err != nil {
+		if ctx.Err() != nil {
+			// Interrupted: say so rather than show whichever stage
+			// noticed the cancelled context first.
+			err = errors.New("interrupted; no report written")
+		}
 		fmt.Fprintf(stderr, "crosscheck: %v\n", err)
 		return exitUsage
 	}

@@ -479,3 +479,20 @@ func TestProgress(t *testing.T) {
 	got = runFake(t, st, "", "a.md", "b.txt") // stderr is not a terminal here
 	checkOutcome(t, outcome{got.code, "", got.stderr}, outcome{0, "", ""})
 }
+
+func TestInterrupted(t *testing.T) {
+	inTempDir(t, map[string]string{"a.md": artA, "b.txt": artB})
+	st := fakeStages(0)
+	st.analyze = func(ctx context.Context, _ []tokenize.Source, _ *tokenize.Config, _ *analyze.Config, _ *progress) (*analyze.Result, error) {
+		<-ctx.Done()
+		return nil, fmt.Errorf("tokenize: %w", ctx.Err())
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errb strings.Builder
+	code := runContext(ctx, st, []string{"-o", "r.md", "a.md", "b.txt"}, strings.NewReader(""), &out, &errb)
+	checkOutcome(t, outcome{code, out.String(), errb.String()}, outcome{2, "", "crosscheck: interrupted; no report written\n"})
+	if _, err := os.Stat("r.md"); err == nil {
+		t.Error("r.md written after an interrupt")
+	}
+}

@@ -166,8 +166,11 @@ func Files(paths []string, recursive bool) ([]string, []Warning, error) {
 			return nil, nil, pathError(p, err)
 		}
 		if !fi.IsDir() {
-			if !fi.Mode().IsRegular() {
-				return nil, nil, &Error{Path: p, Err: fmt.Errorf("not a regular file (%s)", fi.Mode().Type())}
+			// A named pipe is welcome when named explicitly: it is what
+			// "crosscheck <(curl ...)" passes. Devices and sockets are not
+			// articles (and /dev/zero would never end).
+			if !fi.Mode().IsRegular() && fi.Mode()&fs.ModeNamedPipe == 0 {
+				return nil, nil, &Error{Path: p, Err: fmt.Errorf("not a regular file (%s)", fileKind(fi.Mode()))}
 			}
 			files = append(files, filepath.Clean(p))
 			continue
@@ -184,6 +187,17 @@ func Files(paths []string, recursive bool) ([]string, []Warning, error) {
 		files = append(files, StdinPath)
 	}
 	return files, warns, nil
+}
+
+// fileKind names a mode's file type for messages.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeDevice != 0 || m&fs.ModeCharDevice != 0:
+		return "a device"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	}
+	return "an irregular file"
 }
 
 // dirFiles lists the article files of a directory, sorted.
@@ -390,7 +404,7 @@ func Parse(path string, data []byte) (tokenize.Source, []Warning, error) {
 	}
 	if off := firstInvalidUTF8(src.Text); off >= 0 {
 		where := "the file"
-		if src.Path != "" && formatOf(path, text) == formatHTML {
+		if formatOf(path, text) == formatHTML {
 			where = "the extracted text"
 		}
 		warns = append(warns, Warning{Path: path, Msg: fmt.Sprintf("invalid UTF-8 at byte %d of %s; kept as is", off, where)})

@@ -1,0 +1,36 @@
+//go:build unix
+
+package input
+
+import (
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+)
+
+func TestSpecialFiles(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "feed.txt")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	go func() {
+		// The writer side of "crosscheck <(curl ...)".
+		f, err := os.OpenFile(fifo, os.O_WRONLY, 0)
+		if err != nil {
+			return
+		}
+		f.WriteString("Piped title\nPiped body.\n")
+		f.Close()
+	}()
+	srcs, _, err := Read([]string{fifo}, Options{})
+	if err != nil || len(srcs) != 1 || srcs[0].ID != "feed" || srcs[0].Title != "Piped title" {
+		t.Errorf("named pipe: %v, %v", ids(srcs), err)
+	}
+
+	_, _, err = Read([]string{"/dev/null"}, Options{})
+	if err == nil || err.Error() != "/dev/null: not a regular file (a device)" {
+		t.Errorf("device: %v", err)
+	}
+}
