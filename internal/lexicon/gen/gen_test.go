@@ -20,8 +20,8 @@ func TestCommittedTableIsCurrent(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(wordnetDir, "data.noun")); err != nil {
 		t.Skip("WordNet 3.0 not installed (apt-get install wordnet-base); skipping the reproducibility check")
 	}
-	if testing.Short() {
-		t.Skip("regenerating takes a few seconds; skipped in -short mode")
+	if testing.Short() || raceEnabled {
+		t.Skip("regenerating takes a few seconds (a minute under -race); skipped in -short mode and under -race")
 	}
 	data, src, err := Generate(wordnetDir)
 	if err != nil {
