@@ -411,3 +411,30 @@ func TestCanEmphasize(t *testing.T) {
 		})
 	}
 }
+
+// FuzzWindow checks the trimming window's invariants: it stays inside the
+// text, on character boundaries, and always keeps the highlighted stretch.
+func FuzzWindow(f *testing.F) {
+	f.Add("the KEY words in a long sentence", 4, 7, 10)
+	f.Add("港口 été “x” \xff tail", 2, 9, 3)
+	f.Fuzz(func(t *testing.T, text string, ms, me, limit int) {
+		s, e, cutL, cutR := window(text, ms, me, limit)
+		if s < 0 || e > len(text) || s > e {
+			t.Fatalf("window(%q, %d, %d, %d) = [%d, %d) out of range", text, ms, me, limit, s, e)
+		}
+		for _, at := range []int{s, e} {
+			// In invalid text a stray continuation byte is its own character.
+			if utf8.ValidString(text) && at < len(text) && !utf8.RuneStart(text[at]) {
+				t.Fatalf("window(%q, %d, %d, %d) = [%d, %d) splits a character", text, ms, me, limit, s, e)
+			}
+		}
+		if cutL != (s > 0) || cutR != (e < len(text)) {
+			t.Fatalf("cut flags %v %v disagree with [%d, %d) of %d bytes", cutL, cutR, s, e, len(text))
+		}
+		if limit > 0 && utf8.RuneCountInString(text) > limit {
+			if ks, ke := clampRune(text, ms), clampRuneEnd(text, me); ks <= ke && (s > ks || e < ke) {
+				t.Fatalf("window(%q, %d, %d, %d) = [%d, %d) drops the highlight [%d, %d)", text, ms, me, limit, s, e, ks, ke)
+			}
+		}
+	})
+}
