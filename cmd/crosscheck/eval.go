@@ -20,6 +20,7 @@ import (
 	"github.com/crosscheck-go/crosscheck/analyze"
 	"github.com/crosscheck-go/crosscheck/internal/input"
 	"github.com/crosscheck-go/crosscheck/internal/pairs"
+	pipe "github.com/crosscheck-go/crosscheck/internal/pipeline"
 	"github.com/crosscheck-go/crosscheck/internal/score"
 	"github.com/crosscheck-go/crosscheck/seeds"
 	"github.com/crosscheck-go/crosscheck/tokenize"
@@ -91,10 +92,14 @@ func realEngine(configPath string) (*engine, error) {
 	return &engine{
 		premise: func(text string) (*tokenize.Document, error) { return pj.doc("premise", text) },
 		judge:   pj.docs,
-		// The same stages as the main command, so eval scores what a
-		// user's report would show.
+		// internal/pipeline (imported as pipe so it cannot clash with names in main.go)
+		// is the main command's path too, so eval scores
+		// what a user's report would show with default flags.
 		story: func(ctx context.Context, srcs []tokenize.Source) (*analyze.Result, error) {
-			return analyzeSources(ctx, srcs, tokCfg, anaCfg, newProgress(io.Discard, false))
+			return pipe.Run(ctx, srcs, pipe.Options{
+				Tokenize: tokenize.Options{Config: tokCfg},
+				Analyze:  analyze.Options{Config: anaCfg},
+			})
 		},
 	}, nil
 }
