@@ -22,7 +22,9 @@ import (
 	"time"
 
 	"github.com/crosscheck-go/crosscheck/analyze"
+	"github.com/crosscheck-go/crosscheck/cluster"
 	"github.com/crosscheck-go/crosscheck/internal/input"
+	"github.com/crosscheck-go/crosscheck/internal/pipeline"
 	"github.com/crosscheck-go/crosscheck/report"
 	"github.com/crosscheck-go/crosscheck/seeds"
 	"github.com/crosscheck-go/crosscheck/tokenize"
@@ -67,6 +69,10 @@ Flags:
   -r                     read directories recursively
   -strict                fail on files that would be skipped
   -fail-on-conflict      exit 1 when any conflict is found
+  -stories auto|on|off   group the articles into stories and compare only
+                         within a story (auto: from 20 articles on)
+  -story-min-sim F       similarity (0..1) at which two articles tell the
+                         same story (default 0.35; lower merges more)
   -q                     no warnings or progress on stderr
   -progress              show progress on stderr even when it is not a terminal
   -version               print the version and exit
@@ -98,7 +104,7 @@ func main() {
 				code = exitUsage
 			}
 		}()
-		return runContext(ctx, pipeline, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+		return runContext(ctx, realStages, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	}()
 	stop()
 	os.Exit(code)
@@ -107,18 +113,18 @@ func main() {
 // run is the whole command, callable from tests: it returns the exit code
 // and never calls os.Exit.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	return runContext(context.Background(), pipeline, args, stdin, stdout, stderr)
+	return runContext(context.Background(), realStages, args, stdin, stdout, stderr)
 }
 
 // stages are the pipeline steps the command calls. Tests swap in fakes to
 // check input, flag, output and exit-code handling on their own.
 type stages struct {
-	analyze func(ctx context.Context, srcs []tokenize.Source, tokCfg *tokenize.Config, anaCfg *analyze.Config, prog *progress) (*analyze.Result, error)
+	analyze func(ctx context.Context, srcs []tokenize.Source, set settings, prog *progress) (*analyze.Result, error)
 	render  func(w io.Writer, format string, res *analyze.Result) error
 }
 
-// pipeline is the real tokenize → analyze → report path.
-var pipeline = stages{analyze: analyzeSources, render: render}
+// realStages is the real tokenize → analyze → report path.
+var realStages = stages{analyze: runPipeline, render: render}
 
 // options are the parsed flags of the report command.
 type options struct {
@@ -132,6 +138,8 @@ type options struct {
 	progress       bool
 	failOnConflict bool
 	version        bool
+	stories        pipeline.StoryMode
+	storyMinSim    float64
 	files          []string
 }
 
@@ -186,6 +194,8 @@ func parseFlags(args []string) (*options, error) {
 	fs.BoolVar(&o.progress, "progress", false, "")
 	fs.BoolVar(&o.failOnConflict, "fail-on-conflict", false, "")
 	fs.BoolVar(&o.version, "version", false, "")
+	stories := fs.String("stories", "auto", "")
+	fs.Float64Var(&o.storyMinSim, "story-min-sim", 0, "")
 	for {
 		if err := fs.Parse(args); err != nil {
 			return nil, err
@@ -213,10 +223,23 @@ func parseFlags(args []string) (*options, error) {
 		// "-o report.html" does what it says.
 		o.format = formatFromExt(o.out)
 	}
+	mode, ok := storyModes[strings.ToLower(*stories)]
+	if !ok {
+		return nil, fmt.Errorf("unknown -stories value %q (want auto, on or off)", *stories)
+	}
+	o.stories = mode
+	if o.storyMinSim < 0 || o.storyMinSim > 1 {
+		return nil, fmt.Errorf("-story-min-sim %v is outside 0..1", o.storyMinSim)
+	}
 	if o.out == "-" {
 		o.out = "" // "-o -" is standard output, as for inputs
 	}
 	return o, nil
+}
+
+// storyModes maps the -stories values to pipeline modes.
+var storyModes = map[string]pipeline.StoryMode{
+	"auto": pipeline.StoriesAuto, "on": pipeline.StoriesOn, "off": pipeline.StoriesOff,
 }
 
 // formatNames maps the accepted -format values to a canonical name.
@@ -271,6 +294,7 @@ func (c *command) run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	set := settings{tokenize: tokCfg, analyze: anaCfg, stories: c.opts.stories, storyMinSim: c.opts.storyMinSim}
 	if err := checkOutput(c.opts.out); err != nil {
 		return err
 	}
@@ -283,7 +307,7 @@ func (c *command) run(ctx context.Context) error {
 		c.warn("only one source (%s): cross-source comparison needs two or more", srcs[0].ID)
 	}
 
-	res, err := c.st.analyze(ctx, srcs, tokCfg, anaCfg, c.prog)
+	res, err := c.st.analyze(ctx, srcs, set, c.prog)
 	if err != nil {
 		return err
 	}
@@ -376,36 +400,43 @@ func loadConfig(path string) (*tokenize.Config, *analyze.Config, error) {
 	return tokCfg, anaCfg, nil
 }
 
-// analyzeSources runs the pipeline stages on the sources: the one place
-// the CLI calls tokenize and analyze.
+// settings are what the flags and the -config file tell the pipeline.
+type settings struct {
+	tokenize    *tokenize.Config // nil: the defaults
+	analyze     *analyze.Config  // nil: the defaults
+	stories     pipeline.StoryMode
+	storyMinSim float64 // 0: cluster.DefaultMinSim
+}
+
+// analyzeSources runs the pipeline with the given configurations and the
+// default story grouping. The eval command calls it, so that it scores
+// what a user's report would show.
 func analyzeSources(ctx context.Context, srcs []tokenize.Source, tokCfg *tokenize.Config, anaCfg *analyze.Config, prog *progress) (*analyze.Result, error) {
-	tok, err := tokenize.New(tokenize.Options{Config: tokCfg})
-	if err != nil {
-		return nil, fmt.Errorf("tokenize: %w", err)
-	}
-	// With progress on, documents are tokenized in batches so the count
-	// can move; each batch is still tokenized in parallel and the results
-	// are gathered in input order, so the output is the same either way.
-	batch := len(srcs)
-	if prog.on {
-		batch = max(16, (len(srcs)+19)/20)
-	}
-	docs := make([]*tokenize.Document, 0, len(srcs))
-	prog.show("tokenizing 0/%d", len(srcs))
-	for i := 0; i < len(srcs); i += batch {
-		j := min(i+batch, len(srcs))
-		ds, err := tok.Documents(ctx, srcs[i:j])
-		if err != nil {
-			return nil, err
-		}
-		docs = append(docs, ds...)
-		prog.show("tokenizing %d/%d", j, len(srcs))
-	}
-	prog.show("analysing %d sources", len(docs))
-	res, err := analyze.Run(ctx, docs, analyze.Options{
-		Config: anaCfg,
-		Progress: func(done, total int) {
-			prog.show("analysing %d/%d", done, total)
+	return runPipeline(ctx, srcs, settings{tokenize: tokCfg, analyze: anaCfg}, prog)
+}
+
+// runPipeline runs the pipeline on the sources through internal/pipeline,
+// the path the benchmarks measure too: tokenize in parallel, group into
+// stories, analyse each story on its own.
+func runPipeline(ctx context.Context, srcs []tokenize.Source, set settings, prog *progress) (*analyze.Result, error) {
+	prog.show("tokenizing %d sources", len(srcs))
+	res, err := pipeline.Run(ctx, srcs, pipeline.Options{
+		Tokenize: tokenize.Options{Config: set.tokenize},
+		Analyze: analyze.Options{
+			Config: set.analyze,
+			Progress: func(done, total int) {
+				prog.show("analysing %d/%d", done, total)
+			},
+		},
+		Stories: set.stories,
+		Cluster: cluster.Options{MinSim: set.storyMinSim},
+		Progress: func(stage string, done, total int) {
+			switch stage {
+			case "tokenize":
+				prog.show("analysing %d sources", total)
+			case "analyze":
+				prog.show("analysing story %d/%d", done, total)
+			}
 		},
 	})
 	if err != nil {

@@ -28,7 +28,7 @@ type outcome struct {
 // shows what the CLI handed the pipeline.
 func fakeStages(conflicts int) stages {
 	return stages{
-		analyze: func(ctx context.Context, srcs []tokenize.Source, tc *tokenize.Config, ac *analyze.Config, _ *progress) (*analyze.Result, error) {
+		analyze: func(ctx context.Context, srcs []tokenize.Source, set settings, _ *progress) (*analyze.Result, error) {
 			res := &analyze.Result{}
 			for _, s := range srcs {
 				res.Sources = append(res.Sources, analyze.SourceInfo{
@@ -41,9 +41,10 @@ func fakeStages(conflicts int) stages {
 			for i := 0; i < conflicts; i++ {
 				res.Conflicts = append(res.Conflicts, analyze.Finding{ID: fmt.Sprint(i)})
 			}
-			if tc != nil || ac != nil {
+			if set.tokenize != nil || set.analyze != nil {
 				res.Notes = append(res.Notes, "config loaded")
 			}
+			res.Notes = append(res.Notes, fmt.Sprintf("stories %d min-sim %v", set.stories, set.storyMinSim))
 			return res, nil
 		},
 		render: func(w io.Writer, format string, res *analyze.Result) error {
@@ -137,6 +138,9 @@ func TestBadUsage(t *testing.T) {
 		{"bad boolean", []string{"-q=maybe", "a.txt"}, "crosscheck: invalid boolean value \"maybe\" for -q: parse error\n" + hint},
 		{"output is a directory", []string{"-o", "dir", "a.txt"}, "crosscheck: dir: is a directory; -o needs a file name\n"},
 		{"output in a missing directory", []string{"-o", "nowhere/r.md", "a.txt"}, "crosscheck: nowhere/r.md: cannot write there: no such file or directory\n"},
+		{"unknown story mode", []string{"-stories", "maybe", "a.txt"}, "crosscheck: unknown -stories value \"maybe\" (want auto, on or off)\n" + hint},
+		{"similarity out of range", []string{"-story-min-sim", "1.5", "a.txt"}, "crosscheck: -story-min-sim 1.5 is outside 0..1\n" + hint},
+		{"similarity not a number", []string{"-story-min-sim", "high", "a.txt"}, "crosscheck: invalid value \"high\" for flag -story-min-sim: parse error\n" + hint},
 		{"missing config", []string{"-config", "nope.json", "a.txt"}, "crosscheck: nope.json: no such file or directory\n"},
 	}
 	for _, tt := range tests {
@@ -199,7 +203,8 @@ func TestOddFilesSkipped(t *testing.T) {
 		"source a path=in/a.md title=\"Alpha: a headline\" outlet=\"Alpha News\" url=\"https://example.com/a\" date=2026-02-27T00:00:00Z\n" +
 		"source b path=in/b.txt title=\"Beta headline\" outlet=\"\" url=\"\" date=-\n" +
 		"note a body@" + fmt.Sprint(len(artA)-len("Alpha body.\n")) + " \"Alpha body.\"\n" +
-		"note b body@0 \"Beta headline\"\n"
+		"note b body@0 \"Beta headline\"\n" +
+		"note stories 0 min-sim 0\n"
 	wantErr := "crosscheck: in/blank.txt: skipped: whitespace only\n" +
 		"crosscheck: in/empty.txt: skipped: empty file\n" +
 		"crosscheck: in/nul.txt: skipped: only NUL bytes\n" +
@@ -264,7 +269,8 @@ func TestHTMLAndStdin(t *testing.T) {
 		"source page path=page.html title=\"Page title\" outlet=\"Web Daily\" url=\"\" date=2026-02-26T09:00:00Z\n" +
 		"source stdin path= title=\"Piped title\" outlet=\"\" url=\"\" date=-\n" +
 		"note page body@0 \"Page title\"\n" +
-		"note stdin body@0 \"Piped title\"\n"
+		"note stdin body@0 \"Piped title\"\n" +
+		"note stories 0 min-sim 0\n"
 	checkOutcome(t, got, outcome{0, want, ""})
 }
 
@@ -445,7 +451,7 @@ func TestOutputFile(t *testing.T) {
 	})
 	t.Run("nothing created when analysis fails", func(t *testing.T) {
 		st := fakeStages(0)
-		st.analyze = func(context.Context, []tokenize.Source, *tokenize.Config, *analyze.Config, *progress) (*analyze.Result, error) {
+		st.analyze = func(context.Context, []tokenize.Source, settings, *progress) (*analyze.Result, error) {
 			return nil, errors.New("analyze: out of cheese")
 		}
 		checkOutcome(t, runFake(t, st, "", "-o", "out/none.md", "a.md", "b.txt"), outcome{2, "", "crosscheck: analyze: out of cheese\n"})
@@ -468,9 +474,9 @@ func TestProgress(t *testing.T) {
 	inTempDir(t, map[string]string{"a.md": artA, "b.txt": artB})
 	st := fakeStages(0)
 	inner := st.analyze
-	st.analyze = func(ctx context.Context, srcs []tokenize.Source, tc *tokenize.Config, ac *analyze.Config, p *progress) (*analyze.Result, error) {
+	st.analyze = func(ctx context.Context, srcs []tokenize.Source, set settings, p *progress) (*analyze.Result, error) {
 		p.show("analysing %d/%d", 1, 2)
-		return inner(ctx, srcs, tc, ac, p)
+		return inner(ctx, srcs, set, p)
 	}
 	got := runFake(t, st, "", "-progress", "a.md", "b.txt")
 	checkOutcome(t, outcome{got.code, "", got.stderr}, outcome{0, "", "crosscheck: reading 2 input(s)\ncrosscheck: analysing 1/2\n"})
@@ -483,7 +489,7 @@ func TestProgress(t *testing.T) {
 func TestInterrupted(t *testing.T) {
 	inTempDir(t, map[string]string{"a.md": artA, "b.txt": artB})
 	st := fakeStages(0)
-	st.analyze = func(ctx context.Context, _ []tokenize.Source, _ *tokenize.Config, _ *analyze.Config, _ *progress) (*analyze.Result, error) {
+	st.analyze = func(ctx context.Context, _ []tokenize.Source, _ settings, _ *progress) (*analyze.Result, error) {
 		<-ctx.Done()
 		return nil, fmt.Errorf("tokenize: %w", ctx.Err())
 	}
@@ -494,5 +500,23 @@ func TestInterrupted(t *testing.T) {
 	checkOutcome(t, outcome{code, out.String(), errb.String()}, outcome{2, "", "crosscheck: interrupted; no report written\n"})
 	if _, err := os.Stat("r.md"); err == nil {
 		t.Error("r.md written after an interrupt")
+	}
+}
+
+func TestStoryFlags(t *testing.T) {
+	inTempDir(t, map[string]string{"a.md": artA, "b.txt": artB})
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"a.md", "b.txt"}, "note stories 0 min-sim 0\n"},
+		{[]string{"-stories", "on", "-story-min-sim", "0.5", "a.md", "b.txt"}, "note stories 1 min-sim 0.5\n"},
+		{[]string{"-stories=OFF", "a.md", "b.txt"}, "note stories 2 min-sim 0\n"},
+	}
+	for _, tt := range tests {
+		got := runFake(t, fakeStages(0), "", tt.args...)
+		if got.code != 0 || !strings.Contains(got.stdout, tt.want) {
+			t.Errorf("%q: code %d, stdout lacks %q:\n%s", tt.args, got.code, tt.want, got.stdout)
+		}
 	}
 }
