@@ -50,6 +50,7 @@ type htmlPage struct {
 	Nav        []htmlNav
 	Sections   []htmlSection
 	Notes      []string
+	Jump       []htmlOption // links to the page's sections: anchor and label
 	Kinds      []htmlOption
 	Severities []htmlOption
 	Topics     []htmlOption
@@ -291,6 +292,15 @@ func buildPage(o Options, r *analyze.Result) *htmlPage {
 			hs.Groups = append(hs.Groups, hg)
 		}
 		page.Sections = append(page.Sections, hs)
+	}
+	for _, sec := range page.Sections {
+		page.Jump = append(page.Jump, htmlOption{Value: sec.ID, Label: sec.Title})
+	}
+	if len(page.Notes) > 0 {
+		page.Jump = append(page.Jump, htmlOption{Value: "notes", Label: "Notes"})
+	}
+	if len(page.Sources) > 0 {
+		page.Jump = append(page.Jump, htmlOption{Value: "sources", Label: "Sources"})
 	}
 	for _, key := range navOrder {
 		ne := nav[key]
