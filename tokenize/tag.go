@@ -164,11 +164,7 @@ func punctTag(d *Document, i int) string {
 		case "”", "’":
 			return "''"
 		}
-		// A straight quote opens when space (or nothing) is before it
-		// and a word right after it.
-		before := i == 0 || d.Tokens[i-1].End < tk.Start
-		after := i+1 < len(d.Tokens) && d.Tokens[i+1].Start == tk.End
-		if before && after {
+		if opensQuote(d, i) {
 			return "``"
 		}
 		return "''"

@@ -55,7 +55,9 @@ func TestTokens(t *testing.T) {
 		{"word with digits", "the H100 and 5G chips", "the ^H100 and ^5G chips"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			d, err := tk.Document(Source{ID: "x", Text: []byte(tc.text)})
+			// cut, not Document: the kinds are the scanner's, before the
+			// lexicon marks money, percent and dates.
+			d, err := tk.cut(Source{ID: "x", Text: []byte(tc.text)})
 			if err != nil {
 				t.Fatal(err)
 			}

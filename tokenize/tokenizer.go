@@ -34,6 +34,19 @@ func (s *Source) name() string {
 
 // document is the body of Tokenizer.Document.
 func (t *Tokenizer) document(src Source) (*Document, error) {
+	d, err := t.cut(src)
+	if err != nil {
+		return nil, err
+	}
+	for si := range d.Sentences {
+		t.lex.annotate(d, si)
+	}
+	return d, nil
+}
+
+// cut does all of document but the lexicon's annotations: paragraphs,
+// sentences, tokens with norms, tags, Cap and stems.
+func (t *Tokenizer) cut(src Source) (*Document, error) {
 	text := src.Text
 	body := src.BodyStart
 	if body < 0 {
@@ -61,9 +74,6 @@ func (t *Tokenizer) document(src Source) (*Document, error) {
 	}
 	fin.caps(lowered, !t.opts.NoTags)
 	fin.stem()
-	for si := range d.Sentences {
-		t.lex.annotate(d, si)
-	}
 	return d, nil
 }
 
@@ -274,7 +284,7 @@ func (f *finisher) caps(lowered []string, tagged bool) {
 			if tk.Kind != Word {
 				b := f.text[tk.Start:tk.End]
 				switch {
-				case string(b) == ":" || isOpener(b) && string(b) != "(" && string(b) != "[":
+				case string(b) == ":" || opensQuote(d, i):
 					afterBreak = true
 				case tk.Kind == Punct && (string(b) == "-" || string(b) == "–" || string(b) == "—"):
 					// a dash keeps the state: "— The company said"
@@ -333,6 +343,22 @@ func (f *finisher) caps(lowered []string, tagged bool) {
 			}
 		}
 	}
+}
+
+// opensQuote reports whether token i opens a quotation: a curly opening
+// quote, or a straight one with space before it and a word right after it.
+// The first word of a quotation is capitalised by rule, not as a name.
+func opensQuote(d *Document, i int) bool {
+	tk := d.Tokens[i]
+	switch string(d.Source.Text[tk.Start:tk.End]) {
+	case "“", "‘", "«":
+		return true
+	case "\"", "'":
+		before := i == 0 || d.Tokens[i-1].End < tk.Start
+		after := i+1 < len(d.Tokens) && d.Tokens[i+1].Start == tk.End
+		return before && after
+	}
+	return false
 }
 
 // stem fills Token.Stem: snowball for ordinary words, the norm for names,
