@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -114,9 +115,23 @@ const (
 
 const hint = "Run 'crosscheck -h' for usage.\n"
 
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// TestHelpAndVersion checks -h against testdata/usage.golden, so a change to
+// the help text shows in review as the user sees it.
 func TestHelpAndVersion(t *testing.T) {
+	golden := filepath.Join("testdata", "usage.golden")
+	if *update {
+		if err := os.WriteFile(golden, []byte(usageText), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
 	for _, arg := range []string{"-h", "--help", "-help"} {
-		checkOutcome(t, runFake(t, fakeStages(0), "", arg), outcome{0, usageText, ""})
+		checkOutcome(t, runFake(t, fakeStages(0), "", arg), outcome{0, string(want), ""})
 	}
 	got := runFake(t, fakeStages(0), "", "-version")
 	if got.code != 0 || !strings.HasPrefix(got.stdout, "crosscheck ") || got.stderr != "" {
