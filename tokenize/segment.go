@@ -334,10 +334,12 @@ func isOpener(b []byte) bool {
 // paragraph.
 func (sg *segmenter) boundary(i, j, last int) bool {
 	toks := sg.doc.Tokens
-	if toks[j].Start == toks[j-1].End {
-		return false // no space: "x.Y", "3.Next"
-	}
 	term := sg.tokText(i)
+	if toks[j].Start == toks[j-1].End {
+		// No space: "3.Next" and "x.Y" go on, but scraped text often
+		// drops the space after a stop: "the men.He said".
+		return j == i+1 && i > 0 && len(term) == 1 && sg.lowerWord(i-1) && sg.titleWord(j)
+	}
 	k := j
 	if isOpener(sg.tokText(k)) && k+1 < last {
 		k++
@@ -348,6 +350,9 @@ func (sg *segmenter) boundary(i, j, last int) bool {
 	starts := upper || unicode.IsDigit(r) || toks[k].Kind == Symbol && r != '&' && r != '@'
 	if unicode.IsLetter(r) && !unicode.IsUpper(r) && !unicode.IsLower(r) {
 		starts = true // scripts without case
+	}
+	if upper && isCloser(sg.tokText(j-1)) && sg.saidNext(j, last) {
+		return false // “We will fight!” Abana said.
 	}
 	switch {
 	case string(term) == "...":
@@ -365,6 +370,39 @@ func (sg *segmenter) boundary(i, j, last int) bool {
 	}
 	return starts
 }
+
+// lowerWord reports whether token i is a lower-case word of two or more
+// letters.
+func (sg *segmenter) lowerWord(i int) bool {
+	c := caseOf(sg.tokText(i))
+	return sg.doc.Tokens[i].Kind == Word && c.letters >= 2 && c.upper == 0
+}
+
+// titleWord reports whether token i is a capitalised word with lower-case
+// letters after the capital ("He", not "US").
+func (sg *segmenter) titleWord(i int) bool {
+	c := caseOf(sg.tokText(i))
+	return sg.doc.Tokens[i].Kind == Word && c.firstUpper && c.letters >= 2 && c.upper < c.letters
+}
+
+// saidNext reports whether the tokens from j are a short capitalised name
+// and a speech verb: after a quotation ending in "!" or "?", "Abana said"
+// continues the sentence.
+func (sg *segmenter) saidNext(j, last int) bool {
+	for k := j; k < last && k < j+4; k++ {
+		if speechVerbs[normalize(sg.tokText(k))] {
+			return k > j
+		}
+		if !caseOf(sg.tokText(k)).firstUpper {
+			return false
+		}
+	}
+	return false
+}
+
+// speechVerbs are the verbs of attribution that follow a quotation.
+var speechVerbs = setOf(`said says told asked added wrote explained continued replied insisted noted warned
+tweeted argued declared stated recalled`)
 
 // openers are words that commonly begin a sentence and seldom follow an
 // abbreviation inside one: after "U.S." or "Inc." a sentence ends only
