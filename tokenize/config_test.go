@@ -2,6 +2,7 @@ package tokenize
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -249,4 +250,75 @@ func ExampleLoadConfig() {
 	// "Initech Corp" is Initech (company)
 	// "Amazon's cloud" is Amazon Web Services (platform)
 	// "purportedly" is a hedge cue
+}
+
+// FuzzFacts checks the facts of every sentence on arbitrary text: spans
+// inside their sentence and non-empty, mentions and quantities in order and
+// not overlapping, dates with From <= To in UTC, values finite.
+func FuzzFacts(f *testing.F) {
+	for _, s := range []string{
+		"Amazon's cloud got around $50 billion on Feb. 27, 2026; AWS rose 13%.",
+		"U.S. Department of Defense, Q1 2026, last fall, the 1990s, mid-2025, 2/27/2026.",
+		"US$3 million, €20m, £3.5bn, a dozen, twenty-five, 1.5 million, ~40 kg.",
+		"Is the Microsoft-OpenAI deal no longer exclusive? It didn't say.",
+		"$ $ % ~ US$ 9999999999999999999999 bn 1e308 million billion trillion",
+		"Feb 31, 2026 2026-13-45 99/99/2026 Q9 2026 H3 2026 2019-2018",
+	} {
+		f.Add(s, int64(1772150400)) // 2026-02-27
+	}
+	tk, err := New(Options{NoTags: true})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string, unix int64) {
+		src := Source{Text: []byte(text)}
+		if unix > -1e10 && unix < 1e10 {
+			src.Date = time.Unix(unix, 0)
+		}
+		d, err := tk.document(src)
+		if err != nil {
+			return
+		}
+		for si, s := range d.Sentences {
+			inside := func(what string, sp Span) {
+				if sp.Start < s.Start || sp.End > s.End || sp.Start >= sp.End {
+					t.Fatalf("sentence %d %v: %s span %v outside it or empty", si, s.Span, what, sp)
+				}
+			}
+			last := -1
+			for _, m := range s.Mentions {
+				inside("mention", m.Span)
+				if m.Start < last {
+					t.Fatalf("sentence %d: mentions overlap or out of order at %v", si, m.Span)
+				}
+				last = m.End
+				if m.Entity == "" {
+					t.Fatalf("sentence %d: mention %v without an entity", si, m.Span)
+				}
+			}
+			last = -1
+			for _, q := range s.Quantities {
+				inside("quantity", q.Span)
+				if q.Start < last {
+					t.Fatalf("sentence %d: quantities overlap at %v", si, q.Span)
+				}
+				last = q.End
+				if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) {
+					t.Fatalf("sentence %d: quantity %v has value %v", si, q.Span, q.Value)
+				}
+			}
+			for _, r := range s.Dates {
+				inside("date", r.Span)
+				if r.To.Before(r.From) || r.From.Location() != time.UTC {
+					t.Fatalf("sentence %d: date %v runs %v to %v", si, r.Span, r.From, r.To)
+				}
+			}
+			for _, c := range s.Cues {
+				inside("cue", c.Span)
+				if !slices.Contains(CueKinds, c.Kind) {
+					t.Fatalf("sentence %d: cue of unknown kind %q", si, c.Kind)
+				}
+			}
+		}
+	})
 }
