@@ -19,6 +19,10 @@ type judgement struct {
 	// keyA and keyB name the claim each side makes, so that other sources
 	// making the same claim can be counted as support.
 	keyA, keyB string
+	// specific marks the story detectors (exclusivity, change of state,
+	// numbers of one thing), whose findings the judge's model may not
+	// overrule; negation and antonym signals are left to the model.
+	specific bool
 }
 
 func (j judgement) conflict() bool { return j.kind != "" && j.kind != KindAgreement }
@@ -246,10 +250,11 @@ func (an *analyzer) detectExclusivity(a, b *claim) (judgement, bool) {
 					{Kind: "provider", Side: "a", Text: txt(a, x.ent.span)},
 					{Kind: "provider", Side: "b", Text: txt(b, y.ent.span)},
 				},
-				hlA:  []tokenize.Span{x.cue.span, x.ent.span},
-				hlB:  []tokenize.Span{y.cue.span, y.ent.span},
-				keyA: "excl:" + x.ent.group,
-				keyB: "excl:" + y.ent.group,
+				hlA:      []tokenize.Span{x.cue.span, x.ent.span},
+				hlB:      []tokenize.Span{y.cue.span, y.ent.span},
+				keyA:     "excl:" + x.ent.group,
+				keyB:     "excl:" + y.ent.group,
+				specific: true,
 			}
 			if hostOnly {
 				j.cues = append(j.cues, Cue{Kind: "hosting", Side: "b", Text: y.cue.text})
@@ -355,11 +360,12 @@ func (an *analyzer) detectChange(a, b *claim) (judgement, bool) {
 			{Kind: string(end.kind), Side: "b", Text: end.text},
 			{Kind: "exclusivity", Side: "b", Text: xb.text},
 		},
-		hlA:  []tokenize.Span{cont.span, xa.span},
-		hlB:  []tokenize.Span{end.span, xb.span},
-		expl: fmt.Sprintf("%s says the exclusivity continues (%q, %q); %s says it ended (%q, %q).", src(a), cont.text, xa.text, src(b), end.text, xb.text),
-		keyA: "state:continues",
-		keyB: "state:ended",
+		hlA:      []tokenize.Span{cont.span, xa.span},
+		hlB:      []tokenize.Span{end.span, xb.span},
+		expl:     fmt.Sprintf("%s says the exclusivity continues (%q, %q); %s says it ended (%q, %q).", src(a), cont.text, xa.text, src(b), end.text, xb.text),
+		keyA:     "state:continues",
+		keyB:     "state:ended",
+		specific: true,
 	}, true
 }
 
@@ -437,8 +443,9 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 				hlB: []tokenize.Span{y.q.Span},
 				expl: fmt.Sprintf("%s gives %s for %s; %s gives %s.", src(a), txt(a, x.q.Span),
 					x.what, src(b), txt(b, y.q.Span)),
-				keyA: qkey(x),
-				keyB: qkey(y),
+				keyA:     qkey(x),
+				keyB:     qkey(y),
+				specific: true,
 			}, true
 		}
 	}

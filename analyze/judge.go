@@ -14,6 +14,8 @@ import (
 type Judge struct {
 	opts Options
 	an   *analyzer
+	// rulesOnly ignores the trained models (tests of the rules use it).
+	rulesOnly bool
 }
 
 // NewJudge returns a Judge.
@@ -31,6 +33,7 @@ type pairFeatures struct {
 	antonym                [2]string
 	numMismatch            [2]string
 	quantMismatch          [2]string
+	exact                  float64   // aligned share counting only identical stems
 	conflict               judgement // a story detector's conflict, if any
 	hasConflict            bool
 }
@@ -42,75 +45,160 @@ func (j *Judge) Pair(premise, hypothesis *tokenize.Document) Verdict {
 	if j == nil || j.an == nil {
 		j = &Judge{an: newAnalyzer(Options{})}
 	}
-	if premise == nil || hypothesis == nil || checkDoc(premise) != nil || checkDoc(hypothesis) != nil {
-		return Verdict{Label: Neutral}
+	pa, ok := j.an.analysePair(premise, hypothesis)
+	if !ok {
+		return pa.v
 	}
-	an := j.an
+	m := judgeModel(pa.sentences)
+	switch {
+	case j.rulesOnly || m == nil:
+		return j.an.decide(pa.f, pa.v)
+	case pa.sentences < articleSentences && pa.f.related < 0.2:
+		// The sentence model never saw unrelated pairs: the gate decides.
+		return j.an.decide(pa.f, pa.v)
+	case pa.f.hasConflict && pa.f.conflict.specific && pa.f.conflict.score >= 0.6:
+		// A story detector's finding (exclusivity, change of state, a
+		// number of the same thing) is specific enough to stand.
+		return j.an.decide(pa.f, pa.v)
+	}
+	return j.an.classify(m, pa)
+}
+
+// pairAnalysis is what the judge measured on one pair.
+type pairAnalysis struct {
+	f pairFeatures
+	v Verdict // Related, Evidence and HypEvidence filled in
+	x [numFeatures]float64
+	// sentences is the number of premise sentences.
+	sentences int
+}
+
+// analysePair aligns the hypothesis to the premise and measures the
+// features. ok is false when the pair cannot be judged (empty or invalid
+// input, or nothing to align), and then v is the verdict to return.
+func (an *analyzer) analysePair(premise, hypothesis *tokenize.Document) (pa pairAnalysis, ok bool) {
+	if premise == nil || hypothesis == nil || checkDoc(premise) != nil || checkDoc(hypothesis) != nil {
+		pa.v = Verdict{Label: Neutral, Score: 0.5}
+		return pa, false
+	}
 	var g identity
 	hc := claimsOf(an.lx, g, hypothesis, 1)
 	pc := claimsOf(an.lx, g, premise, 0)
 	h := mainClaim(hc)
 	if h == nil || len(pc) == 0 {
-		return Verdict{Label: Neutral, Score: 0.5}
+		pa.v = Verdict{Label: Neutral, Score: 0.5}
+		return pa, false
 	}
 	hterms := h.alignTerms()
 	if len(hterms) == 0 {
-		return Verdict{Label: Neutral, Score: 0.5, HypEvidence: h.span}
+		pa.v = Verdict{Label: Neutral, Score: 0.5, HypEvidence: h.span}
+		return pa, false
 	}
 	// Relatedness: how much of the hypothesis the premise mentions at all.
 	found := make([]bool, len(hterms))
-	bestK, bestScore := -1, -1.0
-	second := -1
+	matchOf := make([]float64, len(pc))
+	var tot, entTot, entGot float64
+	for _, t := range hterms {
+		tot += t.w
+		if t.e {
+			entTot++
+		}
+	}
 	for k, p := range pc {
 		s := 0.0
 		for i, t := range hterms {
 			if p.hasTerm(t) {
 				s += t.w
+				if !found[i] && t.e {
+					entGot++
+				}
 				found[i] = true
 			}
 		}
-		if s > bestScore {
-			second = bestK
-			bestK, bestScore = k, s
-		} else if second < 0 || s > 0 && k != bestK {
-			if second < 0 {
-				second = k
-			}
-		}
+		matchOf[k] = s / tot
 	}
-	var tot, got float64
+	var got float64
 	for i, t := range hterms {
-		tot += t.w
 		if found[i] {
 			got += t.w
 		}
 	}
 	related := got / tot
-	v := Verdict{Related: math.Round(related*1000) / 1000, HypEvidence: h.span}
-	if related < 0.2 || bestScore <= 0 {
-		v.Label = Unrelated
-		v.Score = clamp01(1 - related)
-		v.Cues = []Cue{{Kind: "relatedness", Text: fmt.Sprintf("%.0f%% of the hypothesis's words appear in the premise", 100*related)}}
-		return v
+	order := make([]int, len(pc))
+	for k := range order {
+		order[k] = k
 	}
+	sort.SliceStable(order, func(x, y int) bool { return matchOf[order[x]] > matchOf[order[y]] })
+	v := Verdict{Related: math.Round(related*1000) / 1000, HypEvidence: h.span}
 	// Judge against the best-aligned premise sentences (a long premise has
 	// one or two sentences about the hypothesis's subject).
-	cands := []int{bestK}
-	if second >= 0 && second != bestK && len(pc) > 1 {
-		cands = append(cands, second)
-	}
 	var best pairFeatures
-	bestP := pc[bestK]
-	first := true
-	for _, k := range cands {
+	bestP := pc[order[0]]
+	for n, k := range order {
+		if n >= 3 || n > 0 && matchOf[k] < 0.3 {
+			break
+		}
 		f := an.pairFeatures(pc[k], h)
-		f.related = related
-		if first || f.contradicts() && !best.contradicts() || f.contradicts() == best.contradicts() && f.aligned > best.aligned {
-			best, bestP, first = f, pc[k], false
+		if n == 0 || f.contradicts() && !best.contradicts() || f.contradicts() == best.contradicts() && f.aligned > best.aligned {
+			best, bestP = f, pc[k]
 		}
 	}
+	best.related = related
 	v.Evidence = bestP.span
-	return an.decide(best, v)
+	// Article-level measures: how many premise sentences are about the
+	// hypothesis, and how much refuting language they hold.
+	var close, refute float64
+	for n, k := range order {
+		if matchOf[k] >= 0.5 {
+			close++
+		}
+		if n < 5 && matchOf[k] >= 0.3 {
+			refute += float64(countNeg(pc[k]) + an.refutes(pc[k]))
+		}
+	}
+	x := &pa.x
+	x[fAligned] = best.aligned
+	x[fExact] = best.exact
+	x[fRelated] = related
+	if entTot > 0 {
+		x[fEntCover] = entGot / entTot
+	} else {
+		x[fEntCover] = 1
+	}
+	x[fUnalignedH] = float64(best.unalignedH) / math.Max(1, float64(len(h.stems)))
+	x[fUnalignedP] = float64(best.unalignedP) / math.Max(1, float64(len(bestP.stems)))
+	x[fNegH] = b2f(best.negH > 0)
+	x[fNegP] = b2f(best.negP > 0)
+	x[fNegMismatch] = b2f(best.negMismatch)
+	x[fAntonym] = b2f(best.antonym[0] != "")
+	x[fNumMismatch] = b2f(best.numMismatch[0] != "")
+	x[fDetector] = b2f(best.hasConflict)
+	x[fDetectorScore] = best.conflict.score
+	x[fLenH] = math.Log1p(float64(len(h.stems)))
+	x[fLenP] = math.Log1p(float64(len(bestP.stems)))
+	x[fSents] = math.Log1p(float64(len(pc)))
+	x[fHedgeH] = b2f(h.hedged)
+	x[fHedgeP] = b2f(bestP.hedged)
+	x[fQuant] = b2f(best.quantMismatch[0] != "")
+	x[fClose] = math.Log1p(close)
+	x[fRefute] = math.Log1p(refute)
+	x[fBestMatch] = matchOf[order[0]]
+	x[fRuleContra] = b2f(best.contradicts())
+	x[fRuleEntail] = b2f(best.aligned >= 0.8 && !best.contradicts())
+	x[fQuestionH] = b2f(h.cond)
+	pa.f, pa.v, pa.sentences = best, v, len(pc)
+	return pa, true
+}
+
+// refutes counts the refuting words of a claim ("hoax", "debunked").
+func (an *analyzer) refutes(c *claim) int {
+	n := 0
+	for _, t := range c.toks {
+		if an.lx.refute[t.Norm] || an.lx.refute[t.Stem] {
+			n++
+		}
+	}
+	return n
 }
 
 func claimsOf(lx *lexicon, g grouper, d *tokenize.Document, di int) []*claim {
@@ -218,7 +306,7 @@ func (an *analyzer) pairFeatures(p, h *claim) pairFeatures {
 	var f pairFeatures
 	alignedH := make([]bool, len(h.toks))
 	alignedP := make([]bool, len(p.toks))
-	total, got := 0.0, 0.0
+	total, got, exact := 0.0, 0.0, 0.0
 	for i, ht := range h.toks {
 		if !h.content[i] && ht.Kind != tokenize.Number && !h.inEntity(i) {
 			continue
@@ -232,6 +320,9 @@ func (an *analyzer) pairFeatures(p, h *claim) pairFeatures {
 			if !p.content[k] && pt.Kind != tokenize.Number && !p.inEntity(k) {
 				continue
 			}
+			if pt.Stem == ht.Stem || pt.Norm == ht.Norm {
+				exact += w
+			}
 			if wordsMatch(pt, ht) {
 				alignedH[i], alignedP[k] = true, true
 				got += w
@@ -241,7 +332,9 @@ func (an *analyzer) pairFeatures(p, h *claim) pairFeatures {
 	}
 	if total > 0 {
 		f.aligned = got / total
+		f.exact = math.Min(1, exact/total)
 	}
+	f.quantMismatch = quantifierMismatch(p, h)
 	for i := range h.toks {
 		if h.content[i] && !alignedH[i] {
 			f.unalignedH++
@@ -310,6 +403,36 @@ func (c *claim) inEntity(i int) bool {
 	return false
 }
 
+// quantifierMismatch finds a universal quantifier on one side and an
+// existential or negative one on the other ("all" versus "some", "none").
+func quantifierMismatch(p, h *claim) [2]string {
+	qp, qh := quantifier(p), quantifier(h)
+	if qp != "" && qh != "" && quantClass(qp) != quantClass(qh) {
+		return [2]string{qp, qh}
+	}
+	return [2]string{}
+}
+
+func quantifier(c *claim) string {
+	for _, cu := range c.cues {
+		if cu.kind == tokenize.CueQuantifier {
+			return cu.text
+		}
+	}
+	return ""
+}
+
+func quantClass(q string) int {
+	switch q {
+	case "all", "every", "each", "both":
+		return 0
+	case "none", "no":
+		return 2
+	default:
+		return 1
+	}
+}
+
 func countNeg(c *claim) int {
 	n := 0
 	for _, cu := range c.cues {
@@ -327,6 +450,9 @@ func (f pairFeatures) contradicts() bool {
 // decide turns features into a verdict with the cues that drove it.
 func (an *analyzer) decide(f pairFeatures, v Verdict) Verdict {
 	switch {
+	case f.related < 0.2:
+		v.Label, v.Score = Unrelated, clamp01(1-f.related)
+		v.Cues = []Cue{{Kind: "relatedness", Text: fmt.Sprintf("%.0f%% of the hypothesis's words appear in the premise", 100*f.related)}}
 	case f.hasConflict:
 		v.Label, v.Kind, v.Score = Contradiction, f.conflict.kind, f.conflict.score
 		v.Cues = f.conflict.cues

@@ -4,11 +4,14 @@ import (
 	"testing"
 )
 
-func TestJudgePair(t *testing.T) {
+// TestJudgeRules checks the rules the judge falls back on without a model,
+// and whose signals the model weighs.
+func TestJudgeRules(t *testing.T) {
 	j, err := NewJudge(Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	j.rulesOnly = true
 	tests := []struct {
 		name          string
 		premise, hyp  string
@@ -42,6 +45,32 @@ func TestJudgePair(t *testing.T) {
 				t.Errorf("evidence = %q, want %q", p.Text(v.Evidence), tt.wantEvidence0)
 			}
 		})
+	}
+}
+
+// TestJudgeModel checks plain cases with the trained models in use.
+func TestJudgeModel(t *testing.T) {
+	j, _ := NewJudge(Options{})
+	tests := []struct {
+		premise, hyp string
+		want         Label
+	}{
+		{"A man is playing a guitar.", "A man is not playing a guitar.", Contradiction},
+		{"A man is playing a guitar.", "A man is playing a guitar.", Entailment},
+		{"The council approved the stadium budget.", "A child is eating a banana.", Unrelated},
+		{"Voltara is recalling 120,000 electric scooters.", "Voltara is recalling 150,000 electric scooters.", Contradiction},
+	}
+	for _, tt := range tests {
+		v := j.Pair(testDoc(t, "p", tt.premise, caseAliases), testDoc(t, "h", tt.hyp, caseAliases))
+		if v.Label != tt.want {
+			t.Errorf("%q / %q: %s, want %s (cues %+v)", tt.premise, tt.hyp, v.Label, tt.want, v.Cues)
+		}
+		if len(v.Cues) == 0 {
+			t.Errorf("%q / %q: no cues explain the verdict", tt.premise, tt.hyp)
+		}
+	}
+	if judgeModel(1) == nil || judgeModel(10) == nil {
+		t.Error("the embedded models do not load or do not fit the features")
 	}
 }
 
