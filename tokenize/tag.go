@@ -1,6 +1,7 @@
 package tokenize
 
 import (
+	"runtime"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -44,22 +45,56 @@ func (t *Tokenizer) TagSentences(d *Document, idx []int) {
 }
 
 // tagDocument tags every sentence of d. For sentences with a headline clause
-// (modes, per token, not normalCase) it also tags a lower-cased copy and returns those tags, indexed
-// like d.Tokens, for deciding capitalisation.
+// (modes, per token, not normalCase) it also tags a lower-cased copy and
+// returns those tags, indexed like d.Tokens, for deciding capitalisation.
+// Sentences are independent, so a long document is tagged by several
+// goroutines, each writing only its own sentences' tokens.
 func (t *Tokenizer) tagDocument(d *Document, modes []capMode) []string {
 	var lowered []string
-	for si, s := range d.Sentences {
-		tagSentence(d, si, false, nil)
-		for i := s.First; i < s.Last; i++ {
-			if modes[i] != normalCase {
-				if lowered == nil {
-					lowered = make([]string, len(d.Tokens))
+	for _, m := range modes {
+		if m != normalCase {
+			lowered = make([]string, len(d.Tokens))
+			break
+		}
+	}
+	tagRange := func(from, to int) {
+		for si := from; si < to; si++ {
+			s := d.Sentences[si]
+			tagSentence(d, si, false, nil)
+			for i := s.First; i < s.Last; i++ {
+				if modes[i] != normalCase {
+					tagSentence(d, si, true, lowered)
+					break
 				}
-				tagSentence(d, si, true, lowered)
-				break
 			}
 		}
 	}
+	workers := t.opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	const chunk = 256 // sentences per job: enough work to pay for a goroutine
+	n := len(d.Sentences)
+	if workers == 1 || n <= chunk {
+		tagRange(0, n)
+		return lowered
+	}
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for from := range jobs {
+				tagRange(from, min(from+chunk, n))
+			}
+		}()
+	}
+	for from := 0; from < n; from += chunk {
+		jobs <- from
+	}
+	close(jobs)
+	wg.Wait()
 	return lowered
 }
 

@@ -234,3 +234,29 @@ func TestTagSentences(t *testing.T) {
 		t.Errorf("tags (-want +got):\n%s", diff)
 	}
 }
+
+// TestTagLongDocumentParallel checks that a long document, tagged by
+// several goroutines, comes out as when tagged by one.
+func TestTagLongDocumentParallel(t *testing.T) {
+	var text []byte
+	for _, s := range seedSources(t) {
+		text = append(text, s.Text...)
+		text = append(text, '\n')
+	}
+	text = bytes.Repeat(text, 2)
+	src := Source{ID: "long", Text: text}
+	want, err := newTok(t, Options{Workers: 1}).Document(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want.Sentences) <= 256 {
+		t.Fatalf("only %d sentences: the parallel path is not exercised", len(want.Sentences))
+	}
+	got, err := newTok(t, Options{Workers: 4}).Document(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(Document{})); diff != "" {
+		t.Errorf("parallel tagging differs (-want +got):\n%s", diff)
+	}
+}
