@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -17,6 +18,9 @@ import (
 	"github.com/crosscheck-go/crosscheck/tokenize"
 	"github.com/google/go-cmp/cmp"
 )
+
+// update is accepted so `go test ./... -update` works; pairs has no golden files.
+var _ = flag.Bool("update", false, "unused: pairs has no golden files")
 
 // fakeJudge calls a pair a contradiction when the hypothesis contains "not",
 // with its evidence the whole premise; it sleeps a little for pairs whose

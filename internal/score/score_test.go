@@ -1,6 +1,7 @@
 package score
 
 import (
+	"flag"
 	"math"
 	"strings"
 	"testing"
@@ -9,6 +10,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
+
+// update is accepted so `go test ./... -update` works; score has no golden files.
+var _ = flag.Bool("update", false, "unused: score has no golden files")
 
 var approx = cmpopts.EquateApprox(0, 1e-9)
 
