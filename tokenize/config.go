@@ -64,6 +64,10 @@ type Config struct {
 	// entity on their own: "AI", "CEO", "GDP". They can still be part of an
 	// alias or of a longer name ("AI Act").
 	NotNames []string `json:"not_names,omitempty"`
+	// Titles are words written before a name but not part of it:
+	// "Commissioner", "CEO", "Prime Minister". They split a run of
+	// capitalised words, so "Acme CEO Jane Doe" is two names.
+	Titles []string `json:"titles,omitempty"`
 }
 
 // EntityDef is one entity of the alias table.
@@ -284,6 +288,7 @@ func (c *Config) Clone() *Config {
 		Approx:      slices.Clone(c.Approx),
 		CommonWords: slices.Clone(c.CommonWords),
 		NotNames:    slices.Clone(c.NotNames),
+		Titles:      slices.Clone(c.Titles),
 	}
 	if c.Entities != nil {
 		out.Entities = make([]EntityDef, len(c.Entities))
@@ -318,7 +323,7 @@ func cloneMap(m map[string]string) map[string]string {
 // matches one of c's (case-insensitively) adds its aliases to it, and sets its
 // class when given; with Replace it replaces that entity; other entities are
 // added. User cue words add to their kind unless the kind is in
-// user.ReplaceCues. Approx, CommonWords and NotNames are extended; Currencies and Units
+// user.ReplaceCues. Approx, CommonWords, NotNames and Titles are extended; Currencies and Units
 // keys are set (an empty value deletes the key). With user.Replace the whole
 // of c is replaced by a copy of user. Merge never removes duplicates the user
 // did not add.
@@ -374,6 +379,7 @@ func (c *Config) Merge(user *Config) {
 	c.Approx = appendNew(c.Approx, user.Approx, strings.ToLower)
 	c.CommonWords = appendNew(c.CommonWords, user.CommonWords, strings.ToLower)
 	c.NotNames = appendNew(c.NotNames, user.NotNames, strings.ToLower)
+	c.Titles = appendNew(c.Titles, user.Titles, strings.ToLower)
 	c.Currencies = mergeMap(c.Currencies, user.Currencies)
 	c.Units = mergeMap(c.Units, user.Units)
 }
@@ -438,6 +444,7 @@ type lexicon struct {
 	aliasPrefix map[string]bool
 	entities    []EntityDef
 	notNames    map[string]bool // by aliasKey
+	titles      map[string]bool // by aliasKey
 }
 
 // compile validates c and builds its lookup tables.
@@ -475,6 +482,10 @@ func (c *Config) compile() (*lexicon, error) {
 	lx.notNames = make(map[string]bool, len(c.NotNames))
 	for _, w := range c.NotNames {
 		lx.notNames[aliasKey(w)] = true
+	}
+	lx.titles = make(map[string]bool, len(c.Titles))
+	for _, w := range c.Titles {
+		lx.titles[aliasKey(w)] = true
 	}
 	lx.entities = make([]EntityDef, len(c.Entities))
 	for i, e := range c.Entities {

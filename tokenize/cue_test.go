@@ -40,6 +40,8 @@ func TestCues(t *testing.T) {
 		{"phrase by stem", "The firm continued to expand and failed to grow.", []gotCue{
 			{"continued to", CueContinue, "continue to"}, {"failed to", CueNegation, "failed to"}}},
 		{"exact word beats stem", "The company reportedly paid.", []gotCue{{"reportedly", CueHedge, "reportedly"}}},
+		{"exact entries do not match by stem", "The firm told reporters about the report it reported.", []gotCue{
+			{"told", CueAttribution, "told"}, {"reported", CueAttribution, "reported"}}},
 		{"attribution", "According to the filing, the firm said it agreed.", []gotCue{
 			{"According to", CueAttribution, "according to"}, {"said", CueAttribution, "said"}, {"agreed", CueApproval, "agreed"}}},
 		{"exclusivity forms", "It is the sole provider, solely and exclusively.", []gotCue{

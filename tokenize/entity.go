@@ -151,13 +151,16 @@ var nameStop = map[string]bool{
 	"its": true, "he": true, "she": true, "they": true, "we": true, "i": true, "you": true, "our": true,
 	"their": true, "his": true, "her": true, "in": true, "on": true, "at": true, "for": true, "but": true,
 	"and": true, "or": true, "if": true, "as": true, "by": true, "with": true, "from": true, "to": true,
-	"of": true, "mr": true, "mrs": true, "ms": true, "dr": true, "mr.": true, "mrs.": true, "ms.": true, "dr.": true,
+	"of": true, "is": true, "are": true, "was": true, "were": true, "do": true, "does": true, "did": true,
+	"has": true, "have": true, "had": true, "can": true, "could": true, "would": true, "should": true,
+	"how": true, "what": true, "why": true, "when": true, "where": true, "who": true, "which": true,
+	"there": true, "here": true, "not": true, "no": true, "yes": true,
 }
 
 // isNameToken reports whether token i can be part of an unknown name.
 func (sc *scan) isNameToken(i int) bool {
 	t := sc.toks[i]
-	return !sc.used[i] && t.Kind == Word && t.Cap && t.Norm != "'s"
+	return !sc.used[i] && t.Kind == Word && t.Cap && t.Norm != "'s" && !sc.lx.titles[tokenKey(t)]
 }
 
 // mentions finds entity mentions: alias matches first (greedy, longest),

@@ -58,6 +58,10 @@ func TestMentions(t *testing.T) {
 		{"unknown stops at a known name", "The board of Zentrix hired Satya Nadella, who spoke about the plan.", []gotMention{
 			{"Zentrix", "Zentrix", ""}, {"Satya Nadella", "Satya Nadella", "person"}}},
 		{"non-name acronym", "The AI boom and the CEO spoke.", nil},
+		{"titles split names", "In a statement on the plan, Zentrix CEO Anna Lindqvist and Commissioner Jan Dobrev agreed.", []gotMention{
+			{"Zentrix", "Zentrix", ""}, {"Anna Lindqvist", "Anna Lindqvist", ""}, {"Jan Dobrev", "Jan Dobrev", ""}}},
+		{"demonym is not a name", "The company agreed to sell its Polish unit to a buyer.", nil},
+		{"question word is not a name", "Did the regulator go too far with the ruling?", nil},
 		{"month is not a name", "It happened in March.", nil},
 		{"hyphenated adjective is not a name", "An AI-driven tool.", nil},
 	}
