@@ -153,8 +153,6 @@ func ExampleMarkdown() {
 	//
 	// ### museum opening
 	//
-	// Terms: `museum`, `open`
-	//
 	// #### 1. polarity · high · score 0.877
 	//
 	// `c1`

@@ -171,17 +171,11 @@ func (m *mdWriter) render() {
 	}
 }
 
+// topicHeading names a topic. Its terms are left to the JSON: they are
+// stems ("infrastructur") that read as typos to a person.
 func (m *mdWriter) topicHeading(g *group) {
 	m.p("### %s", mdInline(g.Name))
 	m.p("")
-	if len(g.Terms) > 0 {
-		terms := make([]string, len(g.Terms))
-		for i, t := range g.Terms {
-			terms[i] = "`" + mdCode(t) + "`"
-		}
-		m.p("Terms: %s", strings.Join(terms, ", "))
-		m.p("")
-	}
 }
 
 func (m *mdWriter) finding(n int, f *analyze.Finding) {
