@@ -154,10 +154,24 @@ func htmlMeta(doc *html.Node) (meta FrontMatter, date string) {
 			}
 		}
 	})
-	meta.Title = firstNonEmpty(ogTitle, title)
 	meta.Outlet = firstNonEmpty(site, publisher)
+	meta.Title = firstNonEmpty(ogTitle, trimSiteName(title, meta.Outlet))
 	meta.URL = firstNonEmpty(ogURL, canonical)
 	return meta, firstNonEmpty(published, otherDate)
+}
+
+// trimSiteName drops the site name a <title> usually ends with
+// ("Headline | Outlet", "Headline - Outlet") when the outlet is known.
+func trimSiteName(title, outlet string) string {
+	if outlet == "" {
+		return title
+	}
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " · "} {
+		if head, ok := strings.CutSuffix(title, sep+outlet); ok && strings.TrimSpace(head) != "" {
+			return strings.TrimSpace(head)
+		}
+	}
+	return title
 }
 
 // articleRoot picks the element holding the article: the <article> with

@@ -336,6 +336,12 @@ func TestHTMLFallbacks(t *testing.T) {
 			meta: FrontMatter{Title: "T", Date: time.Date(2026, 2, 27, 0, 0, 0, 0, time.UTC)},
 		},
 		{
+			name: "site name trimmed from the title",
+			page: `<head><title>Rates rise again | The Ledger</title><meta property="og:site_name" content="The Ledger"></head><p>Body.</p>`,
+			text: "Body.",
+			meta: FrontMatter{Title: "Rates rise again", Outlet: "The Ledger"},
+		},
+		{
 			name: "largest article wins",
 			page: `<body><article><p>Short teaser.</p></article><article><p>The real story, much longer than the teaser.</p></article></body>`,
 			text: "The real story, much longer than the teaser.",
