@@ -1,6 +1,8 @@
 package tokenize
 
 import (
+	"bytes"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -44,6 +46,7 @@ func (sg *segmenter) cut(body int) {
 	paraKind := plainLine // marker of the open paragraph's first line
 	bullet := false       // the previous line held only a bullet
 	var lastLineEnd int   // token index after the open paragraph's last line
+	wrapped := hardWrapped(text, body)
 	flush := func() {
 		if paraFirst >= 0 && paraFirst < len(d.Tokens) {
 			sg.paragraph(paraFirst, len(d.Tokens), paraKind)
@@ -84,7 +87,7 @@ func (sg *segmenter) cut(body int) {
 			kind = listLine
 		}
 		bullet = false
-		if paraFirst >= 0 && kind == plainLine && paraKind != headLine && sg.continues(lastLineEnd, before) {
+		if paraFirst >= 0 && kind == plainLine && paraKind != headLine && sg.continues(lastLineEnd, before, wrapped) {
 			// The same paragraph goes on (a hard-wrapped line).
 		} else {
 			if paraFirst >= 0 {
@@ -101,21 +104,94 @@ func (sg *segmenter) cut(body int) {
 
 // continues reports whether the line whose tokens start at first continues
 // the paragraph whose last line ended before it (a hard-wrapped paragraph).
-func (sg *segmenter) continues(prevEnd, first int) bool {
+// In a hard-wrapped document any line goes on after a full-width one.
+func (sg *segmenter) continues(prevEnd, first int, wrapped bool) bool {
 	toks := sg.doc.Tokens
 	if prevEnd <= 0 || first >= len(toks) {
 		return false
 	}
-	last := sg.doc.Tokens[prevEnd-1]
+	last := toks[prevEnd-1]
 	lt := sg.text[last.Start:last.End]
 	if isTerminal(lt) || isCloser(lt) && prevEnd >= 2 && isTerminal(sg.text[toks[prevEnd-2].Start:toks[prevEnd-2].End]) {
 		return false
 	}
-	if string(lt) == "," || string(lt) == ";" || string(lt) == "&" {
+	switch string(lt) {
+	case ",", ";", "&", "-", "(":
 		return true
+	}
+	if wrapped && last.End-sg.lineStart(last.End) >= wrapMin {
+		return true
+	}
+	if last.Kind == Word && glueWords[normalize(lt)] {
+		return true // "announced by\nMicrosoft on Monday."
 	}
 	r, _ := utf8.DecodeRune(sg.text[toks[first].Start:toks[first].End])
 	return unicode.IsLower(r)
+}
+
+// lineStart returns the offset where the line holding off starts.
+func (sg *segmenter) lineStart(off int) int {
+	for off > 0 && sg.text[off-1] != '\n' && sg.text[off-1] != '\r' {
+		off--
+	}
+	return off
+}
+
+// glueWords cannot end a sentence or a title, so a line ending in one goes
+// on into the next line.
+var glueWords = setOf(`a an the of to by for with from at in on into onto as than and or but nor that which who whom
+whose is are was were be been has have had will would can could should may might must its their his her our your my
+said says told`)
+
+// Hard-wrapped text (e-mail, plain-text archives) breaks lines at a fixed
+// width inside paragraphs. wrapMin and wrapMax bound the length of a line
+// that looks wrapped.
+const (
+	wrapMin = 40
+	wrapMax = 100
+)
+
+// hardWrapped reports whether the text after body looks hard-wrapped: most
+// lines followed by another non-blank line are of wrapping width, at least
+// half of them stop mid-sentence, and the next line often starts in lower
+// case (a list of titles does not). It looks at the first 1,000 lines.
+func hardWrapped(text []byte, body int) bool {
+	inBlock, width, open, lower := 0, 0, 0, 0
+	prevLen, prevOpen, prevFull := -1, false, false
+	lines := 0
+	for p := body; p < len(text) && lines < 1000; lines++ {
+		e := p
+		for e < len(text) && text[e] != '\n' && text[e] != '\r' {
+			e++
+		}
+		line := text[p:e]
+		for len(line) > 0 && (line[len(line)-1] == ' ' || line[len(line)-1] == '\t') {
+			line = line[:len(line)-1]
+		}
+		if len(line) > 0 && prevLen > 0 {
+			inBlock++
+			if prevFull {
+				width++
+			}
+			if prevOpen {
+				open++
+			}
+			if r, _ := utf8.DecodeRune(bytes.TrimLeft(line, " \t")); unicode.IsLower(r) {
+				lower++
+			}
+		}
+		prevLen = len(line)
+		prevFull = len(line) >= wrapMin && len(line) <= wrapMax
+		prevOpen = len(line) > 0 && strings.IndexByte(".!?:\"')", line[len(line)-1]) < 0 && !bytes.HasSuffix(line, []byte("”"))
+		p = e
+		if p < len(text) && text[p] == '\r' {
+			p++
+		}
+		if p < len(text) && text[p] == '\n' {
+			p++
+		}
+	}
+	return inBlock >= 4 && width*10 >= inBlock*7 && open*2 >= inBlock && lower*10 >= inBlock*3
 }
 
 // marker strips a list, heading or quote marker from the line [p, e) and

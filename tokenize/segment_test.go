@@ -63,6 +63,20 @@ func TestSegmentation(t *testing.T) {
 		{"lower case after stop", "It cost 5 vs. 6 dollars. ok then.", []string{"It cost 5 vs. 6 dollars. ok then."}},
 		{"hard-wrapped paragraph", "The company said it would\nnot renew the contract. It\nalso cut jobs.",
 			[]string{"The company said it would\nnot renew the contract.", "It\nalso cut jobs."}},
+		{"glue word at line end continues", "The deal was announced by\nMicrosoft on Monday.", []string{"The deal was announced by\nMicrosoft on Monday."}},
+		{"hard-wrapped document", wrappedText, []string{
+			"# A Wrapped Story",
+			"Microsoft said on Monday that its partnership with OpenAI would continue\nAmazon Web Services would host some workloads, according to people familiar\nwith the talks.",
+			"The companies declined to comment on the terms of the agreement in\nWashington on Tuesday.",
+			"A second paragraph starts after a blank line and it is also wrapped at\nseventy columns like the first one was.",
+		}},
+		{"list of titles is not wrapped text", titleList, []string{
+			"# Microsoft and OpenAI Renegotiate Their Cloud Agreement Again",
+			"# Amazon Web Services Wins Part of the Pentagon Contract Today",
+			"# OpenAI Closes Record Funding Round Led by Three Investors",
+			"# Nvidia and SoftBank Join the Round With Large Commitments",
+			"# Analysts Question What the Deal Means for Azure Customers",
+		}},
 		{"comma at line end continues", "Microsoft, Amazon,\nGoogle and Oracle bid.", []string{"Microsoft, Amazon,\nGoogle and Oracle bid."}},
 		{"missing space after a stop", "It hit the men.He left. Version 3.Next is out.",
 			[]string{"It hit the men.", "He left.", "Version 3.Next is out."}},
@@ -84,6 +98,24 @@ func TestSegmentation(t *testing.T) {
 		})
 	}
 }
+
+// wrappedText is a story hard-wrapped at about seventy columns.
+const wrappedText = `A Wrapped Story
+
+Microsoft said on Monday that its partnership with OpenAI would continue
+Amazon Web Services would host some workloads, according to people familiar
+with the talks. The companies declined to comment on the terms of the agreement in
+Washington on Tuesday.
+
+A second paragraph starts after a blank line and it is also wrapped at
+seventy columns like the first one was.`
+
+// titleList is a list of headlines of wrapping width, one per line.
+const titleList = `Microsoft and OpenAI Renegotiate Their Cloud Agreement Again
+Amazon Web Services Wins Part of the Pentagon Contract Today
+OpenAI Closes Record Funding Round Led by Three Investors
+Nvidia and SoftBank Join the Round With Large Commitments
+Analysts Question What the Deal Means for Azure Customers`
 
 func TestParagraphs(t *testing.T) {
 	tk := newTok(t, Options{NoTags: true})
