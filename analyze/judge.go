@@ -186,6 +186,16 @@ func (an *analyzer) analysePair(premise, hypothesis *tokenize.Document) (pa pair
 	x[fRuleContra] = b2f(best.contradicts())
 	x[fRuleEntail] = b2f(best.aligned >= 0.8 && !best.contradicts())
 	x[fQuestionH] = b2f(h.cond)
+	// Products let a linear model see that a negation matters only when
+	// the rest of the statement aligns.
+	x[fNegAligned] = x[fNegMismatch] * best.aligned
+	x[fAntAligned] = x[fAntonym] * best.aligned
+	x[fUnalignedHAbs] = math.Log1p(float64(best.unalignedH))
+	x[fUnalignedPAbs] = math.Log1p(float64(best.unalignedP))
+	x[fAligned2] = best.aligned * best.aligned
+	if u := len(h.stems) + len(bestP.stems) - countShared(h.stems, bestP.stems); u > 0 {
+		x[fJaccard] = float64(countShared(h.stems, bestP.stems)) / float64(u)
+	}
 	pa.f, pa.v, pa.sentences = best, v, len(pc)
 	return pa, true
 }

@@ -36,6 +36,12 @@ const (
 	fRuleContra
 	fRuleEntail
 	fQuestionH
+	fNegAligned
+	fAntAligned
+	fUnalignedHAbs
+	fUnalignedPAbs
+	fAligned2
+	fJaccard
 	numFeatures
 )
 
@@ -46,7 +52,8 @@ var featureNames = [numFeatures]string{
 	"number_mismatch", "detector_conflict", "detector_score", "hypothesis_length", "premise_length",
 	"premise_sentences", "hedged_hypothesis", "hedged_premise", "quantifier_mismatch",
 	"close_sentences", "refuting_words", "best_match", "rule_contradiction", "rule_entailment",
-	"question_hypothesis",
+	"question_hypothesis", "negation_mismatch_x_aligned", "antonym_x_aligned",
+	"unaligned_hypothesis_words", "unaligned_premise_words", "aligned_squared", "jaccard",
 }
 
 // modelClasses are the model's labels, in column order.

@@ -194,7 +194,7 @@ func TestTrainJudge(t *testing.T) {
 		meta[name] = nliFeatures(t, an, tk, filepath.Join(dir, name), &train)
 	}
 	classes := []string{"entailment", "neutral", "contradiction", "unrelated"}
-	opts := logreg.Options{L2: 1e-3, Epochs: 30, Seed: 1, Features: featureNames[:], Classes: classes}
+	opts := logreg.Options{L2: 1e-4, Epochs: 80, Seed: 1, Features: featureNames[:], Classes: classes}
 	sm, err := logreg.Train(train.X, train.Y, len(modelClasses), opts)
 	if err != nil {
 		t.Fatal(err)
