@@ -170,7 +170,7 @@ func TestDeterminismCLI(t *testing.T) {
 // finding is a finding without the things that legitimately depend on the
 // order of the sources (which side is A, ids derived from it, topic ids).
 type finding struct {
-	Kind       analyze.Kind
+	Kind         analyze.Kind
 	Side1, Side2 string
 }
 
