@@ -1,8 +1,11 @@
 package tokenize
 
 import (
+	"flag"
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -321,4 +324,71 @@ func FuzzFacts(f *testing.F) {
 			}
 		}
 	})
+}
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// TestFactsGolden records every fact of whole articles: the seed story and
+// a story of our own on another subject (published 2025-10-03, so relative
+// dates resolve). A change in any rule shows here as a readable diff; run
+// go test ./tokenize -update to accept it, and say why in the commit.
+func TestFactsGolden(t *testing.T) {
+	seeds, _ := filepath.Glob(filepath.Join("..", "seeds", "*.txt"))
+	inputs := append(seeds, filepath.Join("testdata", "facts", "merger.txt"))
+	for _, in := range inputs {
+		name := strings.TrimSuffix(filepath.Base(in), ".txt")
+		t.Run(name, func(t *testing.T) {
+			text, err := os.ReadFile(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var date time.Time
+			if name == "merger" {
+				date = time.Date(2025, 10, 3, 0, 0, 0, 0, time.UTC)
+			}
+			got := factsText(tokenizeFacts(t, string(text), date))
+			golden := filepath.Join("testdata", "facts", name+".golden")
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./tokenize -update to create it)", err)
+			}
+			if diff := cmp.Diff(string(want), got); diff != "" {
+				t.Errorf("%s facts (-want +got):\n%s", name, diff)
+			}
+		})
+	}
+}
+
+// factsText lists the facts of every sentence that has any, one per line.
+func factsText(d *Document) string {
+	var b strings.Builder
+	for si, s := range d.Sentences {
+		if len(s.Quantities)+len(s.Dates)+len(s.Mentions)+len(s.Cues) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "sentence %d %q\n", si, d.Text(s.Span))
+		for _, q := range s.Quantities {
+			approx := ""
+			if q.Approx {
+				approx = " approx"
+			}
+			fmt.Fprintf(&b, "  quantity %q %g %q%s\n", d.Text(q.Span), q.Value, q.Unit, approx)
+		}
+		for _, r := range s.Dates {
+			fmt.Fprintf(&b, "  date     %q %s..%s\n", d.Text(r.Span), r.From.Format(time.DateOnly), r.To.Format(time.DateOnly))
+		}
+		for _, m := range s.Mentions {
+			fmt.Fprintf(&b, "  mention  %q %s (%s)\n", d.Text(m.Span), m.Entity, m.Class)
+		}
+		for _, c := range s.Cues {
+			fmt.Fprintf(&b, "  cue      %q %s %q\n", d.Text(c.Span), c.Kind, c.Word)
+		}
+	}
+	return b.String()
 }
