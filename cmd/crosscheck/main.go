@@ -19,6 +19,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/crosscheck-go/crosscheck/analyze"
@@ -420,12 +421,18 @@ func analyzeSources(ctx context.Context, srcs []tokenize.Source, tokCfg *tokeniz
 // stories, analyse each story on its own.
 func runPipeline(ctx context.Context, srcs []tokenize.Source, set settings, prog *progress) (*analyze.Result, error) {
 	prog.show("tokenizing %d sources", len(srcs))
+	// Within one story, analyze's own count is the useful one; once the
+	// sources split into several stories, it restarts for each of them,
+	// so the count of stories is shown instead.
+	var manyStories atomic.Bool
 	res, err := pipeline.Run(ctx, srcs, pipeline.Options{
 		Tokenize: tokenize.Options{Config: set.tokenize},
 		Analyze: analyze.Options{
 			Config: set.analyze,
 			Progress: func(done, total int) {
-				prog.show("analysing %d/%d", done, total)
+				if !manyStories.Load() {
+					prog.show("analysing %d/%d", done, total)
+				}
 			},
 		},
 		Stories: set.stories,
@@ -435,6 +442,7 @@ func runPipeline(ctx context.Context, srcs []tokenize.Source, set settings, prog
 			case "tokenize":
 				prog.show("analysing %d sources", total)
 			case "analyze":
+				manyStories.Store(true)
 				prog.show("analysing story %d/%d", done, total)
 			}
 		},
