@@ -365,3 +365,79 @@ func TestParseLineFNC(t *testing.T) {
 		t.Errorf("without bodies: error = %v", err)
 	}
 }
+
+// FuzzParseLine checks that no input panics, that an accepted record has
+// an id that is valid JSON, and that a rejected one says why.
+func FuzzParseLine(f *testing.F) {
+	for _, s := range []string{
+		`{"id": 1, "premise": "p", "hypothesis": "h"}`,
+		`{"id": "x", "headline": "h", "body_id": 3}`,
+		`{"premise": "p"}`, `[1]`, `{"id": {}, "premise": "", "hypothesis": ""}`, "", "{",
+	} {
+		f.Add([]byte(s))
+	}
+	bodies := map[string]string{"3": "body"}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		p, err := ParseLine(7, raw, bodies)
+		if err != nil {
+			if err.Error() == "" {
+				t.Fatal("empty error message")
+			}
+			return
+		}
+		if !json.Valid(p.ID) {
+			t.Fatalf("accepted id %q is not valid JSON", p.ID)
+		}
+		if p.Line != 7 {
+			t.Fatalf("line %d, want 7", p.Line)
+		}
+	})
+}
+
+// FuzzLineReader checks that lines come back in order with their numbers,
+// and that rejoining them gives the input (line endings aside) when none is
+// too long.
+func FuzzLineReader(f *testing.F) {
+	f.Add("a\nbb\r\n\nccc", 2)
+	f.Add("\xef\xbb\xbfx\n", 1)
+	f.Add("", 0)
+	f.Fuzz(func(t *testing.T, in string, max int) {
+		if max < 0 || max > 1<<20 {
+			return
+		}
+		lr := NewLineReader(strings.NewReader(in), max)
+		var lines []string
+		long := false
+		for want := 1; ; want++ {
+			l, n, tl, err := lr.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n != want {
+				t.Fatalf("line number %d, want %d", n, want)
+			}
+			if tl > 0 {
+				long = true
+				if tl <= max {
+					t.Fatalf("line flagged too long at %d bytes, limit %d", tl, max)
+				}
+			} else if len(l) > max {
+				t.Fatalf("line of %d bytes passed a limit of %d", len(l), max)
+			}
+			lines = append(lines, string(l))
+		}
+		if long {
+			return
+		}
+		want := strings.TrimPrefix(in, "\xef\xbb\xbf")
+		want = strings.ReplaceAll(want, "\r\n", "\n")
+		want = strings.TrimSuffix(want, "\n")
+		got := strings.Join(lines, "\n")
+		if got != want {
+			t.Fatalf("rejoined lines %q, want %q", got, want)
+		}
+	})
+}
