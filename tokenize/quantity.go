@@ -207,7 +207,7 @@ func (sc *scan) quantityAt(i int) (q Quantity, body, end int, ok bool) {
 			return Quantity{}, 0, 0, false
 		}
 	}
-	if !word && !scaled && unit == "" && looksLikeYear(sc.toks[numTok].Norm) {
+	if !word && !scaled && unit == "" && (looksLikeYear(sc.toks[numTok].Norm) || sc.dayOfMonth(numTok)) {
 		return Quantity{}, 0, 0, false
 	}
 	span := Span{sc.toks[i].Start, sc.toks[j-1].End}
@@ -222,4 +222,24 @@ func looksLikeYear(norm string) bool {
 	}
 	y, err := strconv.Atoi(norm)
 	return err == nil && y >= 1900 && y <= 2100
+}
+
+// dayOfMonth reports whether the number at token i is the day of a month
+// named next to it ("Feb. 27", "27 of March") that was not read as a date
+// because the year is missing and the source's date unknown.
+func (sc *scan) dayOfMonth(i int) bool {
+	if _, ok := sc.dayAt(i); !ok {
+		return false
+	}
+	if i > 0 {
+		if _, ok := sc.monthAt(i - 1); ok {
+			return true
+		}
+	}
+	j := i + 1
+	if sc.norm(j) == "of" {
+		j++
+	}
+	_, ok := sc.monthAt(j)
+	return ok
 }

@@ -62,6 +62,7 @@ func TestQuantities(t *testing.T) {
 		{"two-word unit", "Output rose 300,000 barrels per day.", []gotQuantity{{"300,000 barrels per day", 300000, "bbl/d", false}}},
 		{"year is not a quantity", "The deal dates from 2019.", nil},
 		{"ordinal is not a quantity", "It came 2nd in the race.", nil},
+		{"day without a year is not a quantity", "It closed on Feb. 27 and on 3 March.", nil},
 		{"year-like money is a quantity", "It cost $2019.", []gotQuantity{{"$2019", 2019, "USD", false}}},
 		{"year-like percent", "A rise of 2000%.", []gotQuantity{{"2000%", 2000, "%", false}}},
 		{"several in one sentence", "A $100 billion deal, not a $110 billion round.", []gotQuantity{
