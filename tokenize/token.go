@@ -108,6 +108,9 @@ func scanTokens(text []byte, p, end int, toks []Token) []Token {
 
 // isURLStart reports whether a URL or a www. host starts at p.
 func isURLStart(text []byte, p, end int) bool {
+	if c := text[p] | 0x20; c != 'h' && c != 'w' { // cheap reject for most tokens
+		return false
+	}
 	rest := text[p:end]
 	if len(rest) > 12 {
 		rest = rest[:12]

@@ -62,8 +62,9 @@ func (t *Tokenizer) cut(src Source) (*Document, error) {
 		body += len(bom)
 	}
 	d := &Document{Source: src, lines: lineStarts(text)}
-	// About one token per six bytes of news text; a guess saves regrowth.
-	d.Tokens = make([]Token, 0, (len(text)-body)/6+1)
+	// News text has about one token per 5.3 bytes; reserving one per five
+	// avoids copying a large document's tokens when the slice grows.
+	d.Tokens = make([]Token, 0, (len(text)-body)/5+16)
 	sg := segmenter{text: text, doc: d}
 	sg.cut(body)
 	fin := finisher{text: text, doc: d, norms: map[string]string{}, stems: map[string]string{}}
@@ -239,6 +240,32 @@ type wordCase struct {
 func caseOf(b []byte) wordCase {
 	var c wordCase
 	lower := false
+	ascii := true
+	for _, x := range b {
+		if x >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		for _, x := range b {
+			switch {
+			case 'A' <= x && x <= 'Z':
+				if c.letters == 0 {
+					c.firstUpper = true
+				}
+				c.letters++
+				c.upper++
+				if lower {
+					c.camel = true
+				}
+			case 'a' <= x && x <= 'z':
+				c.letters++
+				lower = true
+			}
+		}
+		return c
+	}
 	for i := 0; i < len(b); {
 		r, n := decodeAt(b, i, len(b))
 		i += n
