@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -24,8 +25,14 @@ import (
 // (go test ./... -update); this package has no golden files to rewrite.
 var _ = flag.Bool("update", false, "rewrite golden files (none in this package)")
 
-// binary is the crosscheck command built once for the whole package.
-var binary string
+// binDir holds the crosscheck binary, built on first use by buildBinary so
+// that fuzz workers (which run TestMain too) never build it.
+var (
+	binDir    string
+	buildOnce sync.Once
+	binary    string
+	buildErr  error
+)
 
 // repoRoot is the module root, relative to this package's directory.
 const repoRoot = "../.."
@@ -39,7 +46,17 @@ func TestMain(m *testing.M) {
 			return 1
 		}
 		defer os.RemoveAll(dir)
-		binary = filepath.Join(dir, "crosscheck")
+		binDir = dir
+		return m.Run()
+	}())
+}
+
+// buildBinary builds cmd/crosscheck once, so its exit codes are real
+// process exit codes and a panic is a real crash.
+func buildBinary(t testing.TB) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		binary = filepath.Join(binDir, "crosscheck")
 		if runtime.GOOS == "windows" {
 			binary += ".exe"
 		}
@@ -50,11 +67,13 @@ func TestMain(m *testing.M) {
 		build := exec.Command(goCmd, "build", "-o", binary, "./cmd/crosscheck")
 		build.Dir = repoRoot
 		if out, err := build.CombinedOutput(); err != nil {
-			fmt.Fprintf(os.Stderr, "e2e: building the crosscheck binary: %v\n%s", err, out)
-			return 1
+			buildErr = fmt.Errorf("building the crosscheck binary: %v\n%s", err, out)
 		}
-		return m.Run()
-	}())
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return binary
 }
 
 // result is one run of the binary.
@@ -70,7 +89,7 @@ func runBin(t *testing.T, dir, stdin string, args ...string) result {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, binary, args...)
+	cmd := exec.CommandContext(ctx, buildBinary(t), args...)
 	cmd.Dir = dir
 	cmd.Stdin = strings.NewReader(stdin)
 	var out, errb bytes.Buffer
