@@ -351,7 +351,9 @@ func (c *command) readSources() ([]tokenize.Source, []string, error) {
 	var notes []string
 	read := make([]string, 0, len(srcs)+len(warns))
 	for _, w := range warns {
-		c.warn("%s", w)
+		if !w.Info {
+			c.warn("%s", w)
+		}
 		if w.Report {
 			notes = append(notes, w.String())
 		}

@@ -25,6 +25,7 @@ func parseHTML(src tokenize.Source, page []byte) (tokenize.Source, []Warning) {
 	if src.Title == "" {
 		src.Title = firstLine(text)
 	}
+	warns = append(warns, Warning{Msg: "HTML page: offsets refer to its extracted article text", Report: true, Info: true})
 	return src, warns
 }
 

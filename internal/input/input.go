@@ -51,6 +51,10 @@ type Warning struct {
 	// id renamed, offsets that refer to decoded text), not only the person
 	// running the command.
 	Report bool
+	// Info is true for a remark that is not a problem (offsets of an HTML
+	// page refer to its extracted text): worth a line in the report, not a
+	// warning on the terminal.
+	Info bool
 }
 
 // String returns "path: message".

@@ -430,7 +430,8 @@ func TestRead(t *testing.T) {
 		if d := cmp.Diff([]string{"a:a.md", "b:b.txt", "page:page.HTML"}, ids(srcs)); d != "" {
 			t.Errorf("sources (-want +got):\n%s", d)
 		}
-		if d := cmp.Diff([]string{"empty.txt: skipped: empty file"}, strs(warns)); d != "" {
+		want := []string{"empty.txt: skipped: empty file", "page.HTML: HTML page: offsets refer to its extracted article text"}
+		if d := cmp.Diff(want, strs(warns)); d != "" {
 			t.Errorf("warnings (-want +got):\n%s", d)
 		}
 	})
