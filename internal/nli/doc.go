@@ -1,0 +1,23 @@
+// Package nli is the trained pair classifier of the judge: given a premise
+// (a sentence or a whole article) and a hypothesis, it says whether the
+// premise entails, contradicts or is neutral to the hypothesis, or is
+// about something else altogether, and which explainable features drove
+// that answer.
+//
+// Features aligns the hypothesis's content words to the premise sentences
+// best aligned to it (exact, stem, WordNet lemma, synonym, derivation,
+// hypernym, number value, name) and measures what the alignment leaves:
+// unaligned words each side, antonyms and co-hyponyms facing each other,
+// negation in and out of scope, quantifier, number and date mismatches,
+// exclusivity, change of state, hedges, attribution, word-order swaps and
+// relatedness. Model holds three small logistic regressions over those
+// features, loaded once from the embedded model.json: a relatedness gate
+// trained on FNC-1 related/unrelated, a sentence model trained on SICK and
+// RTE-1/2, and an article model trained on FNC-1 stances.
+//
+// The weights are retrained, deterministically, by
+//
+//	go run ./internal/nli/train
+//
+// from the repository root, with the evaluation data in ../shared/eval.
+package nli

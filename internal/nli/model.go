@@ -1,0 +1,288 @@
+package nli
+
+import (
+	"bytes"
+	"cmp"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"sync"
+
+	"github.com/crosscheck-go/crosscheck/internal/logreg"
+	"github.com/crosscheck-go/crosscheck/tokenize"
+)
+
+// Label is a judgement of a pair.
+type Label string
+
+// The labels Classify returns.
+const (
+	Entailment    Label = "entailment"
+	Neutral       Label = "neutral"
+	Contradiction Label = "contradiction"
+	Unrelated     Label = "unrelated"
+)
+
+// Labels lists the labels in the order of Result.Probs.
+var Labels = [4]Label{Entailment, Neutral, Contradiction, Unrelated}
+
+// stanceClasses are the class names of the three-way models, in column
+// order; the article model maps FNC-1's agree, discuss and disagree onto
+// them.
+var stanceClasses = []string{string(Entailment), string(Neutral), string(Contradiction)}
+
+// gateClasses are the relatedness gate's classes.
+var gateClasses = []string{"unrelated", "related"}
+
+// ArticleSentences is the premise length, in sentences, from which the
+// article model (trained on FNC-1 bodies) judges instead of the sentence
+// model (trained on SICK and RTE).
+const ArticleSentences = 4
+
+// Contribution is one feature's push towards the chosen label.
+type Contribution struct {
+	Feature string  `json:"feature"`
+	Value   float64 `json:"value"` // the raw feature value
+	Score   float64 `json:"score"` // its effect on the label's score (log-odds)
+}
+
+// Result is the judgement of one pair.
+type Result struct {
+	Label Label
+	// Score is the probability of Label.
+	Score float64
+	// Probs are the probabilities of Labels, in that order: the stance
+	// model's three scaled by the gate's probability of being related,
+	// then the probability of unrelated.
+	Probs [4]float64
+	// Related is the gate's probability that the texts are about the same
+	// thing.
+	Related float64
+	// Top are the features that pushed most towards Label, strongest
+	// first (at most five, positive pushes only).
+	Top []Contribution
+	// Evidence is the premise sentence best aligned to the hypothesis;
+	// Spans all premise sentences the features were measured against.
+	Evidence tokenize.Span
+	Spans    []tokenize.Span
+	// Article is true when the article model judged (a premise of at least
+	// ArticleSentences sentences).
+	Article bool
+}
+
+// File is the weights file: the three models and how they were made.
+type File struct {
+	Version  int      `json:"version"`
+	Features []string `json:"features"`
+	// Data maps each training or evaluation file to its SHA-256.
+	Data map[string]string `json:"data"`
+	// Scores are the held-out and cross-validated figures the trainer
+	// measured (see the train command).
+	Scores map[string]float64 `json:"scores"`
+	// Gate is the related/unrelated threshold on the gate's probability
+	// of related, for short premises and for articles.
+	GateSentence float64         `json:"gate_sentence"`
+	GateArticle  float64         `json:"gate_article"`
+	Sentence     json.RawMessage `json:"sentence"`
+	Article      json.RawMessage `json:"article"`
+	Gate         json.RawMessage `json:"gate"`
+}
+
+// fileVersion changes when the features change meaning.
+const fileVersion = 1
+
+//go:embed model.json
+var modelJSON []byte
+
+// Model classifies pairs with the embedded (or a given) weights file. It
+// is safe for concurrent use.
+type Model struct {
+	x                       *extractor
+	file                    File
+	sentence, article, gate *logreg.Model
+	tok                     *tokenize.Tokenizer
+}
+
+// Config adjusts a Model. The zero value uses the defaults.
+type Config struct {
+	// Words extend the default word lists (see DefaultWords); with
+	// ReplaceWords they replace them.
+	Words        Words
+	ReplaceWords bool
+	// Weights is a weights file to use instead of the embedded one.
+	Weights []byte
+}
+
+var (
+	defaultOnce  sync.Once
+	defaultModel *Model
+	defaultErr   error
+)
+
+// Default returns the model with the embedded weights and default word
+// lists, loaded once.
+func Default() (*Model, error) {
+	defaultOnce.Do(func() { defaultModel, defaultErr = New(Config{}) })
+	return defaultModel, defaultErr
+}
+
+// New returns a model configured by cfg.
+func New(cfg Config) (*Model, error) {
+	w := DefaultWords()
+	if cfg.ReplaceWords {
+		w = cfg.Words
+	} else {
+		w = w.Merge(cfg.Words)
+	}
+	data, name := cfg.Weights, "weights"
+	if data == nil {
+		data, name = modelJSON, "internal/nli/model.json"
+	}
+	m := &Model{x: &extractor{words: compileWords(w)}}
+	if err := m.load(name, data); err != nil {
+		return nil, err
+	}
+	tk, err := tokenize.New(tokenize.Options{NoTags: true})
+	if err != nil {
+		return nil, fmt.Errorf("nli: %w", err)
+	}
+	m.tok = tk
+	return m, nil
+}
+
+func (m *Model) load(name string, data []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&m.file); err != nil {
+		return fmt.Errorf("nli: %s: %w", name, err)
+	}
+	if m.file.Version != fileVersion || !slices.Equal(m.file.Features, featureNames[:]) {
+		return fmt.Errorf("nli: %s: version %d with %d features does not fit this code (version %d, %d features); retrain with go run ./internal/nli/train",
+			name, m.file.Version, len(m.file.Features), fileVersion, NumFeatures)
+	}
+	var err error
+	for _, part := range []struct {
+		key     string
+		raw     json.RawMessage
+		dst     **logreg.Model
+		classes int
+	}{
+		{"sentence", m.file.Sentence, &m.sentence, 3},
+		{"article", m.file.Article, &m.article, 3},
+		{"gate", m.file.Gate, &m.gate, 2},
+	} {
+		*part.dst, err = logreg.Unmarshal(name+": "+part.key, part.raw)
+		if err != nil {
+			return fmt.Errorf("nli: %w", err)
+		}
+		if (*part.dst).NumFeatures() != NumFeatures || (*part.dst).NumClasses() != part.classes {
+			return fmt.Errorf("nli: %s: %s model has %d features and %d classes, want %d and %d",
+				name, part.key, (*part.dst).NumFeatures(), (*part.dst).NumClasses(), NumFeatures, part.classes)
+		}
+	}
+	return nil
+}
+
+// Scores returns the figures recorded in the weights file.
+func (m *Model) Scores() map[string]float64 { return maps(m.file.Scores) }
+
+func maps(in map[string]float64) map[string]float64 {
+	out := make(map[string]float64, len(in))
+	for k, v := range in {
+		out[k] = v
+	}
+	return out
+}
+
+// Features measures hypothesis against premise with the model's word
+// lists.
+func (m *Model) Features(premise, hypothesis *tokenize.Document) Vector {
+	if premise == nil || hypothesis == nil {
+		return Vector{}
+	}
+	return m.x.features(m.x.prepare(premise), m.x.prepare(hypothesis))
+}
+
+// Features measures hypothesis against premise with the default word
+// lists. The premise may be a whole article: the alignment features are
+// measured against the sentences best aligned to the hypothesis.
+func Features(premise, hypothesis *tokenize.Document) Vector {
+	m, err := Default()
+	if err != nil {
+		x := &extractor{words: compileWords(DefaultWords())}
+		if premise == nil || hypothesis == nil {
+			return Vector{}
+		}
+		return x.features(x.prepare(premise), x.prepare(hypothesis))
+	}
+	return m.Features(premise, hypothesis)
+}
+
+// Classify judges hypothesis against premise.
+func (m *Model) Classify(premise, hypothesis *tokenize.Document) Result {
+	v := m.Features(premise, hypothesis)
+	return m.ClassifyVector(&v)
+}
+
+// ClassifyText tokenizes two texts and judges them; an error means a text
+// could not be tokenized.
+func (m *Model) ClassifyText(premise, hypothesis string) (Result, error) {
+	p, err := m.tok.Document(tokenize.Source{ID: "premise", Text: []byte(premise)})
+	if err != nil {
+		return Result{}, fmt.Errorf("nli: premise: %w", err)
+	}
+	h, err := m.tok.Document(tokenize.Source{ID: "hypothesis", Text: []byte(hypothesis)})
+	if err != nil {
+		return Result{}, fmt.Errorf("nli: hypothesis: %w", err)
+	}
+	return m.Classify(p, h), nil
+}
+
+// ClassifyVector judges a pair from its features.
+func (m *Model) ClassifyVector(v *Vector) Result {
+	r := Result{Evidence: v.Evidence, Spans: v.Spans, Article: v.Sentences >= ArticleSentences}
+	if !v.OK {
+		r.Label, r.Score = Neutral, 0.5
+		r.Probs = [4]float64{0, 0.5, 0, 0.5}
+		return r
+	}
+	x := v.Values[:]
+	var gbuf, sbuf [4]float64
+	g := m.gate.PredictInto(x, gbuf[:2])
+	r.Related = g[1]
+	stance, threshold := m.sentence, m.file.GateSentence
+	if r.Article {
+		stance, threshold = m.article, m.file.GateArticle
+	}
+	p := stance.PredictInto(x, sbuf[:3])
+	for k := range 3 {
+		r.Probs[k] = p[k] * r.Related
+	}
+	r.Probs[3] = 1 - r.Related
+	var model *logreg.Model
+	class := 0
+	if r.Related < threshold {
+		r.Label, r.Score, model, class = Unrelated, 1-r.Related, m.gate, 0
+	} else {
+		for k := range 3 {
+			if p[k] > p[class] {
+				class = k
+			}
+		}
+		r.Label, r.Score, model = Labels[class], p[class], stance
+	}
+	r.Score = math.Round(r.Score*1e4) / 1e4
+	for _, c := range model.Explain(x, class) {
+		if c.Score <= 0 {
+			continue
+		}
+		if len(r.Top) == 5 {
+			break
+		}
+		r.Top = append(r.Top, Contribution{Feature: c.Feature, Value: c.Value, Score: c.Score})
+	}
+	slices.SortStableFunc(r.Top, func(a, b Contribution) int { return cmp.Compare(b.Score, a.Score) })
+	return r
+}
