@@ -87,9 +87,9 @@ func allCaps(s string) bool {
 }
 
 // okSingle reports whether one token's text (or part of a token, for a
-// hyphenated compound) may stand for the alias. initial says the text starts
-// the sentence, and capped that its capital is meaningful (Token.Cap).
-func (e aliasEntry) okSingle(text string, initial, capped bool) bool {
+// hyphenated compound) may stand for the alias. capped says its capital is
+// meaningful (Token.Cap).
+func (e aliasEntry) okSingle(text string, capped bool) bool {
 	first, _ := utf8.DecodeRuneInString(text)
 	if e.upper && !unicode.IsUpper(first) {
 		return false
@@ -97,7 +97,10 @@ func (e aliasEntry) okSingle(text string, initial, capped bool) bool {
 	if e.acronym && !allCaps(text) {
 		return false
 	}
-	if e.common && !(capped || unicode.IsUpper(first) && !initial) {
+	// The tokenizer's Cap already discounts sentence-initial and headline
+	// capitals, which are exactly what makes "Paramount" or "Apple"
+	// ambiguous.
+	if e.common && !capped {
 		return false
 	}
 	return true
@@ -132,7 +135,7 @@ func (sc *scan) aliasAt(i int) (int, aliasEntry, bool) {
 		if !ok {
 			continue
 		}
-		if j == i && !e.okSingle(sc.text(i), i == 0, t.Cap) {
+		if j == i && !e.okSingle(sc.text(i), t.Cap) {
 			continue
 		}
 		best, bestEnd, found = e, j+1, true
@@ -301,7 +304,7 @@ func (sc *scan) compoundMentions(i int) []Mention {
 	emit := func(end int) {
 		part := txt[start:end]
 		if key := aliasKey(part); key != "" && end > start {
-			if e, ok := sc.lx.aliases[key]; ok && e.okSingle(part, false, isCapital(part)) {
+			if e, ok := sc.lx.aliases[key]; ok && e.okSingle(part, t.Cap && isCapital(part)) {
 				ent := sc.lx.entities[e.entity]
 				out = append(out, Mention{Span: Span{t.Start + start, t.Start + end}, Entity: ent.Name, Class: ent.Class})
 			}

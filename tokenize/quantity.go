@@ -17,6 +17,8 @@ var scaleWords = map[string]float64{
 	"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
 	"mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
 	"dozen": 12,
+	// South Asian scales, common in Indian and Pakistani news.
+	"lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
 
 // shortScales are one-letter scales, read only after a currency ("$5 m",

@@ -41,6 +41,7 @@ func TestQuantities(t *testing.T) {
 		{"US dollar sign", "A grant of US$3 million was made.", []gotQuantity{{"US$3 million", 3e6, "USD", false}}},
 		{"euro suffix m", "The fine was €20m.", []gotQuantity{{"€20m", 20e6, "EUR", false}}},
 		{"pound decimal bn", "Revenue hit £3.5bn last quarter.", []gotQuantity{{"£3.5bn", 3.5e9, "GBP", false}}},
+		{"crore", "It raised Rs 500 crore.", []gotQuantity{{"Rs 500 crore", 5e9, "INR", false}}},
 		{"ISO code before", "A bond of EUR 500 million.", []gotQuantity{{"EUR 500 million", 500e6, "EUR", false}}},
 		{"percent sign", "Shares fell 13% on Monday.", []gotQuantity{{"13%", 13, "%", false}}},
 		{"percent word", "Shares fell 13 percent.", []gotQuantity{{"13 percent", 13, "%", false}}},
