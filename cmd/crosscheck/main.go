@@ -348,14 +348,20 @@ func (c *command) readSources() ([]tokenize.Source, []string, error) {
 		Strict:    c.opts.strict,
 		Stdin:     c.stdin,
 	})
-	var notes []string
+	var (
+		notes []string
+		infos []input.Warning
+	)
 	read := make([]string, 0, len(srcs)+len(warns))
 	for _, w := range warns {
+		switch {
+		case w.Info:
+			infos = append(infos, w)
+		case w.Report:
+			notes = append(notes, w.String())
+		}
 		if !w.Info {
 			c.warn("%s", w)
-		}
-		if w.Report {
-			notes = append(notes, w.String())
 		}
 		if w.Skipped {
 			read = append(read, w.Path)
@@ -369,12 +375,40 @@ func (c *command) readSources() ([]tokenize.Source, []string, error) {
 			read = append(read, s.Path)
 		}
 	}
+	notes = append(notes, groupNotes(infos)...)
 	if c.opts.out != "" {
 		if p, ok := sameFile(c.opts.out, read); ok {
 			return nil, nil, fmt.Errorf("%s: refusing to overwrite an input file (it is also read as %s)", c.opts.out, p)
 		}
 	}
 	return srcs, notes, nil
+}
+
+// groupNotes turns remarks that many files share (every HTML page's
+// offsets refer to its extracted text) into one note per remark, naming a
+// few of the files, so a run over thousands of pages has a short report.
+func groupNotes(ws []input.Warning) []string {
+	const named = 3
+	var (
+		order []string
+		paths = map[string][]string{}
+	)
+	for _, w := range ws {
+		if _, ok := paths[w.Msg]; !ok {
+			order = append(order, w.Msg)
+		}
+		paths[w.Msg] = append(paths[w.Msg], w.Path)
+	}
+	notes := make([]string, 0, len(order))
+	for _, msg := range order {
+		ps := paths[msg]
+		who := strings.Join(ps[:min(len(ps), named)], ", ")
+		if len(ps) > named {
+			who += fmt.Sprintf(" and %d more", len(ps)-named)
+		}
+		notes = append(notes, who+": "+msg)
+	}
+	return notes
 }
 
 // loadConfig reads the -config file once and gives its bytes to each

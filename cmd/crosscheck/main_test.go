@@ -15,6 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/crosscheck-go/crosscheck/analyze"
+	"github.com/crosscheck-go/crosscheck/internal/input"
 	"github.com/crosscheck-go/crosscheck/tokenize"
 )
 
@@ -535,5 +536,21 @@ func TestStoryFlags(t *testing.T) {
 		if got.code != 0 || !strings.Contains(got.stdout, tt.want) {
 			t.Errorf("%q: code %d, stdout lacks %q:\n%s", tt.args, got.code, tt.want, got.stdout)
 		}
+	}
+}
+
+func TestGroupNotes(t *testing.T) {
+	const msg = "HTML page: offsets refer to its extracted article text"
+	var ws []input.Warning
+	for _, p := range []string{"a.html", "b.html", "c.html", "d.html", "e.html"} {
+		ws = append(ws, input.Warning{Path: p, Msg: msg, Report: true, Info: true})
+	}
+	ws = append(ws, input.Warning{Path: "x.htm", Msg: "other remark", Info: true})
+	want := []string{"a.html, b.html, c.html and 2 more: " + msg, "x.htm: other remark"}
+	if d := cmp.Diff(want, groupNotes(ws)); d != "" {
+		t.Errorf("notes (-want +got):\n%s", d)
+	}
+	if got := groupNotes(ws[:2]); len(got) != 1 || got[0] != "a.html, b.html: "+msg {
+		t.Errorf("two pages: %q", got)
 	}
 }
