@@ -332,12 +332,15 @@ func (sg *segmenter) paragraph(first, last int, kind lineKind) {
 		emit(start, last)
 	}
 	// A last sentence without final punctuation is a heading; a Markdown
-	// heading always is. List items are statements unless in Title Case.
+	// heading always is, and so is a Title Case line ending in "?", "!" or
+	// ":". List items are statements unless in Title Case.
 	if n := len(d.Sentences); n > sFirst {
 		s := &d.Sentences[n-1]
 		switch {
 		case kind == headLine:
 			s.Heading = true
+		case n == sFirst+1 && kind != quoteLine && s.Last-s.First <= maxHeadingTokens && sg.titleQuestion(s.First, s.Last):
+			s.Heading = true // "What Exactly Happened?" alone on its line
 		case s.Last-s.First > maxHeadingTokens || sg.endsPunct(s.First, s.Last):
 		case kind == plainLine:
 			s.Heading = true
@@ -349,6 +352,16 @@ func (sg *segmenter) paragraph(first, last int, kind lineKind) {
 		Span:  Span{d.Tokens[first].Start, d.Tokens[last-1].End},
 		First: sFirst, Last: len(d.Sentences),
 	})
+}
+
+// titleQuestion reports whether tokens [first, last) are in Title Case and
+// end with "?", "!" or ":".
+func (sg *segmenter) titleQuestion(first, last int) bool {
+	switch string(sg.tokText(last - 1)) {
+	case "?", "!", ":":
+		return clauseMode(sg.text, sg.doc.Tokens[first:last]) == titleCase
+	}
+	return false
 }
 
 func (sg *segmenter) tokText(i int) []byte {

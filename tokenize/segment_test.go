@@ -82,6 +82,8 @@ func TestSegmentation(t *testing.T) {
 			[]string{"It hit the men.", "He left.", "Version 3.Next is out."}},
 		{"quotation then speaker", "“We will fight!” Abana said. “Why?” Mr. Lee asked. “No!” The crowd left.",
 			[]string{"“We will fight!” Abana said.", "“Why?” Mr. Lee asked.", "“No!”", "The crowd left."}},
+		{"title-case question line", "What Exactly Happened?\nIs it over? Nobody Really Knows!\nHere Is How It Works:",
+			[]string{"# What Exactly Happened?", "Is it over?", "Nobody Really Knows!", "# Here Is How It Works:"}},
 		{"long line without punctuation is not a heading",
 			strings.Repeat("word ", 50) + "end", []string{strings.Repeat("word ", 50) + "end"}},
 		{"title-case list item is a heading", "- Funding Round Involving Amazon\n- prices rose", []string{"# Funding Round Involving Amazon", "prices rose"}},
