@@ -251,6 +251,31 @@ func (c *claim) mentionBefore(i int) (entRef, bool) {
 	return best, found
 }
 
+// actors lists who may perform the act at token i: the sentence's first
+// entity (its usual subject), the nearest entity before i in its clause, and
+// the entity a statement is attributed to. Without a parser this is a
+// small set of guesses rather than one answer.
+func (c *claim) actors(i int) []string {
+	var out []string
+	if len(c.ents) > 0 && c.ents[0].a < i {
+		out = append(out, c.ents[0].name)
+	}
+	// An entity after a preposition ("the sale to X") is an object, not
+	// who acts.
+	if e, ok := c.mentionBefore(i); ok && (e.a == 0 || !c.isPreposition(e.a-1)) {
+		out = append(out, e.name)
+	}
+	if c.asserter != "" {
+		out = append(out, c.asserter)
+	}
+	return out
+}
+
+func (c *claim) isPreposition(i int) bool {
+	n := c.toks[i].Norm
+	return c.lx.links[n] || n == "of" || n == "for" || n == "against" || n == "about"
+}
+
 // scope returns the content stems of the clause holding token i.
 func (c *claim) scope(i int) []string {
 	var out []string

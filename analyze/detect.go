@@ -34,6 +34,7 @@ type detector func(an *analyzer, a, b *claim) (judgement, bool)
 var detectors = []detector{
 	(*analyzer).detectChange,
 	(*analyzer).detectExclusivity,
+	(*analyzer).detectAttitude,
 	(*analyzer).detectNumeric,
 	(*analyzer).detectNegation,
 	(*analyzer).detectAntonym,
@@ -133,6 +134,46 @@ func sharedContent(a, b *claim) int {
 				continue
 			}
 			if looseEq(t.Stem, u.Stem) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// sharedWords is sharedContent counting also the words of names that are
+// not parties of the other claim ("Stateful Runtime" shares "stateful" with
+// "a stateful product").
+func sharedWords(a, b *claim) int {
+	word := func(c, o *claim, i int) (string, bool) {
+		t := c.toks[i]
+		if t.Kind != tokenize.Word || c.lx.stop[t.Norm] || c.isCue(i) || len(t.Norm) < 3 {
+			return "", false
+		}
+		if c.content[i] {
+			return t.Stem, true
+		}
+		for _, e := range c.ents {
+			if i >= e.a && i < e.b {
+				for _, f := range o.ents {
+					if c.parties.same(e.name, f.name) {
+						return "", false
+					}
+				}
+				return stem(t.Norm), true
+			}
+		}
+		return "", false
+	}
+	n := 0
+	for i := range a.toks {
+		x, ok := word(a, b, i)
+		if !ok {
+			continue
+		}
+		for k := range b.toks {
+			if y, ok := word(b, a, k); ok && looseEq(x, y) {
 				n++
 				break
 			}
@@ -283,6 +324,75 @@ func (an *analyzer) thingOverlap(a, b *claim, x, y binding) int {
 		n++
 	}
 	return n
+}
+
+// firstCue returns c's first cue of kind k that is not negated.
+func firstCue(c *claim, k tokenize.CueKind) (cueAt, bool) {
+	for _, cu := range c.cues {
+		if cu.kind != k {
+			continue
+		}
+		if _, neg := c.cueNear(tokenize.CueNegation, cu.a, cu.b, 2); neg {
+			continue
+		}
+		return cu, true
+	}
+	return cueAt{}, false
+}
+
+// detectAttitude: one source says an act was approved ("with explicit
+// consent", "allowed"), the other that it was objected to ("violated the
+// contract", "breach"), about the same parties.
+func (an *analyzer) detectAttitude(a, b *claim) (judgement, bool) {
+	if a.cond || b.cond {
+		return judgement{}, false
+	}
+	ok, hasOk := firstCue(a, tokenize.CueApproval)
+	obj, hasObj := firstCue(b, tokenize.CueObjection)
+	if !hasOk || !hasObj {
+		return judgement{}, false
+	}
+	if _, also := firstCue(a, tokenize.CueObjection); also {
+		return judgement{}, false // a weighs both sides itself
+	}
+	if _, also := firstCue(b, tokenize.CueApproval); also {
+		return judgement{}, false
+	}
+	if a.speculativeAt(ok.a) || b.speculativeAt(obj.a) {
+		return judgement{}, false
+	}
+	// The same party approves and objects ("Microsoft ... consent" versus
+	// "Microsoft ... believed it violated"), about an act with at least one
+	// more party in common.
+	var party string
+	for _, x := range a.actors(ok.a) {
+		for _, y := range b.actors(obj.a) {
+			if party == "" && a.parties.same(x, y) {
+				party = x
+			}
+		}
+	}
+	if party == "" {
+		return judgement{}, false
+	}
+	shared := sharedGroups(a, b)
+	if shared < 2 || sharedWords(a, b) < 1 {
+		return judgement{}, false
+	}
+	score := (0.55 + 0.05*math.Min(float64(shared+sharedContent(a, b)), 4)) * hedgeFactor(a, b)
+	return judgement{
+		kind:  KindAttitude,
+		score: clamp01(score),
+		cues: []Cue{
+			{Kind: "approval", Side: "a", Text: ok.text},
+			{Kind: "objection", Side: "b", Text: obj.text},
+		},
+		hlA:  []tokenize.Span{ok.span},
+		hlB:  []tokenize.Span{obj.span},
+		expl: fmt.Sprintf("%s says %s approved it (%q); %s says %s objected (%q).", src(a), party, ok.text, src(b), party, obj.text),
+		keyA: "attitude:approved",
+		keyB: "attitude:objected",
+	}, true
 }
 
 // stateCue finds a cue of kind k governing an exclusivity cue of c.

@@ -3,6 +3,7 @@ package analyze
 import (
 	"context"
 	"testing"
+	"time"
 )
 
 var caseAliases = map[string]string{
@@ -33,6 +34,9 @@ func TestDetectors(t *testing.T) {
 		{"numeric/vote share", "Reyes won 52% of the vote in the runoff.", "Reyes won 48% of the vote in the runoff.", KindNumeric},
 		{"negation/same statement", "The council approved the new stadium budget on Monday.", "The council did not approve the new stadium budget on Monday.", KindPolarity},
 		{"negation/different statement", "The council approved the new stadium budget on Monday.", "The council did not discuss the library hours.", ""},
+		{"attitude/approval vs objection", "Hollis approved the sale of its plant to Veridian.", "Hollis said the sale of the plant to Veridian violated its contract.", KindAttitude},
+		{"attitude/different parties", "Veridian approved the purchase of the plant from Hollis.", "Hollis said the sale of the plant to Veridian violated its contract.", ""},
+		{"attitude/speculative objection", "Hollis approved the sale of its plant to Veridian.", "Hollis may argue the sale to Veridian violated its contract.", ""},
 		{"antonym/rise vs fall", "Shares of Hollis rose sharply after the merger announcement.", "Shares of Hollis fell sharply after the merger announcement.", KindAntonym},
 	}
 	for _, tt := range tests {
@@ -54,3 +58,46 @@ func TestDetectors(t *testing.T) {
 }
 
 type testDocPair struct{ id, text string }
+
+// TestTemporal checks that a change reported by a later source supersedes
+// the earlier claim instead of contradicting it, and that undated or
+// reversed dates keep the contradiction.
+func TestTemporal(t *testing.T) {
+	day := func(s string) time.Time {
+		d, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	tests := []struct {
+		name         string
+		dateA, dateB string
+		want         Kind
+	}{
+		{"later source reports the end", "2026-01-10", "2026-03-01", KindTemporal},
+		{"earlier source reports the end", "2026-03-01", "2026-01-10", KindPolarity},
+		{"undated", "", "", KindPolarity},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs := buildDocs(t, []*testDocPair{
+				{"a", "Cellmax remains the exclusive battery supplier for Voltara."},
+				{"b", "Voltara ended its exclusive battery supply deal with Cellmax."},
+			})
+			if tt.dateA != "" {
+				docs[0].Source.Date, docs[1].Source.Date = day(tt.dateA), day(tt.dateB)
+			}
+			res, err := Run(context.Background(), docs, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Conflicts) != 1 || res.Conflicts[0].Kind != tt.want {
+				t.Fatalf("want one %s finding, got %+v", tt.want, res.Conflicts)
+			}
+			if tt.want == KindTemporal && res.Conflicts[0].Severity != Low {
+				t.Errorf("a supersession must be low severity, got %s", res.Conflicts[0].Severity)
+			}
+		})
+	}
+}

@@ -100,6 +100,9 @@ func Run(ctx context.Context, docs []*tokenize.Document, opts Options) (*Result,
 		if !ok {
 			continue
 		}
+		if j.kind == KindPolarity && j.keyB == "state:ended" {
+			j = temporal(j, a, b)
+		}
 		if a.doc == b.doc {
 			// Within one source only a sharp numeric or change conflict
 			// counts: articles restate themselves in looser words.
@@ -126,6 +129,22 @@ func Run(ctx context.Context, docs []*tokenize.Document, opts Options) (*Result,
 		opts.Progress(total, total)
 	}
 	return res, nil
+}
+
+// temporal turns a change-of-state conflict into a supersession when the
+// source reporting the end of the state is dated after the source saying it
+// continues: the earlier claim was true when made. Both dates must be known.
+func temporal(j judgement, a, b *claim) judgement {
+	da, db := a.d.Source.Date, b.d.Source.Date
+	if da.IsZero() || db.IsZero() || !db.After(da) {
+		return j
+	}
+	j.kind = KindTemporal
+	j.score *= 0.8
+	j.cues = append(j.cues, Cue{Kind: "time", Text: fmt.Sprintf("%s is dated %s, %s %s", src(a), da.Format("2006-01-02"), src(b), db.Format("2006-01-02"))})
+	j.expl = fmt.Sprintf("%s (dated %s) says the exclusivity continues; %s, dated later (%s), reports that it ended.",
+		src(a), da.Format("2006-01-02"), src(b), db.Format("2006-01-02"))
+	return j
 }
 
 func sourceName(d *tokenize.Document) string {
@@ -210,6 +229,12 @@ func (c *claim) terms() []string {
 	for _, q := range c.qty {
 		out = append(out, "§qty:"+q.q.Unit)
 	}
+	for _, cu := range c.cues {
+		if cu.kind == tokenize.CueApproval || cu.kind == tokenize.CueObjection {
+			out = append(out, "§attitude")
+			break
+		}
+	}
 	return uniq(out)
 }
 
@@ -231,6 +256,7 @@ func (an *analyzer) align(claims []*claim) []pair {
 	}
 	sort.Strings(keys)
 	weight := map[pair]float64{}
+	count := map[pair]int{}
 	special := map[pair]bool{}
 	for _, k := range keys {
 		post := index[k]
@@ -250,13 +276,16 @@ func (an *analyzer) align(claims []*claim) []pair {
 					special[p] = true
 				} else {
 					weight[p] += w
+					count[p]++
 				}
 			}
 		}
 	}
 	out := make([]pair, 0, len(weight)+len(special))
 	for p, w := range weight {
-		if w >= 2 || special[p] {
+		// Enough rare terms, or many terms: in a story of a few sentences
+		// every term is "common", so a count stands in for rarity.
+		if w >= 2 || count[p] >= 4 || special[p] {
 			out = append(out, p)
 		}
 	}
