@@ -826,10 +826,21 @@ func (r *allReport) below(floor float64) []string {
 	return out
 }
 
+// splitOf names the split a set's file name declares (train, dev, trial,
+// test), so a table never passes training data off as held-out figures.
+func splitOf(name string) string {
+	for _, s := range []string{"train", "dev", "trial", "test"} {
+		if strings.Contains("_"+name+"_", "_"+s+"_") {
+			return s
+		}
+	}
+	return "–"
+}
+
 // write prints a Markdown table, one row per set, ready for README.
 func (r *allReport) write(w io.Writer) {
-	fmt.Fprintln(w, "| set | pairs | contradiction P | contradiction R | contradiction F1 | 3-way accuracy | FNC-1 score | macro F1 | disagree F1 |")
-	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Fprintln(w, "| set | split | pairs | contradiction P | contradiction R | contradiction F1 | 3-way accuracy | FNC-1 score | macro F1 | disagree F1 |")
+	fmt.Fprintln(w, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 	f := func(v float64) string { return fmt.Sprintf("%.3f", v) }
 	for _, s := range r.Sets {
 		pairsCol := strconv.Itoa(s.Pairs)
@@ -837,10 +848,10 @@ func (r *allReport) write(w io.Writer) {
 			pairsCol = fmt.Sprintf("%d of %d", s.Pairs, s.Total)
 		}
 		if n := s.NLI; n != nil {
-			fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | – | – | – |\n", s.Set, pairsCol, f(n.Precision), f(n.Recall), f(n.F1), f(n.Accuracy))
+			fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | – | – | – |\n", s.Set, splitOf(s.Set), pairsCol, f(n.Precision), f(n.Recall), f(n.F1), f(n.Accuracy))
 		}
 		if c := s.FNC; c != nil {
-			fmt.Fprintf(w, "| %s | %s | – | – | – | – | %s | %s | %s |\n", s.Set, pairsCol, f(c.Relative), f(c.MacroF1), f(c.Class("disagree").F1))
+			fmt.Fprintf(w, "| %s | %s | %s | – | – | – | – | %s | %s | %s |\n", s.Set, splitOf(s.Set), pairsCol, f(c.Relative), f(c.MacroF1), f(c.Class("disagree").F1))
 		}
 	}
 	if len(r.Stories) > 0 {

@@ -286,10 +286,10 @@ func TestEvalAll(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	want := `| set | pairs | contradiction P | contradiction R | contradiction F1 | 3-way accuracy | FNC-1 score | macro F1 | disagree F1 |
-|---|---:|---:|---:|---:|---:|---:|---:|---:|
-| a_nli | 5 | 0.500 | 0.500 | 0.500 | 0.600 | – | – | – |
-| b_stances | 1 | – | – | – | – | 1.000 | 0.250 | 0.000 |
+	want := `| set | split | pairs | contradiction P | contradiction R | contradiction F1 | 3-way accuracy | FNC-1 score | macro F1 | disagree F1 |
+|---|---|---:|---:|---:|---:|---:|---:|---:|---:|
+| a_nli | – | 5 | 0.500 | 0.500 | 0.500 | 0.600 | – | – | – |
+| b_stances | – | 1 | – | – | – | – | 1.000 | 0.250 | 0.000 |
 
 | story | gold conflicts found | recall | precision | traps or agreements reported as conflicts | gold agreements found |
 |---|---:|---:|---:|---:|---:|
@@ -297,5 +297,16 @@ func TestEvalAll(t *testing.T) {
 `
 	if diff := cmp.Diff(want, out); diff != "" {
 		t.Errorf("stdout mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestSplitOf(t *testing.T) {
+	for name, want := range map[string]string{
+		"sick_train": "train", "rte3_3way_dev": "dev", "sick_trial": "trial", "rte1_3way_test": "test",
+		"fnc1_train_stances": "train", "contest_results": "–", "mine": "–",
+	} {
+		if got := splitOf(name); got != want {
+			t.Errorf("splitOf(%q) = %q, want %q", name, got, want)
+		}
 	}
 }
