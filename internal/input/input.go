@@ -210,11 +210,18 @@ func dirFiles(dir string, recursive bool) ([]string, error) {
 		files   []string
 		subdirs bool
 	)
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+	root := dir
+	if fi, err := os.Lstat(dir); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		// WalkDir does not follow a link, even at the root; a trailing
+		// separator makes the system resolve it, and paths still read
+		// "link/name.txt" as the user typed.
+		root = dir + string(filepath.Separator)
+	}
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return pathError(path, err)
 		}
-		if path == dir {
+		if path == root {
 			return nil
 		}
 		hidden := strings.HasPrefix(d.Name(), ".")

@@ -34,3 +34,19 @@ func TestSpecialFiles(t *testing.T) {
 		t.Errorf("device: %v", err)
 	}
 }
+
+func TestSymlinkedDirectory(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"real/a.txt": "A\nbody\n", "real/b.md": "B\nbody\n"})
+	chdir(t, dir)
+	if err := os.Symlink("real", "link"); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	srcs, _, err := Read([]string{"link"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(srcs); len(got) != 2 || got[0] != "a:link/a.txt" || got[1] != "b:link/b.md" {
+		t.Errorf("sources %q", got)
+	}
+}
