@@ -42,7 +42,8 @@ const (
 // otherwise the module version from the build info is shown.
 var version string
 
-const usageText = `Usage: crosscheck [flags] [FILE|DIR|- ...]
+// usageText is the -h text; testdata/usage.golden shows it as users see it.
+var usageText = fmt.Sprintf(`Usage: crosscheck [flags] [FILE|DIR|- ...]
        crosscheck pairs [flags] ...   judge statement pairs (crosscheck pairs -h)
        crosscheck eval [flags] ...    score against a benchmark (crosscheck eval -h)
 
@@ -71,9 +72,9 @@ Flags:
   -strict                fail on files that would be skipped
   -fail-on-conflict      exit 1 when any conflict is found
   -stories auto|on|off   group the articles into stories and compare only
-                         within a story (auto: from 20 articles on)
+                         within a story (auto: from %d articles on)
   -story-min-sim F       similarity (0..1) at which two articles tell the
-                         same story (default 0.35; lower merges more)
+                         same story (default %v; lower merges more)
   -q                     no warnings or progress on stderr
   -progress              show progress on stderr even when it is not a terminal
   -version               print the version and exit
@@ -89,7 +90,7 @@ Examples:
   crosscheck -r -format json -o out.json scraped/
   curl -s https://example.com/story | crosscheck - other.txt
   crosscheck -q -fail-on-conflict draft.md wire.md || echo "sources disagree"
-`
+`, pipeline.AutoStoryMin, cluster.DefaultMinSim)
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)

@@ -30,7 +30,9 @@ var Extensions = []string{".txt", ".md", ".markdown", ".html", ".htm"}
 // and skips odd files with a warning.
 type Options struct {
 	// Recursive reads directories and all their subdirectories. Hidden
-	// entries (names starting with ".") are not descended into or read.
+	// entries (names starting with ".") are not descended into or read,
+	// and links to directories inside are not followed, so a link loop
+	// cannot hang the run.
 	Recursive bool
 	// Strict turns the skips (empty, whitespace-only, NUL-only and binary
 	// files) into errors.
