@@ -126,13 +126,14 @@ func evalMain(args []string, stdout, stderr io.Writer, newEngine func(configPath
 	fs.Float64Var(&o.FailUnder, "fail-under", 0, "exit 1 when the headline figure is below this: contradiction F1 (NLI), FNC score (FNC-1), or recall and precision (story)")
 	fs.IntVar(&o.Workers, "workers", 0, "pairs judged in parallel (0: one per core)")
 	configPath := fs.String("config", "", "JSON file extending the default word lists, entity aliases and topics (as for crosscheck)")
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseAnywhere(fs, args)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
 		return 2
 	}
-	if fs.NArg() != 1 || (o.Gold != "" && o.All) || o.Limit < 0 || o.Sample < 0 {
+	if len(pos) != 1 || (o.Gold != "" && o.All) || o.Limit < 0 || o.Sample < 0 {
 		fmt.Fprintln(stderr, "crosscheck eval: give one FILE.jsonl, or -gold GOLD.json DIR, or -all DIR")
 		fs.Usage()
 		return 2
@@ -143,7 +144,7 @@ func evalMain(args []string, stdout, stderr io.Writer, newEngine func(configPath
 		return 2
 	}
 	ctx := context.Background()
-	arg := fs.Arg(0)
+	arg := pos[0]
 	var rep evalReport
 	switch {
 	case o.All:

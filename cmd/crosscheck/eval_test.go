@@ -108,7 +108,7 @@ confusion (rows: gold, columns: predicted):
 		t.Errorf("stderr lacks the timing line: %q", errs)
 	}
 
-	code, out, _ = runEvalFake(t, "-json", f)
+	code, out, _ = runEvalFake(t, f, "-json") // flags may follow the file
 	var rep setReport
 	if err := json.Unmarshal([]byte(out), &rep); code != 0 || err != nil {
 		t.Fatalf("-json: exit %d, %v:\n%s", code, err, out)

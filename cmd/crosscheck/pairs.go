@@ -115,20 +115,21 @@ func pairsMain(args []string, stdin io.Reader, stdout, stderr io.Writer, newJudg
 	workers := fs.Int("workers", 0, "pairs judged in parallel (0: one per core)")
 	configPath := fs.String("config", "", "JSON file extending the default word lists, entity aliases and topics (as for crosscheck)")
 	bodiesPath := fs.String("bodies", "", "FNC-1 bodies file for records that give a body_id instead of a premise\n(default: the file beside a *stances*.jsonl input named with \"bodies\")")
-	if err := fs.Parse(args); err != nil {
+	files, err := parseAnywhere(fs, args)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
 		return 2
 	}
-	if fs.NArg() > 1 {
+	if len(files) > 1 {
 		fmt.Fprintln(stderr, "crosscheck pairs: give at most one input file")
 		fs.Usage()
 		return 2
 	}
 	name, in := "stdin", stdin
-	if fs.NArg() == 1 && fs.Arg(0) != "-" {
-		name = fs.Arg(0)
+	if len(files) == 1 && files[0] != "-" {
+		name = files[0]
 		f, err := os.Open(name)
 		if err != nil {
 			fmt.Fprintf(stderr, "crosscheck pairs: %v\n", err)
@@ -180,6 +181,27 @@ func pairsMain(args []string, stdin io.Reader, stdout, stderr io.Writer, newJudg
 		return 2
 	}
 	return 0
+}
+
+// parseAnywhere parses flags placed before, between or after the
+// positional arguments, as the main command does ("eval FILE -json"), and
+// returns the positional ones; everything after "--" is positional.
+func parseAnywhere(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
 }
 
 func fileExists(path string) bool {

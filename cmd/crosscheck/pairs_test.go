@@ -97,6 +97,14 @@ not json
 			stdout:     `{"id":"s1","label":"contradiction","score":0.9,"kind":"polarity","cues":[{"kind":"negation","side":"b","text":"not"}],"evidence":{"start":0,"end":17}}` + "\n",
 			stderrNone: true,
 		},
+		{
+			name: "flags after the file", args: []string{bad, "-skip-bad", "-workers", "2"}, code: 0,
+			stdout: `{"id":1,"label":"entailment","score":1,"kind":"","cues":[],"evidence":{"start":0,"end":1}}
+{"id":3,"label":"entailment","score":1,"kind":"","cues":[],"evidence":{"start":0,"end":1}}
+`,
+			stderrHas: []string{"skipped 2 bad lines:\n"},
+		},
+		{name: "after -- a dash name is a file", args: []string{"--", "-skip-bad"}, code: 2, stderrHas: []string{"-skip-bad: no such file"}},
 		{name: "missing file", args: []string{filepath.Join(dir, "nope.jsonl")}, code: 2, stderrHas: []string{"nope.jsonl"}},
 		{name: "two files", args: []string{good, good}, code: 2, stderrHas: []string{"at most one input file"}},
 		{name: "unknown flag", args: []string{"-frobnicate"}, code: 2, stderrHas: []string{"-frobnicate"}},
