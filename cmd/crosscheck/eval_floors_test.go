@@ -82,6 +82,25 @@ func TestFloors(t *testing.T) {
 	}
 	current["seeds_gold_public"] = st.metrics()
 
+	// The project's own stories (issue 6), each a directory with its
+	// articles and a gold.json, are measured too: "story:<dir name>".
+	for _, gold := range storyGolds(t) {
+		g, err := score.LoadGold(gold)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := filepath.Dir(gold)
+		srcs, err := goldSources(dir, g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := evalStory(ctx, eng, gold, g, srcs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		current["story:"+filepath.Base(dir)] = st.metrics()
+	}
+
 	for _, set := range floorKeys(current) {
 		for _, name := range floorKeys(current[set]) {
 			got := current[set][name]
@@ -102,6 +121,26 @@ func TestFloors(t *testing.T) {
 		}
 	}
 	t.Logf("floors from the current figures (minus %.2f), to paste into %s when raising them:\n%s", fl.Margin, floorsFile, suggestFloors(current, fl.Margin))
+}
+
+// storyGlobs find the project's own gold stories, relative to this package.
+var storyGlobs = []string{
+	filepath.Join("..", "..", "testdata", "stories", "*", "gold.json"),
+	filepath.Join("..", "..", "analyze", "testdata", "stories", "*", "gold.json"),
+}
+
+// storyGolds returns the gold files of the project's own stories, sorted.
+func storyGolds(t testing.TB) []string {
+	var out []string
+	for _, g := range storyGlobs {
+		m, err := filepath.Glob(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, m...)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // suggestFloors formats current figures minus margin as a floors block,
@@ -160,6 +199,9 @@ func TestFloorsFileParses(t *testing.T) {
 		t.Fatalf("%s: %v", floorsFile, err)
 	}
 	known := map[string]bool{"seeds_gold_public": true}
+	for _, g := range storyGolds(t) {
+		known["story:"+filepath.Base(filepath.Dir(g))] = true
+	}
 	for _, s := range floorSets {
 		known[s.key] = true
 	}
