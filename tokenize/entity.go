@@ -106,6 +106,23 @@ func (e aliasEntry) okSingle(text string, capped bool) bool {
 	return true
 }
 
+// okMulti reports whether tokens [i, j] may stand for a multi-word alias.
+// Case does not matter, but a name is never written all in lower case, and
+// after a leading "the" the next word must have its capital: "the
+// information" and "the verge of" are not the news sites, "the White
+// House" is the White House.
+func (sc *scan) okMulti(i, j int) bool {
+	if sc.toks[i].Norm == "the" {
+		return sc.upperFirst(i + 1)
+	}
+	for k := i; k <= j; k++ {
+		if sc.upperFirst(k) {
+			return true
+		}
+	}
+	return false
+}
+
 // aliasAt returns the longest alias match starting at token i: its end
 // (exclusive) and entry.
 func (sc *scan) aliasAt(i int) (int, aliasEntry, bool) {
@@ -135,7 +152,7 @@ func (sc *scan) aliasAt(i int) (int, aliasEntry, bool) {
 		if !ok {
 			continue
 		}
-		if j == i && !e.okSingle(sc.text(i), t.Cap) {
+		if j == i && !e.okSingle(sc.text(i), t.Cap) || j > i && !sc.okMulti(i, j) {
 			continue
 		}
 		best, bestEnd, found = e, j+1, true
@@ -201,10 +218,16 @@ func (sc *scan) mentions() []Mention {
 				j++
 				continue
 			}
-			// A connector counts only between two name words.
+			// A connector counts only between two name words. A known
+			// place after it belongs to the name: "University of Nicaragua".
 			if connectors[toks[j].Norm] && !toks[j].Cap && j+1 < len(toks) && sc.isNameToken(j+1) {
-				if _, _, ok := sc.aliasAt(j + 1); !ok {
+				end, e, ok := sc.aliasAt(j + 1)
+				if !ok {
 					j += 2
+					continue
+				}
+				if sc.lx.entities[e.entity].Class == "place" {
+					j = end
 					continue
 				}
 			}
@@ -238,6 +261,9 @@ func (sc *scan) unknownMention(i, j int) (Mention, bool) {
 	}
 	if j == i+1 && !sc.nameWord(i) {
 		return Mention{}, false
+	}
+	if j-i >= 3 && sc.shouted(i, j) {
+		return Mention{}, false // a line in capitals: "VIEW ALL PHOTOS IN GALLERY"
 	}
 	if sc.s.Heading {
 		for k := i; k < j; k++ {
@@ -278,6 +304,16 @@ func (sc *scan) nameWord(i int) bool {
 			if part != "" && !strings.ContainsFunc(part, unicode.IsUpper) {
 				return false
 			}
+		}
+	}
+	return true
+}
+
+// shouted reports whether every token of [i, j) is written in capitals.
+func (sc *scan) shouted(i, j int) bool {
+	for k := i; k < j; k++ {
+		if !allCaps(sc.text(k)) {
+			return false
 		}
 	}
 	return true

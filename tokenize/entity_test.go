@@ -48,7 +48,10 @@ func TestMentions(t *testing.T) {
 		{"common word lower case", "She ate an apple near the windows.", nil},
 		{"common word as a name", "She said Apple will ship Windows support.", []gotMention{
 			{"Apple", "Apple", "company"}, {"Windows", "Windows", "product"}}},
-		{"multi-word alias in lower case", "They moved to amazon web services.", []gotMention{{"amazon web services", aws, "platform"}}},
+		{"multi-word alias in any case", "They moved to amazon Web services.", []gotMention{{"amazon Web services", aws, "platform"}}},
+		{"multi-word alias all in lower case", "A white house stood on the hill, the information said.", nil},
+		{"the before a capital", "It told the Information and The Verge, on the verge of a deal.", []gotMention{
+			{"the Information", "The Information", "media"}, {"The Verge", "The Verge", "media"}}},
 		{"unknown name with connector", "In a letter sent this week, the Ministry of Foreign Affairs of Norvania objected to the plan.", []gotMention{
 			{"Ministry of Foreign Affairs of Norvania", "Ministry of Foreign Affairs of Norvania", ""}}},
 		{"unknown name", "Analysts at Zentrix Holdings said on a call that they disagreed with the plan.", []gotMention{{"Zentrix Holdings", "Zentrix Holdings", ""}}},
@@ -60,6 +63,11 @@ func TestMentions(t *testing.T) {
 		{"non-name acronym", "The AI boom and the CEO spoke.", nil},
 		{"titles split names", "In a statement on the plan, Zentrix CEO Anna Lindqvist and Commissioner Jan Dobrev agreed.", []gotMention{
 			{"Zentrix", "Zentrix", ""}, {"Anna Lindqvist", "Anna Lindqvist", ""}, {"Jan Dobrev", "Jan Dobrev", ""}}},
+		{"known place inside a name", "A scientist at the National Autonomous University of Nicaragua said it was a meteorite.", []gotMention{
+			{"National Autonomous University of Nicaragua", "National Autonomous University of Nicaragua", ""}}},
+		{"known company after a connector is its own", "A former executive of Zentrix Labs of Microsoft said so.", []gotMention{
+			{"Zentrix Labs", "Zentrix Labs", ""}, {"Microsoft", "Microsoft", "company"}}},
+		{"line in capitals is not a name", "The story ran with a banner reading VIEW ALL PHOTOS IN GALLERY below it.", nil},
 		{"demonym is not a name", "The company agreed to sell its Polish unit to a buyer.", nil},
 		{"question word is not a name", "Did the regulator go too far with the ruling?", nil},
 		{"month is not a name", "It happened in March.", nil},
