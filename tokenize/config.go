@@ -386,8 +386,10 @@ func (c *Config) Merge(user *Config) {
 
 func foldName(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
-// appendNew appends the items of add not already in dst (by key).
+// appendNew appends the items of add not already in dst (by key). It never
+// writes into spare capacity of dst, which another Config may share.
 func appendNew(dst, add []string, key func(string) string) []string {
+	dst = slices.Clip(dst)
 	seen := make(map[string]bool, len(dst))
 	for _, s := range dst {
 		seen[key(s)] = true
@@ -432,7 +434,7 @@ func sortedKeys[K ~string, V any](m map[K]V) []K {
 // only read afterwards, so one lexicon serves many goroutines.
 type lexicon struct {
 	cues       cueTable
-	approx     phraseTable // value unused
+	approx     phraseTable // only the keys matter
 	currencies phraseTable
 	units      phraseTable
 	// currencyCodes holds the values of currencies: the units that make a

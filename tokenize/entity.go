@@ -162,7 +162,7 @@ func (sc *scan) aliasAt(i int) (int, aliasEntry, bool) {
 
 // connectors may join capitalised words inside one unknown name:
 // "Department of Defense", "Bank of the West", "Procter & Gamble".
-var connectors = map[string]bool{"of": true, "the": true, "de": true, "del": true, "der": true, "van": true, "von": true, "&": true, "for": true, "and": false}
+var connectors = map[string]bool{"of": true, "the": true, "de": true, "del": true, "der": true, "van": true, "von": true, "&": true, "for": true}
 
 // nameStop are capitalised words that never start or end an unknown name:
 // function words capitalised in headings or after a colon.
