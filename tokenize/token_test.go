@@ -102,10 +102,15 @@ func TestCap(t *testing.T) {
 		{"evidence against", false, "Cloud sales rose. The cloud is big.", ""},
 		{"after a colon", false, "Update: The firm said Acme won.", "Acme"},
 		{"capitalised function word mid-sentence", false, "It said The deal is off.", ""},
+		{"hyphenated title case is not camel case", false, "Multi-Cloud Plans Stall\nIt has multi-cloud plans with Microsoft-OpenAI ties.",
+			"Microsoft-OpenAI"},
 		{"pronoun I", false, "Then I left.", ""},
 		{"title case headline", false, "Microsoft Ends Exclusive Deal With OpenAI\nThe deal with Microsoft ended.",
 			"Microsoft OpenAI Microsoft"},
 		{"shouting headline", false, "MICROSOFT ENDS DEAL\nThe deal with Microsoft ended.", "MICROSOFT Microsoft"},
+		{"sentence-initial multi-word name", false, "Amazon Web Services grew. Enter AWS. Rising Costs hit the firm hard this year.",
+			"Amazon Web Services AWS Rising Costs"}, // "Rising" is the rule's known false positive
+		{"sentence-initial word seen in lower case", false, "Following Microsoft, it fell. It was following.", "Microsoft"},
 		{"sentence-initial name tagged", true, "Nvidia grew quickly. Profits rose.", "Nvidia"},
 		{"headline words tagged", true, "Massive Funding Round Announced\nIt is large.", ""},
 	} {

@@ -234,7 +234,7 @@ func clauseMode(text []byte, toks []Token) capMode {
 type wordCase struct {
 	letters, upper int
 	firstUpper     bool // the first letter is upper case
-	camel          bool // an upper-case letter follows a lower-case one
+	camel          bool // an upper-case letter follows a lower-case one in a run of letters
 }
 
 func caseOf(b []byte) wordCase {
@@ -262,6 +262,8 @@ func caseOf(b []byte) wordCase {
 			case 'a' <= x && x <= 'z':
 				c.letters++
 				lower = true
+			default:
+				lower = false // "Multi-Cloud" is not camel case
 			}
 		}
 		return c
@@ -270,6 +272,7 @@ func caseOf(b []byte) wordCase {
 		r, n := decodeAt(b, i, len(b))
 		i += n
 		if !unicode.IsLetter(r) {
+			lower = false
 			continue
 		}
 		up := unicode.IsUpper(r) || unicode.IsTitle(r)
@@ -367,6 +370,12 @@ func (f *finisher) caps(lowered []string, tagged bool) {
 					tag = lowered[i]
 				}
 				tk.Cap = tag == "NNP" || tag == "NNPS"
+			case mode[i] == normalCase && !openers[tk.Norm] && i+1 < s.Last && free[i+1] && !caseOf(f.text[d.Tokens[i+1].Start:d.Tokens[i+1].End]).camel:
+				// Untagged, a sentence-initial word never written in lower
+				// case that runs into a capitalised word starts a name:
+				// "Amazon Web Services said".
+				next := caseOf(f.text[d.Tokens[i+1].Start:d.Tokens[i+1].End])
+				tk.Cap = next.upper < next.letters
 			}
 		}
 	}
