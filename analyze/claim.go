@@ -62,7 +62,7 @@ type binding struct {
 type quant struct {
 	q        tokenize.Quantity
 	measures []string // stems of the head nouns, sorted unique
-	actor    string   // entity group, or ""
+	actor    string   // entity name, or ""
 	what     string   // the measured words as written, for explanations
 	a, b     int
 }
@@ -71,12 +71,17 @@ type quant struct {
 type grouper interface {
 	group(name string) string
 	same(x, y string) bool
+	// known returns the entity a one-word name written in lower case
+	// denotes, when the story names it elsewhere ("Veridian" at the start
+	// of a sentence, where capitals say nothing).
+	known(norm string) (string, bool)
 }
 
 type identity struct{}
 
-func (identity) group(n string) string { return n }
-func (identity) same(x, y string) bool { return x == y || containsWords(x, y) || containsWords(y, x) }
+func (identity) group(n string) string       { return n }
+func (identity) known(string) (string, bool) { return "", false }
+func (identity) same(x, y string) bool       { return x == y || containsWords(x, y) || containsWords(y, x) }
 
 // tokenRange returns the tokens of toks overlapping sp.
 func tokenRange(toks []tokenize.Token, sp tokenize.Span) (int, int) {
@@ -119,6 +124,14 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 			name = strings.ToLower(d.Text(m.Span))
 		}
 		c.ents = append(c.ents, entRef{name: name, group: g.group(name), span: m.Span, a: a, b: b})
+	}
+	// A sentence's first word is not marked as a name by its capital; if
+	// the story names it elsewhere, it is that entity here too.
+	if n > 0 && !inMention[0] && c.toks[0].Kind == tokenize.Word {
+		if name, ok := g.known(c.toks[0].Norm); ok {
+			inMention[0] = true
+			c.ents = append([]entRef{{name: name, group: g.group(name), span: c.toks[0].Span, a: 0, b: 1}}, c.ents...)
+		}
 	}
 	cl := 0
 	for i, t := range c.toks {
@@ -269,6 +282,21 @@ func (c *claim) actors(i int) []string {
 		out = append(out, c.asserter)
 	}
 	return out
+}
+
+// determiners may stand between "of" and the measured noun.
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true, "all": true}
+
+// subjectBefore guesses the subject of the clause holding token i: its
+// first entity before i that does not follow a preposition, else the
+// nearest entity before i.
+func (c *claim) subjectBefore(i int) (entRef, bool) {
+	for _, e := range c.ents {
+		if e.b <= i && c.clause[e.a] == c.clause[i] && (e.a == 0 || !c.isPreposition(e.a-1)) {
+			return e, true
+		}
+	}
+	return c.mentionBefore(i)
 }
 
 func (c *claim) isPreposition(i int) bool {
@@ -449,12 +477,27 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 		qu := quant{q: q, a: a, b: b}
 		var words []string
 		j := b
-		if j < n && (c.toks[j].Norm == "in" || c.toks[j].Norm == "of") {
+		perUnit := false
+		switch {
+		case j+1 < n && (c.toks[j].Norm == "a" || c.toks[j].Norm == "an" || c.toks[j].Norm == "per") && c.content[j+1]:
+			// "$42 a share", "$15 per hour": a rate of its own kind.
+			perUnit = true
 			j++
+		case j < n && (c.toks[j].Norm == "in" || c.toks[j].Norm == "of"):
+			j++
+			for j < n && determiners[c.toks[j].Norm] {
+				j++
+			}
 		}
 		for ; j < n && len(qu.measures) < 3; j++ {
 			t := c.toks[j]
 			if !c.content[j] || c.clause[j] != c.clause[a] {
+				break
+			}
+			if perUnit {
+				qu.measures = append(qu.measures, "per "+t.Stem)
+				words = append(words, "per "+t.Norm)
+				j++
 				break
 			}
 			qu.measures = append(qu.measures, t.Stem)
@@ -462,7 +505,7 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 		}
 		if j < n && (c.toks[j].Norm == "from" || c.toks[j].Norm == "by") {
 			if e, ok := c.mentionAfter(j+1, 1); ok {
-				qu.actor = e.group
+				qu.actor = e.name
 			}
 		}
 		if len(qu.measures) == 0 {
@@ -478,8 +521,8 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 			}
 		}
 		if qu.actor == "" {
-			if e, ok := c.mentionBefore(a); ok {
-				qu.actor = e.group
+			if e, ok := c.subjectBefore(a); ok {
+				qu.actor = e.name
 			}
 		}
 		qu.measures = uniq(qu.measures)

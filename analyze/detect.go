@@ -192,6 +192,22 @@ func looseEq(x, y string) bool {
 	return len(x) >= 5 && strings.HasPrefix(y, x)
 }
 
+// sameThingAfter reports whether the content word right after each
+// exclusivity cue is the same: "the only bidder" and "no longer the only
+// bidder" speak of one state.
+func sameThingAfter(a *claim, xa cueAt, b *claim, xb cueAt) bool {
+	next := func(c *claim, cu cueAt) string {
+		for k := cu.b; k < len(c.toks) && k <= cu.b+1; k++ {
+			if c.content[k] && !c.isCue(k) {
+				return c.toks[k].Stem
+			}
+		}
+		return ""
+	}
+	s := next(a, xa)
+	return s != "" && s == next(b, xb)
+}
+
 // sharedGroups counts the entity groups two claims both mention.
 func sharedGroups(a, b *claim) int {
 	n := 0
@@ -442,7 +458,7 @@ func (an *analyzer) detectChange(a, b *claim) (judgement, bool) {
 	// besides the cue words ("exclusive cloud infrastructure" and "cloud
 	// infrastructure needs"), else an exclusivity over APIs and one over
 	// hosting would meet.
-	if sharedContent(a, b) < 2 {
+	if sharedContent(a, b) < 2 && !sameThingAfter(a, xa, b, xb) {
 		return judgement{}, false
 	}
 	if _, _, opp := an.opposedScopes(a.words(), b.words()); opp {
@@ -512,8 +528,8 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 				continue
 			}
 			sameThing := countShared(x.measures, y.measures) > 0
-			sameActor := x.actor != "" && x.actor == y.actor
-			if x.actor != "" && y.actor != "" && x.actor != y.actor {
+			sameActor := x.actor != "" && y.actor != "" && a.parties.same(x.actor, y.actor)
+			if x.actor != "" && y.actor != "" && !sameActor {
 				continue
 			}
 			if valuesAgree(x.q, y.q) {
@@ -563,7 +579,7 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 }
 
 func qkey(q quant) string {
-	return fmt.Sprintf("qty:%s:%.3g:%s", q.q.Unit, q.q.Value, q.actor)
+	return fmt.Sprintf("qty:%s:%.3g:%s", q.q.Unit, q.q.Value, strings.Join(q.measures, " "))
 }
 
 func b2f(b bool) float64 {
@@ -624,18 +640,51 @@ func hasNegation(c *claim) bool {
 	return false
 }
 
+// sameSubject reports whether the negated predicate of b, and the same
+// predicate in a, have one party as their likely subject.
+func sameSubject(a, b *claim, neg cueAt) bool {
+	// The predicate follows the negation directly ("not conceded", "not
+	// yet approved"), with no name between them.
+	k := neg.b
+	for k < len(b.toks) && k <= neg.b+1 && !b.content[k] && !b.inEntity(k) {
+		k++
+	}
+	if k >= len(b.toks) || k > neg.b+1 || !b.content[k] {
+		return false
+	}
+	pred := b.toks[k].Stem
+	for i, t := range a.toks {
+		if !a.content[i] || t.Stem != pred {
+			continue
+		}
+		for _, x := range a.actors(i) {
+			for _, y := range b.actors(neg.a) {
+				if a.parties.same(x, y) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // detectNegation: nearly the same statement, negated on one side only.
 func (an *analyzer) detectNegation(a, b *claim) (judgement, bool) {
 	if a.cond || b.cond {
 		return judgement{}, false
 	}
 	n, share := overlap(a, b)
-	if n < 3 || share < 0.6 {
-		return judgement{}, false
-	}
 	neg, ok := negationOn(b, a)
 	if !ok || hasNegation(a) {
 		return judgement{}, false
+	}
+	if n < 3 || share < 0.6 {
+		// A short statement negated about the same subject: "Ellison
+		// conceded" versus "Ellison has not conceded".
+		if !sameSubject(a, b, neg) {
+			return judgement{}, false
+		}
+		share = 0.3
 	}
 	score := (0.5 + 0.3*share) * hedgeFactor(a, b)
 	return judgement{

@@ -16,6 +16,7 @@ type parties struct {
 	parent map[string]string
 	size   map[string]int // members per root
 	direct map[[2]string]bool
+	single map[string]string // lower-case one-word names
 }
 
 // maxParty bounds a group: links are heuristics, and one wrong link must not
@@ -23,7 +24,7 @@ type parties struct {
 const maxParty = 5
 
 func newParties() *parties {
-	return &parties{parent: map[string]string{}, size: map[string]int{}, direct: map[[2]string]bool{}}
+	return &parties{parent: map[string]string{}, size: map[string]int{}, direct: map[[2]string]bool{}, single: map[string]string{}}
 }
 
 func (p *parties) find(n string) string {
@@ -77,6 +78,11 @@ func (p *parties) add(d *tokenize.Document) {
 		ms := s.Mentions
 		for i := range ms {
 			p.find(mentionName(d, ms[i]))
+			if w := d.Text(ms[i].Span); !strings.ContainsAny(w, " -'’") && ms[i].Entity != "" {
+				if old, ok := p.single[strings.ToLower(w)]; !ok || ms[i].Entity < old {
+					p.single[strings.ToLower(w)] = ms[i].Entity
+				}
+			}
 			if i == 0 {
 				continue
 			}
@@ -151,4 +157,9 @@ func containsWords(long, short string) bool {
 		}
 	}
 	return false
+}
+
+func (p *parties) known(norm string) (string, bool) {
+	n, ok := p.single[norm]
+	return n, ok
 }
