@@ -13,60 +13,69 @@ import (
 // hypothesis's content words unless the name says premise; counts are
 // capped or log-scaled so one long article cannot dominate.
 const (
-	fAlignExact      = iota // same stem, number value or name
-	fAlignLemma             // same base form or synonym or similar adjective
-	fAlignDerived           // derivationally related forms ("death"/"die")
-	fAlignHyper             // the premise word is a kind of the hypothesis word (entailing)
-	fAlignHypo              // the hypothesis word is a kind of the premise word (adds detail)
-	fUnalignedH             // share of hypothesis content words left unaligned
-	fUnalignedHCount        // log1p of their number
-	fUnalignedP             // share of the chosen premise content words left unaligned
-	fUnalignedPCount        // log1p of their number
-	fUnalignedName          // hypothesis names (capitalised words) found nowhere in the premise
-	fAntonym                // hypothesis words facing a direct or synset antonym
-	fAntonymWeak            // facing an antonym through similar-to or derivation
-	fCohyponym              // facing a different kind of the same thing (dog/cat)
-	fCohyponymSlot          // ... in the same slot: a neighbour is aligned to its neighbour
-	fNegH                   // negation cues in the hypothesis
-	fNegP                   // negation cues in the chosen premise sentences
-	fNegParity              // the two counts differ in parity
-	fNegAligned             // aligned words negated on one side only
-	fUniversalDiff          // a universal quantifier (all, every) on one side only
-	fExistentialDiff        // an existential quantifier (some, several) on one side only
-	fNegQuantDiff           // a negative quantifier (no, nobody, none) on one side only
-	fNumMatch               // hypothesis quantities equal to a premise quantity of the same unit
-	fNumMismatch            // ... differing from every premise quantity of the same unit
-	fNumSlot                // ... differing in the same slot (the counted word is aligned)
-	fNumUnaligned           // hypothesis quantities with no premise quantity of that unit
-	fDateMismatch           // hypothesis dates outside every premise date
-	fExclusiveDiff          // an exclusivity cue (only, sole) on one side only
-	fChangeCont             // a change of state on one side, continuation on the other
-	fChangeDiff             // a change-of-state cue on one side only
-	fHedgeH                 // the hypothesis is hedged (may, reportedly)
-	fHedgeP                 // the chosen premise sentences are hedged
-	fAttrH                  // the hypothesis is attributed (said, according to)
-	fAttrP                  // the chosen premise sentences are attributed
-	fQuestionH              // the hypothesis is a question
-	fSwap                   // share of aligned word pairs whose order is reversed (subject/object swap)
-	fCover                  // weighted share of hypothesis terms found anywhere in the premise
-	fBest                   // ... found in the best premise sentence
-	fLead                   // ... in the best of the first three premise sentences
-	fClose                  // log1p of premise sentences holding half the hypothesis terms
-	fEntityCover            // share of hypothesis names found in the premise
-	fHasEntity              // the hypothesis names something
-	fBigram                 // share of hypothesis content bigrams found in the premise
-	fRefuteH                // refuting words in the hypothesis (hoax, denied)
-	fRefuteTop              // log1p of refuting words in the premise sentences about the hypothesis
-	fRefuteAll              // log1p of refuting words in the whole premise
-	fNegTop                 // log1p of negation cues in the premise sentences about the hypothesis
-	fDiscussTop             // log1p of reporting words (allegedly, claims) there
-	fHedgeTop               // log1p of hedge cues there
-	fAttrTop                // log1p of attribution cues there
-	fLenH                   // log1p of hypothesis content words
-	fLenP                   // log1p of chosen premise content words
-	fLenRatio               // log of premise over hypothesis content words
-	fSents                  // log1p of premise sentences
-	NumFeatures             // the number of features
+	fAlignExact           = iota // same stem, number value or name
+	fAlignLemma                  // same base form or synonym or similar adjective
+	fAlignDerived                // derivationally related forms ("death"/"die")
+	fAlignHyper                  // the premise word is a kind of the hypothesis word (entailing)
+	fAlignHypo                   // the hypothesis word is a kind of the premise word (adds detail)
+	fUnalignedH                  // share of hypothesis content words left unaligned
+	fUnalignedHCount             // log1p of their number
+	fUnalignedP                  // share of the chosen premise content words left unaligned
+	fUnalignedPCount             // log1p of their number
+	fUnalignedName               // hypothesis names (capitalised words) found nowhere in the premise
+	fAntonym                     // hypothesis words facing a direct or synset antonym
+	fAntonymWeak                 // facing an antonym through similar-to or derivation
+	fCohyponym                   // facing a different kind of the same thing (dog/cat)
+	fCohyponymSlot               // ... in the same slot: a neighbour is aligned to its neighbour
+	fNegH                        // negation cues in the hypothesis
+	fNegP                        // negation cues in the chosen premise sentences
+	fNegParity                   // the two counts differ in parity
+	fNegAligned                  // aligned words negated on one side only
+	fUniversalDiff               // a universal quantifier (all, every) on one side only
+	fExistentialDiff             // an existential quantifier (some, several) on one side only
+	fNegQuantDiff                // a negative quantifier (no, nobody, none) on one side only
+	fNumMatch                    // hypothesis quantities equal to a premise quantity of the same unit
+	fNumMismatch                 // ... differing from every premise quantity of the same unit
+	fNumSlot                     // ... differing in the same slot (the counted word is aligned)
+	fNumUnaligned                // hypothesis quantities with no premise quantity of that unit
+	fDateMismatch                // hypothesis dates outside every premise date
+	fExclusiveDiff               // an exclusivity cue (only, sole) on one side only
+	fChangeCont                  // a change of state on one side, continuation on the other
+	fChangeDiff                  // a change-of-state cue on one side only
+	fHedgeH                      // the hypothesis is hedged (may, reportedly)
+	fHedgeP                      // the chosen premise sentences are hedged
+	fAttrH                       // the hypothesis is attributed (said, according to)
+	fAttrP                       // the chosen premise sentences are attributed
+	fQuestionH                   // the hypothesis is a question
+	fSwap                        // share of aligned word pairs whose order is reversed (subject/object swap)
+	fCover                       // weighted share of hypothesis terms found anywhere in the premise
+	fBest                        // ... found in the best premise sentence
+	fLead                        // ... in the best of the first three premise sentences
+	fClose                       // log1p of premise sentences holding half the hypothesis terms
+	fEntityCover                 // share of hypothesis names found in the premise
+	fHasEntity                   // the hypothesis names something
+	fBigram                      // share of hypothesis content bigrams found in the premise
+	fRefuteH                     // refuting words in the hypothesis (hoax, denied)
+	fRefuteTop                   // log1p of refuting words in the premise sentences about the hypothesis
+	fRefuteAll                   // log1p of refuting words in the whole premise
+	fNegTop                      // log1p of negation cues in the premise sentences about the hypothesis
+	fDiscussTop                  // log1p of reporting words (allegedly, claims) there
+	fHedgeTop                    // log1p of hedge cues there
+	fAttrTop                     // log1p of attribution cues there
+	fLenH                        // log1p of hypothesis content words
+	fLenP                        // log1p of chosen premise content words
+	fLenRatio                    // log of premise over hypothesis content words
+	fSents                       // log1p of premise sentences
+	fAlignedShare                // share of hypothesis content words aligned in any way
+	fSubstitution                // unaligned hypothesis words facing an unaligned premise word in the same slot
+	fNegParityXAligned           // negation parity mismatch × aligned share
+	fNegAlignedXAligned          // negated aligned word × aligned share
+	fAntonymXAligned             // antonym × aligned share
+	fCohyponymXAligned           // co-hyponym in the same slot × aligned share
+	fSubstitutionXAligned        // substitution × aligned share
+	fSwapXAligned                // order swap × aligned share
+	fAlignLooseNeg               // hypernym, hyponym or derived alignments under a negation mismatch
+	NumFeatures                  // the number of features
 )
 
 var featureNames = [NumFeatures]string{
@@ -81,6 +90,9 @@ var featureNames = [NumFeatures]string{
 	"order_swap", "cover", "best_sentence", "lead_sentence", "close_sentences", "entity_cover", "has_entity",
 	"bigram_cover", "refute_hypothesis", "refute_top", "refute_all", "negation_top", "discuss_top",
 	"hedge_top", "attribution_top", "length_hypothesis", "length_premise", "length_ratio", "premise_sentences",
+	"aligned_share", "substitution", "negation_parity_x_aligned", "negation_aligned_x_aligned",
+	"antonym_x_aligned", "cohyponym_x_aligned", "substitution_x_aligned", "order_swap_x_aligned",
+	"align_loose_negated",
 }
 
 // FeatureNames returns the names of the features in column order.
@@ -95,8 +107,9 @@ type Vector struct {
 	// sentences the features were measured against, in text order.
 	Evidence tokenize.Span
 	Spans    []tokenize.Span
-	// Sentences is the number of premise sentences.
-	Sentences int
+	// Sentences is the number of premise sentences, Words the number of
+	// content words in them.
+	Sentences, Words int
 	// OK is false when there was nothing to align (an empty side).
 	OK bool
 }
@@ -308,34 +321,38 @@ func same(a, b *ctok) bool {
 	return a.stem == b.stem || a.norm == b.norm
 }
 
-// relate returns how premise word p relates to hypothesis word h.
-func relate(p, h *ctok) int {
+// relate returns how premise word p relates to hypothesis word h: the
+// closest alignment (exact, lemma, derived, hypernym, hyponym) and the
+// strongest contrast (antonym, co-hyponym), either relNone.
+func relate(p, h *ctok) (pos, con int) {
 	if same(p, h) {
-		return relExact
+		return relExact, relNone
 	}
 	if p.num || h.num || p.name || h.name {
 		// Names and numbers align only exactly: WordNet knows a few
 		// people and places, which would align by accident.
-		return relNone
+		return relNone, relNone
 	}
 	r := lexicon.Relate(p.norm, h.norm)
 	switch {
 	case r.SameLemma || r.Synonym || r.Similar:
-		return relLemma
+		pos = relLemma
 	case r.Derived:
-		return relDerived
+		pos = relDerived
 	case r.Hypernym >= 1 && r.Hypernym <= 4:
-		return relHyper
+		pos = relHyper
 	case r.Hyponym >= 1 && r.Hyponym <= 4:
-		return relHypo
-	case r.Antonym >= lexicon.AntonymSynset:
-		return relAntonym
-	case r.Antonym != lexicon.NotAntonym:
-		return relAntonymWeak
-	case r.Cohyponym >= 1 && r.Cohyponym <= 4:
-		return relCohyponym
+		pos = relHypo
 	}
-	return relNone
+	switch {
+	case r.Antonym >= lexicon.AntonymSynset:
+		con = relAntonym
+	case r.Antonym != lexicon.NotAntonym:
+		con = relAntonymWeak
+	case r.Cohyponym >= 1 && r.Cohyponym <= 4:
+		con = relCohyponym
+	}
+	return pos, con
 }
 
 // maxSelected is how many premise sentences the features are measured
@@ -345,7 +362,7 @@ const maxSelected = 2
 // features measures hypothesis h against premise p.
 func (x *extractor) features(p, h *text) Vector {
 	var v Vector
-	v.Sentences = len(p.sents)
+	v.Sentences, v.Words = len(p.sents), len(p.toks)
 	if len(h.toks) == 0 || len(p.toks) == 0 {
 		if len(p.sents) > 0 {
 			v.Evidence = p.doc.Sentences[0].Span
@@ -467,6 +484,8 @@ func (x *extractor) features(p, h *text) Vector {
 	var relBuf, toBuf [maxTok]int
 	rel, to := relBuf[:hn], toBuf[:hn]
 	var pAligned [maxTok * 2]bool
+	// Exact matches first, so a premise word that is the same term as
+	// some hypothesis word is not also read as another word's opposite.
 	for i := range hn {
 		ht := &h.toks[i]
 		rel[i], to[i] = relNone, -1
@@ -481,20 +500,48 @@ func (x *extractor) features(p, h *text) Vector {
 			}
 		}
 		if rel[i] == relExact {
-			continue
-		}
-		for _, s := range chosen {
-			si := &p.sents[s]
-			for j := si.first; j < si.last; j++ {
-				r := relate(&p.toks[j], ht)
-				if r != relNone && (rel[i] == relNone || r < rel[i]) {
-					rel[i], to[i] = r, j
-				}
+			if k := localIndex(to[i], p, chosen); k >= 0 && k < len(pAligned) {
+				pAligned[k] = true
 			}
 		}
 	}
+	for i := range hn {
+		if rel[i] == relExact {
+			continue
+		}
+		ht := &h.toks[i]
+		pos, posTo, con, conTo := relNone, -1, relNone, -1
+		off := 0
+		for _, s := range chosen {
+			si := &p.sents[s]
+			for j := si.first; j < si.last; j++ {
+				if k := off + j - si.first; k < len(pAligned) && pAligned[k] {
+					continue
+				}
+				rp, rc := relate(&p.toks[j], ht)
+				if rp != relNone && (pos == relNone || rp < pos) {
+					pos, posTo = rp, j
+				}
+				if rc != relNone && (con == relNone || rc < con) {
+					con, conTo = rc, j
+				}
+			}
+			off += si.last - si.first
+		}
+		switch {
+		case (con == relAntonym || con == relAntonymWeak) && pos != relLemma:
+			// An opposite beats a loose is-a link ("man"/"woman" are
+			// both people, but a sentence about one is not about the
+			// other).
+			rel[i], to[i] = con, conTo
+		case pos != relNone:
+			rel[i], to[i] = pos, posTo
+		case con != relNone:
+			rel[i], to[i] = con, conTo
+		}
+	}
 	var counts [relCohyponym + 1]float64
-	var negAligned, slot float64
+	var negAligned, slot, subst float64
 	for i := range hn {
 		counts[rel[i]]++
 		if rel[i] >= relExact && rel[i] <= relHypo {
@@ -506,10 +553,11 @@ func (x *extractor) features(p, h *text) Vector {
 				negAligned++
 			}
 		}
-		if rel[i] == relCohyponym || rel[i] == relAntonym || rel[i] == relAntonymWeak {
-			if sameSlot(i, to[i], rel, to, hn) && rel[i] == relCohyponym {
-				slot++
-			}
+		if rel[i] == relCohyponym && sameSlot(i, to[i], rel, to, hn) {
+			slot++
+		}
+		if rel[i] == relNone && substituted(i, rel, to, hn, pAligned[:], p, chosen) {
+			subst++
 		}
 	}
 	nh := float64(len(h.toks))
@@ -521,6 +569,9 @@ func (x *extractor) features(p, h *text) Vector {
 	unH := nh - counts[relExact] - counts[relLemma] - counts[relDerived] - counts[relHyper] - counts[relHypo]
 	f[fUnalignedH] = unH / nh
 	f[fUnalignedHCount] = math.Log1p(unH)
+	alignedShare := 1 - unH/nh
+	f[fAlignedShare] = alignedShare
+	f[fSubstitution] = math.Min(subst, 3)
 	alignedP := 0
 	for k := range min(plen, len(pAligned)) {
 		if pAligned[k] {
@@ -551,6 +602,20 @@ func (x *extractor) features(p, h *text) Vector {
 	f[fQuestionH] = b2f(hs.question > 0)
 	f[fRefuteH] = math.Min(float64(hs.refute), 3)
 	f[fSwap] = swapShare(rel, to)
+	// Interactions: a linear model cannot learn on its own that negation
+	// or an opposite matters only when the rest of the pair aligns.
+	f[fNegParityXAligned] = f[fNegParity] * alignedShare
+	f[fNegAlignedXAligned] = math.Min(negAligned, 1) * alignedShare
+	f[fAntonymXAligned] = math.Min(counts[relAntonym]+counts[relAntonymWeak], 1) * alignedShare
+	f[fCohyponymXAligned] = math.Min(slot, 1) * alignedShare
+	f[fSubstitutionXAligned] = math.Min(subst, 1) * alignedShare
+	f[fSwapXAligned] = f[fSwap] * alignedShare
+	// Negation reverses which way an is-a link entails ("not cutting"
+	// contradicts "slicing"), so the loose alignments are split by it.
+	if f[fNegParity] > 0 {
+		f[fAlignLooseNeg] = f[fAlignHyper] + f[fAlignHypo] + f[fAlignDerived]
+		f[fAlignHyper], f[fAlignHypo], f[fAlignDerived] = 0, 0, 0
+	}
 	numbers(p, h, chosen, rel, to, f)
 
 	// Article-level cues: the sentences most about the hypothesis.
@@ -796,6 +861,30 @@ func countedAligned(p, h *text, q tokenize.Span, rel, to []int) bool {
 		}
 		j := to[i]
 		return j > 0 && p.toks[j-1].num && p.toks[j-1].sent == p.toks[j].sent
+	}
+	return false
+}
+
+// substituted reports whether unaligned hypothesis word i sits where the
+// premise has an unaligned word: its aligned neighbours bracket one in
+// the premise ("a man is playing a guitar" / "a man is sleeping").
+func substituted(i int, rel, to []int, hn int, pAligned []bool, p *text, chosen []int) bool {
+	aligned := func(k int) bool { return k >= 0 && k < hn && rel[k] >= relExact && rel[k] <= relHypo }
+	unalignedAt := func(j int) bool {
+		if j < 0 || j >= len(p.toks) {
+			return false
+		}
+		k := localIndex(j, p, chosen)
+		return k >= 0 && k < len(pAligned) && !pAligned[k]
+	}
+	before, after := aligned(i-1), aligned(i+1)
+	switch {
+	case before && after:
+		return to[i+1]-to[i-1] >= 2 && unalignedAt(to[i-1]+1)
+	case before && i == hn-1:
+		return unalignedAt(to[i-1]+1) && p.toks[to[i-1]+1].sent == p.toks[to[i-1]].sent
+	case after && i == 0:
+		return unalignedAt(to[i+1]-1) && p.toks[to[i+1]-1].sent == p.toks[to[i+1]].sent
 	}
 	return false
 }

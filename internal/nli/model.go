@@ -41,6 +41,29 @@ var gateClasses = []string{"unrelated", "related"}
 // model (trained on SICK and RTE).
 const ArticleSentences = 4
 
+// NewsWords is the premise length, in content words, from which a premise
+// of fewer than ArticleSentences sentences is judged by the news model
+// (trained on RTE-1/2) instead of the caption model (trained on SICK):
+// the two kinds of text call for different weights.
+const NewsWords = 15
+
+// route says which stance model judges a pair.
+func route(v *Vector) int {
+	switch {
+	case v.Sentences >= ArticleSentences:
+		return routeArticle
+	case v.Words >= NewsWords:
+		return routeNews
+	}
+	return routeSentence
+}
+
+const (
+	routeSentence = iota
+	routeNews
+	routeArticle
+)
+
 // Contribution is one feature's push towards the chosen label.
 type Contribution struct {
 	Feature string  `json:"feature"`
@@ -86,6 +109,7 @@ type File struct {
 	GateSentence float64         `json:"gate_sentence"`
 	GateArticle  float64         `json:"gate_article"`
 	Sentence     json.RawMessage `json:"sentence"`
+	News         json.RawMessage `json:"news"`
 	Article      json.RawMessage `json:"article"`
 	Gate         json.RawMessage `json:"gate"`
 }
@@ -99,10 +123,10 @@ var modelJSON []byte
 // Model classifies pairs with the embedded (or a given) weights file. It
 // is safe for concurrent use.
 type Model struct {
-	x                       *extractor
-	file                    File
-	sentence, article, gate *logreg.Model
-	tok                     *tokenize.Tokenizer
+	x                             *extractor
+	file                          File
+	sentence, news, article, gate *logreg.Model
+	tok                           *tokenize.Tokenizer
 }
 
 // Config adjusts a Model. The zero value uses the defaults.
@@ -170,6 +194,7 @@ func (m *Model) load(name string, data []byte) error {
 		classes int
 	}{
 		{"sentence", m.file.Sentence, &m.sentence, 3},
+		{"news", m.file.News, &m.news, 3},
 		{"article", m.file.Article, &m.article, 3},
 		{"gate", m.file.Gate, &m.gate, 2},
 	} {
@@ -253,7 +278,10 @@ func (m *Model) ClassifyVector(v *Vector) Result {
 	g := m.gate.PredictInto(x, gbuf[:2])
 	r.Related = g[1]
 	stance, threshold := m.sentence, m.file.GateSentence
-	if r.Article {
+	switch route(v) {
+	case routeNews:
+		stance = m.news
+	case routeArticle:
 		stance, threshold = m.article, m.file.GateArticle
 	}
 	p := stance.PredictInto(x, sbuf[:3])

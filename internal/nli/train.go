@@ -244,7 +244,7 @@ func fncScores(truth, pred []int) (rel, macro float64, f1 [4]float64) {
 
 // predict is ClassifyVector's decision for a vector, without
 // explanations.
-func predict(sentence, article, gate *logreg.Model, v *Vector) int {
+func predict(sentence, news, article, gate *logreg.Model, v *Vector) int {
 	if !v.OK {
 		return 1
 	}
@@ -252,7 +252,10 @@ func predict(sentence, article, gate *logreg.Model, v *Vector) int {
 	var gb, sb [3]float64
 	g := gate.PredictInto(x, gb[:2])
 	m, th := sentence, gateSentence
-	if v.Sentences >= ArticleSentences {
+	switch route(v) {
+	case routeNews:
+		m = news
+	case routeArticle:
 		m, th = article, gateArticle
 	}
 	if g[1] < th {
@@ -298,17 +301,31 @@ func Train(opts TrainOptions) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	X, y, _, err := nliFeatures(x, tk, trainRows, opts.Workers)
+	X, y, tv, err := nliFeatures(x, tk, trainRows, opts.Workers)
 	if err != nil {
 		return nil, err
 	}
+	// Short premises train the sentence model; the news model, which
+	// judges long ones, learns from every pair (the long premises alone,
+	// about 1,700, are too few for its weights).
+	var sx [][]float64
+	var sy []int
+	for i := range X {
+		if route(&tv[i]) == routeSentence {
+			sx, sy = append(sx, X[i]), append(sy, y[i])
+		}
+	}
 	so := stanceOptions
 	so.Features, so.Classes = featureNames[:], stanceClasses
-	sentence, err := logreg.Train(X, y, 3, so)
+	sentence, err := logreg.Train(sx, sy, 3, so)
 	if err != nil {
 		return nil, fmt.Errorf("nli: sentence model: %w", err)
 	}
-	logf("sentence model: %d pairs (SICK train, RTE-1/2 dev+test)", len(X))
+	news, err := logreg.Train(X, y, 3, so)
+	if err != nil {
+		return nil, fmt.Errorf("nli: news model: %w", err)
+	}
+	logf("sentence model: %d pairs under %d premise content words, news model: all %d pairs (SICK train, RTE-1/2 dev+test)", len(sx), NewsWords, len(X))
 
 	// Gate and article model on FNC-1.
 	bodies := map[int]string{}
@@ -364,7 +381,7 @@ func Train(opts TrainOptions) ([]byte, error) {
 		}
 		pred := make([]int, len(vs))
 		for i := range vs {
-			pred[i] = predict(sentence, article, gate, &vs[i])
+			pred[i] = predict(sentence, news, article, gate, &vs[i])
 			if pred[i] == 3 {
 				pred[i] = 1 // unrelated counts as neutral
 			}
@@ -402,7 +419,7 @@ func Train(opts TrainOptions) ([]byte, error) {
 			return nil, fmt.Errorf("nli: fold %d: %w", k, err)
 		}
 		for _, i := range rows {
-			pred[i] = predict(sentence, a, g, &fv[i])
+			pred[i] = predict(sentence, news, a, g, &fv[i])
 		}
 	}
 	rel, macro, f1 := fncScores(truth, pred)
@@ -422,7 +439,7 @@ func Train(opts TrainOptions) ([]byte, error) {
 	for _, part := range []struct {
 		m   *logreg.Model
 		dst *json.RawMessage
-	}{{sentence, &file.Sentence}, {article, &file.Article}, {gate, &file.Gate}} {
+	}{{sentence, &file.Sentence}, {news, &file.News}, {article, &file.Article}, {gate, &file.Gate}} {
 		b, err := part.m.Marshal()
 		if err != nil {
 			return nil, err
