@@ -520,7 +520,7 @@ func (lx *lexicon) annotate(d *Document, si int) {
 	if s.First < 0 || s.Last > len(d.Tokens) || s.First > s.Last {
 		return
 	}
-	sc := &scan{lx: lx, d: d, s: s, toks: d.Tokens[s.First:s.Last], used: make([]bool, s.Last-s.First)}
+	sc := &scan{lx: lx, d: d, s: s, si: si, toks: d.Tokens[s.First:s.Last], used: make([]bool, s.Last-s.First)}
 	s.Dates = sc.dates()
 	s.Quantities = sc.quantities()
 	s.Mentions = sc.mentions()
@@ -532,6 +532,7 @@ type scan struct {
 	lx   *lexicon
 	d    *Document
 	s    *Sentence
+	si   int     // index of s in d.Sentences
 	toks []Token // the sentence's tokens (a window on d.Tokens)
 	used []bool  // tokens inside a date or quantity
 }

@@ -106,6 +106,20 @@ func (e aliasEntry) okSingle(text string, capped bool) bool {
 	return true
 }
 
+// inLongerName reports whether a one-word alias of a person or place is
+// only part of a longer capitalised name: "Tom Ellison" is not Larry
+// Ellison, "New Mexico" is not Mexico, "London Stock Exchange" is not London.
+// Companies and products are often written next to other names ("Amazon
+// AWS", "Microsoft Azure") and are not held back.
+func (sc *scan) inLongerName(i int, e aliasEntry) bool {
+	switch sc.lx.entities[e.entity].Class {
+	case "person", "place":
+	default:
+		return false
+	}
+	return i > 0 && sc.isNameToken(i-1) || i+1 < len(sc.toks) && sc.isNameToken(i+1)
+}
+
 // okMulti reports whether tokens [i, j] may stand for a multi-word alias.
 // Case does not matter, but a name is never written all in lower case, and
 // after a leading "the" the next word must have its capital: "the
@@ -153,6 +167,9 @@ func (sc *scan) aliasAt(i int) (int, aliasEntry, bool) {
 			continue
 		}
 		if j == i && !e.okSingle(sc.text(i), t.Cap) || j > i && !sc.okMulti(i, j) {
+			continue
+		}
+		if j == i && sc.inLongerName(i, e) {
 			continue
 		}
 		best, bestEnd, found = e, j+1, true
@@ -244,7 +261,53 @@ func (sc *scan) mentions() []Mention {
 		}
 		return out[a].End < out[b].End
 	})
+	for k := range out {
+		sc.resolveSurname(out, k)
+	}
 	return out
+}
+
+// surnameLookback bounds how many earlier sentences resolveSurname reads,
+// so the cost per mention stays fixed on long documents.
+const surnameLookback = 200
+
+// resolveSurname gives a one-word person or unknown mention the entity of
+// the latest earlier mention in the document whose name ends with that word:
+// after "Rosario Murillo", "Murillo" is her; after "Tom Ellison", "Ellison"
+// is not the Larry Ellison of the alias table. It relies on the tokenizer
+// annotating sentences in order; out of order it only resolves less.
+func (sc *scan) resolveSurname(ms []Mention, k int) {
+	m := &ms[k]
+	if m.Class != "" && m.Class != "person" {
+		return
+	}
+	word := sc.spanText(m.Span)
+	if word == "" || strings.ContainsFunc(word, unicode.IsSpace) {
+		return
+	}
+	match := func(c Mention) bool {
+		if c.Class != "" && c.Class != "person" || c.Entity == m.Entity {
+			return false
+		}
+		sp := strings.LastIndexFunc(c.Entity, unicode.IsSpace)
+		return sp > 0 && strings.EqualFold(c.Entity[sp+1:], word)
+	}
+	for j := k - 1; j >= 0; j-- {
+		if match(ms[j]) {
+			m.Entity, m.Class = ms[j].Entity, ms[j].Class
+			return
+		}
+	}
+	si := sc.si
+	for p := si - 1; p >= 0 && p >= si-surnameLookback; p-- {
+		prev := sc.d.Sentences[p].Mentions
+		for j := len(prev) - 1; j >= 0; j-- {
+			if match(prev[j]) {
+				m.Entity, m.Class = prev[j].Entity, prev[j].Class
+				return
+			}
+		}
+	}
 }
 
 // unknownMention makes a mention of tokens [i, j), trimmed of function
