@@ -55,7 +55,8 @@ func TestCues(t *testing.T) {
 			{"said", CueAttribution, "said"}, {"violated", CueObjection, "violated"}}},
 		{"question", "Is the deal still exclusive?", []gotCue{
 			{"still", CueContinue, "still"}, {"exclusive", CueExclusive, "exclusive"}, {"?", CueQuestion, "?"}}},
-		{"question in quotes", `He asked, "Is the deal over?"`, []gotCue{{"asked", CueAttribution, "asked"}, {"?", CueQuestion, "?"}}},
+		{"question in quotes", `He said, "Is the deal over?"`, []gotCue{{"said", CueAttribution, "said"}, {"?", CueQuestion, "?"}}},
+		{"asking for is not attribution", "He has not conceded and asked for a recount.", []gotCue{{"not", CueNegation, "not"}}},
 		{"no cue inside a quantity", "Some 40 firms bid.", nil},
 		{"modal may is a hedge", "The firm may sign.", []gotCue{{"may", CueHedge, "may"}}},
 		{"month May is not a hedge", "The firm signed on May 5, 2025.", nil},
