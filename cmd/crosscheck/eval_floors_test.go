@@ -115,6 +115,10 @@ func TestFloors(t *testing.T) {
 			}
 		}
 	}
+	if t.Failed() {
+		t.Logf("a figure fell below its floor: fix the regression, or, when the drop is a deliberate trade-off, " +
+			"lower that floor in testdata/floors.json in the same commit and say why in its message")
+	}
 	for set := range fl.Floors {
 		if current[set] == nil {
 			t.Errorf("%s: floors.json has floors for set %q, which TestFloors does not measure", floorsFile, set)
