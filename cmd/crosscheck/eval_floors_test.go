@@ -119,7 +119,7 @@ func TestFloors(t *testing.T) {
 		t.Logf("a figure fell below its floor: fix the regression, or, when the drop is a deliberate trade-off, " +
 			"lower that floor in testdata/floors.json in the same commit and say why in its message")
 	}
-	for set := range fl.Floors {
+	for _, set := range floorKeys(fl.Floors) {
 		if current[set] == nil {
 			t.Errorf("%s: floors.json has floors for set %q, which TestFloors does not measure", floorsFile, set)
 		}
@@ -209,13 +209,14 @@ func TestFloorsFileParses(t *testing.T) {
 	for _, s := range floorSets {
 		known[s.key] = true
 	}
-	for set, m := range fl.Floors {
+	for _, set := range floorKeys(fl.Floors) {
+		m := fl.Floors[set]
 		if !known[set] {
 			t.Errorf("%s: unknown set %q", floorsFile, set)
 		}
-		for name, v := range m {
-			if v < 0 || v > 1 {
-				t.Errorf("%s: %s %s = %v, want a figure in [0, 1]", floorsFile, set, name, v)
+		for _, name := range floorKeys(m) {
+			if v := m[name]; v < 0 || v > 1 {
+				t.Errorf("%s: %s %s = %v, want a figure in [0, 1]", floorsFile, set, name, m[name])
 			}
 		}
 	}
