@@ -106,6 +106,69 @@ func (e aliasEntry) okSingle(text string, capped bool) bool {
 	return true
 }
 
+// initialNameWord reports whether token i is the first word of the
+// sentence, capitalised only because it is first as far as Token.Cap can
+// tell, yet starting a name: followed by an unknown name word, as in
+// "Veridian Group agreed ...". The tagger must not call it a verb, adverb or
+// function word, and common modifiers ("New", "Former") never are.
+func (sc *scan) initialNameWord(i int) bool {
+	if i != 0 || i+1 >= len(sc.toks) || sc.s.Heading {
+		return false
+	}
+	t := sc.toks[i]
+	if sc.used[i] || t.Kind != Word || !sc.upperFirst(i) || nameStop[t.Norm] || sc.lx.titles[tokenKey(t)] {
+		return false
+	}
+	switch t.Tag {
+	case "NNP", "NNPS", "NN", "JJ": // the tagger often calls an unknown name JJ or NN
+	default:
+		return false
+	}
+	if initialModifiers[t.Norm] || sc.lx.notNames[tokenKey(t)] {
+		return false
+	}
+	if _, _, ok := sc.aliasAt(i + 1); ok {
+		return false // "Core Azure ...": the known name stands alone
+	}
+	return sc.isNameToken(i + 1)
+}
+
+// initialEarlierName reads a sentence-initial capitalised word that the
+// document has already used as an unknown name, or as the first word of
+// one: after "Veridian Group agreed ...", a sentence "Veridian remains ..."
+// mentions Veridian Group.
+func (sc *scan) initialEarlierName(i int) (Mention, bool) {
+	if i != 0 || sc.used[i] || sc.toks[i].Kind != Word || !sc.upperFirst(i) || nameStop[sc.toks[i].Norm] {
+		return Mention{}, false
+	}
+	word := sc.spanText(sc.toks[i].Span)
+	for p := sc.si - 1; p >= 0 && p >= sc.si-surnameLookback; p-- {
+		prev := sc.d.Sentences[p].Mentions
+		for j := len(prev) - 1; j >= 0; j-- {
+			c := prev[j]
+			if c.Class != "" {
+				continue
+			}
+			first, _, _ := strings.Cut(c.Entity, " ")
+			if first == word {
+				return Mention{Span: sc.toks[i].Span, Entity: c.Entity}, true
+			}
+		}
+	}
+	return Mention{}, false
+}
+
+// initialModifiers are ordinary words that often open a sentence before a
+// name: "New Zentrix phones", "Several Acme shareholders".
+var initialModifiers = map[string]bool{
+	"new": true, "old": true, "big": true, "top": true, "major": true, "former": true, "latest": true,
+	"early": true, "late": true, "last": true, "next": true, "first": true, "second": true, "many": true,
+	"most": true, "several": true, "some": true, "both": true, "each": true, "every": true, "all": true,
+	"other": true, "another": true, "such": true, "senior": true, "local": true, "federal": true,
+	"state": true, "national": true, "international": true, "global": true, "rival": true, "key": true,
+	"core": true, "only": true, "few": true, "fellow": true, "leading": true, "current": true,
+}
+
 // inLongerName reports whether a one-word alias of a person or place is
 // only part of a longer capitalised name: "Tom Ellison" is not Larry
 // Ellison, "New Mexico" is not Mexico, "London Stock Exchange" is not London.
@@ -222,7 +285,10 @@ func (sc *scan) mentions() []Mention {
 				continue
 			}
 		}
-		if !sc.isNameToken(i) {
+		if !sc.isNameToken(i) && !sc.initialNameWord(i) {
+			if m, ok := sc.initialEarlierName(i); ok {
+				out = append(out, m)
+			}
 			i++
 			continue
 		}
@@ -272,9 +338,10 @@ func (sc *scan) mentions() []Mention {
 const surnameLookback = 200
 
 // resolveSurname gives a one-word person or unknown mention the entity of
-// the latest earlier mention in the document whose name ends with that word:
-// after "Rosario Murillo", "Murillo" is her; after "Tom Ellison", "Ellison"
-// is not the Larry Ellison of the alias table. It relies on the tokenizer
+// the latest earlier mention in the document whose name ends with that word
+// (after "Rosario Murillo", "Murillo" is her; after "Tom Ellison", "Ellison"
+// is not the Larry Ellison of the alias table) or, for an unknown name,
+// starts with it ("Hollis" after "Hollis Foods"). It relies on the tokenizer
 // annotating sentences in order; out of order it only resolves less.
 func (sc *scan) resolveSurname(ms []Mention, k int) {
 	m := &ms[k]
@@ -290,7 +357,13 @@ func (sc *scan) resolveSurname(ms []Mention, k int) {
 			return false
 		}
 		sp := strings.LastIndexFunc(c.Entity, unicode.IsSpace)
-		return sp > 0 && strings.EqualFold(c.Entity[sp+1:], word)
+		if sp > 0 && strings.EqualFold(c.Entity[sp+1:], word) {
+			return true
+		}
+		// An unknown organisation is shortened to its first word:
+		// "Hollis" after "Hollis Foods".
+		sp = strings.IndexFunc(c.Entity, unicode.IsSpace)
+		return c.Class == "" && m.Class == "" && sp > 0 && strings.EqualFold(c.Entity[:sp], word)
 	}
 	for j := k - 1; j >= 0; j-- {
 		if match(ms[j]) {

@@ -74,6 +74,10 @@ func TestMentions(t *testing.T) {
 			{"London Stock Exchange", "London Stock Exchange", ""}, {"New Mexico", "New Mexico", ""}}},
 		{"company next to a name is still known", "Analysts said Amazon AWS Bedrock was popular with the users.", []gotMention{
 			{"Amazon AWS", aws, "platform"}, {"Bedrock", "Bedrock", ""}}},
+		{"sentence-initial proper noun starts a name", "Veridian Group agreed to buy the company for cash on Monday.", []gotMention{
+			{"Veridian Group", "Veridian Group", ""}}},
+		{"sentence-initial ordinary word does not", "However Zentrix Labs disagreed with the plan on Monday.", []gotMention{
+			{"Zentrix Labs", "Zentrix Labs", ""}}},
 		{"demonym is not a name", "The company agreed to sell its Polish unit to a buyer.", nil},
 		{"question word is not a name", "Did the regulator go too far with the ruling?", nil},
 		{"month is not a name", "It happened in March.", nil},
@@ -145,6 +149,16 @@ func TestSurnameResolvesToEarlierName(t *testing.T) {
 		{"Nadella", "Tom Nadella", ""}, // the alias table's Satya Nadella, but not in this text
 		{"Satya Nadella", "Satya Nadella", "person"},
 		{"Microsoft", "Microsoft", "company"},
+	}
+	if diff := cmp.Diff(want, mentionsOf(d)); diff != "" {
+		t.Errorf("mentions (-want +got):\n%s", diff)
+	}
+	d = tokenizeFacts(t, "The board of Hollis Foods met on Monday with its lawyers. The deal values Hollis at about $3.1 billion. "+
+		"Hollis rejected it.", time.Time{})
+	want = []gotMention{
+		{"Hollis Foods", "Hollis Foods", ""},
+		{"Hollis", "Hollis Foods", ""},
+		{"Hollis", "Hollis Foods", ""}, // sentence-initial, known from before
 	}
 	if diff := cmp.Diff(want, mentionsOf(d)); diff != "" {
 		t.Errorf("mentions (-want +got):\n%s", diff)
