@@ -180,7 +180,15 @@ func (sc *scan) inLongerName(i int, e aliasEntry) bool {
 	default:
 		return false
 	}
-	return i > 0 && sc.isNameToken(i-1) || i+1 < len(sc.toks) && sc.isNameToken(i+1)
+	if i > 0 && sc.isNameToken(i-1) {
+		return true
+	}
+	if i+1 < len(sc.toks) && sc.isNameToken(i+1) {
+		// A known name next to it is not a longer name: "Biden White House".
+		_, _, known := sc.aliasAt(i + 1)
+		return !known
+	}
+	return false
 }
 
 // okMulti reports whether tokens [i, j] may stand for a multi-word alias.

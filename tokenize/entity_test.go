@@ -72,6 +72,8 @@ func TestMentions(t *testing.T) {
 			{"Tom Nadella", "Tom Nadella", ""}}},
 		{"known place inside a longer name", "Shares listed on the London Stock Exchange rose, as did those in New Mexico.", []gotMention{
 			{"London Stock Exchange", "London Stock Exchange", ""}, {"New Mexico", "New Mexico", ""}}},
+		{"person next to a known name", "Reporters said the Biden White House had asked for the data.", []gotMention{
+			{"Biden", "Joe Biden", "person"}, {"White House", "White House", "government"}}},
 		{"company next to a name is still known", "Analysts said Amazon AWS Bedrock was popular with the users.", []gotMention{
 			{"Amazon AWS", aws, "platform"}, {"Bedrock", "Bedrock", ""}}},
 		{"sentence-initial proper noun starts a name", "Veridian Group agreed to buy the company for cash on Monday.", []gotMention{
