@@ -96,7 +96,7 @@ func TestFeatures(t *testing.T) {
 		},
 		{
 			name:    "exclusivity",
-			premise: "Only Acme makes the part.", hypothesis: "Acme makes the part.",
+			premise: "Acme is the sole maker of the part.", hypothesis: "Acme is a maker of the part.",
 			want: map[string]float64{"exclusivity_mismatch": 1},
 		},
 		{

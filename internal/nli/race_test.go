@@ -1,0 +1,5 @@
+//go:build race
+
+package nli
+
+const raceEnabled = true
