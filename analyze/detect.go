@@ -44,6 +44,13 @@ var detectors = []detector{
 // compare runs the detectors on a pair, both ways round where the detector
 // is asymmetric, and returns the strongest finding.
 func (an *analyzer) compare(a, b *claim) (judgement, bool) {
+	// Most aligned pairs share a few words and nothing any detector needs:
+	// leave them at once.
+	if !a.shaped() && !b.shaped() {
+		if n, _ := overlap(a, b); n < 3 {
+			return judgement{}, false
+		}
+	}
 	var best judgement
 	found := false
 	for _, det := range detectors {
@@ -77,6 +84,21 @@ func (an *analyzer) compare(a, b *claim) (judgement, bool) {
 		}
 	}
 	return best, found
+}
+
+// shaped reports whether a claim has anything a specific detector reads:
+// quantities, bindings, or state, negation or attitude cues.
+func (c *claim) shaped() bool {
+	if len(c.qty) > 0 || len(c.excl) > 0 || len(c.host) > 0 {
+		return true
+	}
+	for _, cu := range c.cues {
+		switch cu.kind {
+		case tokenize.CueNegation, tokenize.CueContinue, tokenize.CueChange, tokenize.CueApproval, tokenize.CueObjection, tokenize.CueExclusive:
+			return true
+		}
+	}
+	return false
 }
 
 func better(j, k judgement) bool {

@@ -78,7 +78,13 @@ func (p *parties) add(d *tokenize.Document) {
 		ms := s.Mentions
 		for i := range ms {
 			p.find(mentionName(d, ms[i]))
-			if w := d.Text(ms[i].Span); !strings.ContainsAny(w, " -'’") && ms[i].Entity != "" {
+			// A one-word name, and the last word of a longer one: news
+			// calls "Tom Ellison" "Ellison" after the first mention.
+			w := d.Text(ms[i].Span)
+			if f := strings.Fields(w); len(f) > 1 {
+				w = f[len(f)-1]
+			}
+			if ms[i].Entity != "" && len(w) >= 3 && !strings.ContainsAny(w, "-'’") {
 				if old, ok := p.single[strings.ToLower(w)]; !ok || ms[i].Entity < old {
 					p.single[strings.ToLower(w)] = ms[i].Entity
 				}

@@ -208,98 +208,125 @@ type rawFinding struct {
 
 type pair struct{ i, j int }
 
-// terms returns the index keys of a claim: its content stems, its entity
-// groups, and markers for the claim shapes detectors look for, so that two
-// exclusivity claims meet even when they share few words.
-func (c *claim) terms() []string {
-	out := make([]string, 0, len(c.stems)+len(c.groups)+3)
-	out = append(out, c.stems...)
+// terms returns the index keys of a claim: its content stems and entity
+// groups (generic keys), and markers for the claim shapes detectors look
+// for, qualified by each party the claim names, so that two exclusivity
+// claims about the same parties meet even when they share few words, while
+// the marker lists stay short in a large input.
+func (c *claim) terms() (generic, special []string) {
+	generic = make([]string, 0, len(c.stems)+len(c.groups))
+	generic = append(generic, c.stems...)
 	for _, g := range c.groups {
-		out = append(out, "@"+g)
+		generic = append(generic, "@"+g)
 	}
+	var shapes []string
 	if len(c.excl) > 0 || len(c.host) > 0 || len(c.multi) > 0 {
-		out = append(out, "§excl")
+		shapes = append(shapes, "excl")
 	}
 	for _, cu := range c.cues {
-		if cu.kind == tokenize.CueExclusive {
-			out = append(out, "§state")
-			break
+		switch cu.kind {
+		case tokenize.CueExclusive:
+			shapes = append(shapes, "state")
+		case tokenize.CueApproval, tokenize.CueObjection:
+			shapes = append(shapes, "attitude")
 		}
 	}
 	for _, q := range c.qty {
-		out = append(out, "§qty:"+q.q.Unit)
+		shapes = append(shapes, "qty:"+q.q.Unit)
 	}
-	for _, cu := range c.cues {
-		if cu.kind == tokenize.CueApproval || cu.kind == tokenize.CueObjection {
-			out = append(out, "§attitude")
-			break
+	for _, s := range uniq(shapes) {
+		special = append(special, s)
+		for _, g := range c.groups {
+			special = append(special, s+"@"+g)
 		}
 	}
-	return uniq(out)
+	return uniq(generic), uniq(special)
 }
 
+// Posting-list caps. A generic term held by more sentences than
+// genericCap says little about what two sentences share, and pairing all
+// of them would make the work quadratic; a shape marker pairs each
+// sentence with at most specialWindow later ones.
+const (
+	genericCap    = 100
+	specialWindow = 200
+	bareWindow    = 40 // a marker with no party: nearby sentences only
+)
+
 // align returns candidate pairs of claims through an inverted index of
-// their terms. Terms held by very many sentences say little about what two
-// sentences share and would make the work quadratic, so they are capped.
+// their terms; the work grows with the number of sentences times the caps.
 func (an *analyzer) align(claims []*claim) []pair {
 	index := map[string][]int{}
+	special := map[string][]int{}
 	for i, c := range claims {
-		for _, t := range c.terms() {
+		gen, spec := c.terms()
+		for _, t := range gen {
 			index[t] = append(index[t], i)
+		}
+		for _, t := range spec {
+			special[t] = append(special[t], i)
 		}
 	}
 	n := len(claims)
-	capN := min(max(n/4, 30), 200)
 	keys := make([]string, 0, len(index))
 	for k := range index {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	weight := map[pair]float64{}
-	count := map[pair]int{}
-	special := map[pair]bool{}
+	// Pairs are gathered as sorted (pair, weight) entries rather than in a
+	// map: fewer allocations and a deterministic order for free.
+	type hit struct {
+		p uint64
+		w float32
+	}
+	var hits []hit
+	key := func(i, j int) uint64 { return uint64(i)<<32 | uint64(j) }
 	for _, k := range keys {
 		post := index[k]
-		isSpecial := strings.HasPrefix(k, "§")
-		limit := capN
-		if isSpecial {
-			limit = 500
-		}
-		if len(post) < 2 || len(post) > limit {
+		if len(post) < 2 || len(post) > genericCap {
 			continue
 		}
-		w := math.Log(float64(n+1) / float64(len(post)))
+		w := float32(math.Log(float64(n+1) / float64(len(post))))
 		for x := 0; x < len(post); x++ {
 			for y := x + 1; y < len(post); y++ {
-				p := pair{post[x], post[y]}
-				if isSpecial {
-					special[p] = true
-				} else {
-					weight[p] += w
-					count[p]++
-				}
+				hits = append(hits, hit{key(post[x], post[y]), w})
 			}
 		}
 	}
-	out := make([]pair, 0, len(weight)+len(special))
-	for p, w := range weight {
-		// Enough rare terms, or many terms: in a story of a few sentences
-		// every term is "common", so a count stands in for rarity.
-		if w >= 2 || count[p] >= 4 || special[p] {
-			out = append(out, p)
+	skeys := make([]string, 0, len(special))
+	for k := range special {
+		skeys = append(skeys, k)
+	}
+	sort.Strings(skeys)
+	for _, k := range skeys {
+		post := special[k]
+		win := specialWindow
+		if !strings.Contains(k, "@") {
+			win = bareWindow
+		}
+		for x := 0; x < len(post); x++ {
+			for y := x + 1; y < len(post) && y <= x+win; y++ {
+				hits = append(hits, hit{key(post[x], post[y]), 100})
+			}
 		}
 	}
-	for p := range special {
-		if _, ok := weight[p]; !ok {
-			out = append(out, p)
+	sort.Slice(hits, func(i, j int) bool { return hits[i].p < hits[j].p })
+	var out []pair
+	for i := 0; i < len(hits); {
+		j := i
+		var w float32
+		for j < len(hits) && hits[j].p == hits[i].p {
+			w += hits[j].w
+			j++
 		}
+		// Enough rare terms, or several terms: in a story of a few
+		// sentences every term is "common", so a count stands in for
+		// rarity. Shape markers weigh 100, so they always pass.
+		if w >= 1.5 || j-i >= 4 {
+			out = append(out, pair{int(hits[i].p >> 32), int(hits[i].p & 0xffffffff)})
+		}
+		i = j
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].i != out[j].i {
-			return out[i].i < out[j].i
-		}
-		return out[i].j < out[j].j
-	})
 	return out
 }
 
