@@ -40,6 +40,13 @@ var monthPrepositions = map[string]bool{
 // noDate is the result of a date reader that found nothing.
 func noDate() (time.Time, time.Time, int, bool) { return time.Time{}, time.Time{}, 0, false }
 
+// yearPrepositions introduce a year before 1900 ("in 1860"); a bare number
+// from 1900 to 2100 is read as a year without one.
+var yearPrepositions = map[string]bool{
+	"in": true, "since": true, "from": true, "until": true, "till": true, "during": true, "before": true,
+	"after": true, "circa": true, "by": true,
+}
+
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 // monthRange is the whole of month m of year y.
@@ -179,6 +186,11 @@ func (sc *scan) dateAt(i int) (from, to time.Time, end int, ok bool) {
 			}
 		}
 		if y, ok := sc.yearAt(i, true); ok && sc.bareYear(i) {
+			from, to := yearRange(y)
+			return from, to, i + 1, true
+		}
+		// An older year needs a preposition of time: "in 1860".
+		if y, ok := sc.yearAt(i, false); ok && i > 0 && yearPrepositions[sc.toks[i-1].Norm] && sc.bareYear(i) {
 			from, to := yearRange(y)
 			return from, to, i + 1, true
 		}

@@ -57,6 +57,8 @@ func TestDates(t *testing.T) {
 		{"money is not a year", "It cost $2019 and 2020 euros.", time.Time{}, nil},
 		{"scaled is not a year", "Some 2000 million shares.", time.Time{}, nil},
 		{"out of range is not a year", "A score of 1200 points.", time.Time{}, nil},
+		{"older year after a preposition", "The war began in 1860 and ended later.", time.Time{}, []gotDate{{"1860", "1860-01-01", "1860-12-31"}}},
+		{"older number without one", "A workforce of 1860 people.", time.Time{}, nil},
 		{"modal may is not a month", "It may 2 times.", time.Time{}, nil},
 		{"month without year needs the source date", "It closed in June.", time.Time{}, nil},
 		{"month without year", "It closed in June.", src, []gotDate{{"June", "2026-06-01", "2026-06-30"}}},

@@ -249,8 +249,11 @@ func (sc *scan) aliasAt(i int) (int, aliasEntry, bool) {
 }
 
 // connectors may join capitalised words inside one unknown name:
-// "Department of Defense", "Bank of the West", "Procter & Gamble".
-var connectors = map[string]bool{"of": true, "the": true, "de": true, "del": true, "der": true, "van": true, "von": true, "&": true, "for": true}
+// "Department of Defense", "Bank of the West", "Rio Grande do Sul".
+var connectors = map[string]bool{
+	"of": true, "the": true, "for": true, "&": true, "de": true, "del": true, "der": true, "van": true, "von": true,
+	"do": true, "da": true, "dos": true, "das": true, "di": true, "du": true, "bin": true, "ibn": true,
+}
 
 // nameStop are capitalised words that never start or end an unknown name:
 // function words capitalised in headings or after a colon.
