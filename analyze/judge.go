@@ -34,6 +34,9 @@ type pairFeatures struct {
 	numMismatch            [2]string
 	quantMismatch          [2]string
 	exact                  float64   // aligned share counting only identical stems
+	loose                  float64   // aligned share allowing hyponyms and similar words
+	antonymStrong          bool      // a direct or configured antonym, not a derived one
+	negSubject             bool      // "no man", "nobody": the subject is negated
 	conflict               judgement // a story detector's conflict, if any
 	hasConflict            bool
 }
@@ -193,6 +196,10 @@ func (an *analyzer) analysePair(premise, hypothesis *tokenize.Document) (pa pair
 	x[fUnalignedHAbs] = math.Log1p(float64(best.unalignedH))
 	x[fUnalignedPAbs] = math.Log1p(float64(best.unalignedP))
 	x[fAligned2] = best.aligned * best.aligned
+	x[fLoose] = best.loose
+	x[fAntStrong] = b2f(best.antonymStrong) * best.loose
+	x[fNegSubject] = b2f(best.negSubject && best.negMismatch)
+	x[fNegLoose] = x[fNegMismatch] * best.loose
 	if u := len(h.stems) + len(bestP.stems) - countShared(h.stems, bestP.stems); u > 0 {
 		x[fJaccard] = float64(countShared(h.stems, bestP.stems)) / float64(u)
 	}
@@ -366,15 +373,53 @@ func (an *analyzer) pairFeatures(p, h *claim) pairFeatures {
 			if alignedP[k] || !p.content[k] {
 				continue
 			}
-			if an.lx.opposite(pt.Stem, ht.Stem) || wn.Antonym(pt.Norm, ht.Norm) {
+			strong := an.lx.opposite(pt.Stem, ht.Stem)
+			kind := wn.AntonymKindOf(pt.Norm, ht.Norm)
+			if strong || kind == wn.AntonymDirect {
 				f.antonym = [2]string{pt.Norm, ht.Norm}
+				f.antonymStrong = true
 				break
 			}
+			if kind != wn.NotAntonym && f.antonym[0] == "" {
+				f.antonym = [2]string{pt.Norm, ht.Norm}
+			}
 		}
-		if f.antonym[0] != "" {
+		if f.antonymStrong {
 			break
 		}
 	}
+	// Loose alignment: a hypothesis word counts as filling the same slot
+	// when a premise word is a synonym, a hypernym or a hyponym of it, or
+	// the two share a close hypernym ("strumming" and "playing").
+	looseTotal, looseGot := 0.0, 0.0
+	for i, ht := range h.toks {
+		if !h.content[i] {
+			continue
+		}
+		looseTotal++
+		if alignedH[i] {
+			looseGot++
+			continue
+		}
+		for k, pt := range p.toks {
+			if !p.content[k] || pt.Kind != tokenize.Word || ht.Kind != tokenize.Word {
+				continue
+			}
+			if d, ok := wn.Hypernym(ht.Norm, pt.Norm); ok && d <= 2 {
+				looseGot++
+				break
+			}
+			if wn.Similar(ht.Norm, pt.Norm) {
+				looseGot++
+				break
+			}
+		}
+	}
+	if looseTotal > 0 {
+		f.loose = looseGot / looseTotal
+	}
+	// "There is no man", "Nobody is": a negation that removes the subject.
+	f.negSubject = negatesSubject(h) || negatesSubject(p)
 	// Numbers: a number of the hypothesis absent from an aligned premise
 	// sentence that has a different number of the same unit.
 	for _, hq := range h.qty {
@@ -441,6 +486,22 @@ func quantClass(q string) int {
 	default:
 		return 1
 	}
+}
+
+// negatesSubject reports a negation before the sentence's first content
+// word: "There is no man ...", "Nobody is ...", "No one ...".
+func negatesSubject(c *claim) bool {
+	for i := range c.toks {
+		if c.content[i] {
+			return false
+		}
+		for _, cu := range c.cues {
+			if cu.kind == tokenize.CueNegation && cu.a == i {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func countNeg(c *claim) int {

@@ -42,6 +42,10 @@ const (
 	fUnalignedPAbs
 	fAligned2
 	fJaccard
+	fLoose
+	fAntStrong
+	fNegSubject
+	fNegLoose
 	numFeatures
 )
 
@@ -54,6 +58,7 @@ var featureNames = [numFeatures]string{
 	"close_sentences", "refuting_words", "best_match", "rule_contradiction", "rule_entailment",
 	"question_hypothesis", "negation_mismatch_x_aligned", "antonym_x_aligned",
 	"unaligned_hypothesis_words", "unaligned_premise_words", "aligned_squared", "jaccard",
+	"loose_aligned", "strong_antonym_x_loose", "negated_subject", "negation_mismatch_x_loose",
 }
 
 // modelClasses are the model's labels, in column order.
