@@ -64,6 +64,11 @@ type Config struct {
 	// entity on their own: "AI", "CEO", "GDP". They can still be part of an
 	// alias or of a longer name ("AI Act").
 	NotNames []string `json:"not_names,omitempty"`
+	// NotCues are phrases that contain a cue word without being that cue:
+	// "even if" asserts its main clause, "no doubt" and "not to mention"
+	// negate nothing. They are matched like cues (longest first) and yield
+	// no cue.
+	NotCues []string `json:"not_cues,omitempty"`
 	// Titles are words written before a name but not part of it:
 	// "Commissioner", "CEO", "Prime Minister". They split a run of
 	// capitalised words, so "Acme CEO Jane Doe" is two names.
@@ -251,6 +256,11 @@ func (c *Config) validate() error {
 			return fmt.Errorf("tokenize: config: replace_cues: unknown kind %q", k)
 		}
 	}
+	for j, w := range c.NotCues {
+		if len(cueWords(w)) == 0 {
+			return fmt.Errorf("tokenize: config: not_cues[%d]: empty word", j)
+		}
+	}
 	for j, w := range c.Approx {
 		if len(strings.Fields(w)) == 0 {
 			return fmt.Errorf("tokenize: config: approx[%d]: empty word", j)
@@ -289,6 +299,7 @@ func (c *Config) Clone() *Config {
 		CommonWords: slices.Clone(c.CommonWords),
 		NotNames:    slices.Clone(c.NotNames),
 		Titles:      slices.Clone(c.Titles),
+		NotCues:     slices.Clone(c.NotCues),
 	}
 	if c.Entities != nil {
 		out.Entities = make([]EntityDef, len(c.Entities))
@@ -323,7 +334,8 @@ func cloneMap(m map[string]string) map[string]string {
 // matches one of c's (case-insensitively) adds its aliases to it, and sets its
 // class when given; with Replace it replaces that entity; other entities are
 // added. User cue words add to their kind unless the kind is in
-// user.ReplaceCues. Approx, CommonWords, NotNames and Titles are extended; Currencies and Units
+// user.ReplaceCues. Approx, CommonWords, NotNames, NotCues and Titles are
+// extended; Currencies and Units
 // keys are set (an empty value deletes the key). With user.Replace the whole
 // of c is replaced by a copy of user. Merge never removes duplicates the user
 // did not add.
@@ -380,6 +392,7 @@ func (c *Config) Merge(user *Config) {
 	c.CommonWords = appendNew(c.CommonWords, user.CommonWords, strings.ToLower)
 	c.NotNames = appendNew(c.NotNames, user.NotNames, strings.ToLower)
 	c.Titles = appendNew(c.Titles, user.Titles, strings.ToLower)
+	c.NotCues = appendNew(c.NotCues, user.NotCues, strings.ToLower)
 	c.Currencies = mergeMap(c.Currencies, user.Currencies)
 	c.Units = mergeMap(c.Units, user.Units)
 }
@@ -458,7 +471,7 @@ func (c *Config) compile() (*lexicon, error) {
 		aliases:     make(map[string]aliasEntry),
 		aliasPrefix: make(map[string]bool),
 	}
-	lx.cues = buildCueTable(c.Cues)
+	lx.cues = buildCueTable(c.Cues, c.NotCues)
 	lx.approx = newPhraseTable()
 	for _, a := range c.Approx {
 		lx.approx.add(a, "~")

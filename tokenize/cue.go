@@ -1,6 +1,7 @@
 package tokenize
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -77,12 +78,20 @@ func newWordPat(w string) wordPat {
 	return p
 }
 
-func buildCueTable(cues map[CueKind][]string) cueTable {
+// buildCueTable indexes the cue phrases of every kind, and the phrases of
+// notCues as phrases with no kind: they win the longest match and yield
+// nothing.
+func buildCueTable(cues map[CueKind][]string, notCues []string) cueTable {
 	t := cueTable{byWord: make(map[string][]*cuePhrase)}
 	byCanon := make(map[string]*cuePhrase)
 	var order []*cuePhrase
-	for _, kind := range CueKinds {
-		for _, entry := range cues[kind] {
+	const none CueKind = ""
+	for _, kind := range append(slices.Clone(CueKinds), none) {
+		entries := cues[kind]
+		if kind == none {
+			entries = notCues
+		}
+		for _, entry := range entries {
 			words := cueWords(entry)
 			if len(words) == 0 {
 				continue
@@ -101,7 +110,7 @@ func buildCueTable(cues map[CueKind][]string) cueTable {
 				byCanon[key] = ph
 				order = append(order, ph)
 			}
-			if !containsKind(ph.kinds, kind) {
+			if kind != none && !containsKind(ph.kinds, kind) {
 				ph.kinds = append(ph.kinds, kind)
 			}
 		}
