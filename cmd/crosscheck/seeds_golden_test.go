@@ -46,7 +46,7 @@ func TestSeedSpans(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
 	var rep struct {
-		Sources []struct{ ID, Path string }
+		Sources               []struct{ ID, Path string }
 		Conflicts, Agreements []struct {
 			ID   string
 			A, B struct {
