@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	wn "github.com/crosscheck-go/crosscheck/internal/lexicon"
+	"github.com/crosscheck-go/crosscheck/internal/nli"
 	"github.com/crosscheck-go/crosscheck/tokenize"
 )
 
@@ -16,11 +17,19 @@ type Judge struct {
 	an   *analyzer
 	// rulesOnly ignores the trained models (tests of the rules use it).
 	rulesOnly bool
+	// nli is the shared pair classifier; nil falls back to judgeModel.
+	nli *nli.Model
 }
 
-// NewJudge returns a Judge.
+// NewJudge returns a Judge. It uses the trained pair classifier of
+// internal/nli when its weights load, and this package's own model
+// otherwise.
 func NewJudge(opts Options) (*Judge, error) {
-	return &Judge{opts: opts, an: newAnalyzer(opts)}, nil
+	j := &Judge{opts: opts, an: newAnalyzer(opts)}
+	if m, err := nli.Default(); err == nil {
+		j.nli = m
+	}
+	return j, nil
 }
 
 // pairFeatures are the explainable measurements one judgement rests on.
@@ -48,9 +57,15 @@ func (j *Judge) Pair(premise, hypothesis *tokenize.Document) Verdict {
 	if j == nil || j.an == nil {
 		j = &Judge{an: newAnalyzer(Options{})}
 	}
-	pa, ok := j.an.analysePair(premise, hypothesis)
+	// With the shared classifier, this package needs only its detectors
+	// and rule cues, so it skips the WordNet-heavy measures.
+	light := j.nli != nil && !j.rulesOnly
+	pa, ok := j.an.analysePair(premise, hypothesis, light)
 	if !ok {
 		return pa.v
+	}
+	if j.nli != nil && !j.rulesOnly && !(pa.f.hasConflict && pa.f.conflict.specific && pa.f.conflict.score >= 0.6) {
+		return j.an.withNLI(j.nli.Classify(premise, hypothesis), pa)
 	}
 	m := judgeModel(pa.sentences)
 	switch {
@@ -79,7 +94,7 @@ type pairAnalysis struct {
 // analysePair aligns the hypothesis to the premise and measures the
 // features. ok is false when the pair cannot be judged (empty or invalid
 // input, or nothing to align), and then v is the verdict to return.
-func (an *analyzer) analysePair(premise, hypothesis *tokenize.Document) (pa pairAnalysis, ok bool) {
+func (an *analyzer) analysePair(premise, hypothesis *tokenize.Document, light bool) (pa pairAnalysis, ok bool) {
 	if premise == nil || hypothesis == nil || checkDoc(premise) != nil || checkDoc(hypothesis) != nil {
 		pa.v = Verdict{Label: Neutral, Score: 0.5}
 		return pa, false
@@ -141,7 +156,7 @@ func (an *analyzer) analysePair(premise, hypothesis *tokenize.Document) (pa pair
 		if n >= 3 || n > 0 && matchOf[k] < 0.3 {
 			break
 		}
-		f := an.pairFeatures(pc[k], h)
+		f := an.pairFeatures(pc[k], h, light)
 		if n == 0 || f.contradicts() && !best.contradicts() || f.contradicts() == best.contradicts() && f.aligned > best.aligned {
 			best, bestP = f, pc[k]
 		}
@@ -301,11 +316,11 @@ func lowerASCII(s string) string {
 
 // wordsMatch reports whether premise word p supports hypothesis word h:
 // the same stem, synonyms, or p a kind of h ("sprint" supports "run").
-func wordsMatch(p, h tokenize.Token) bool {
+func wordsMatch(p, h tokenize.Token, light bool) bool {
 	if p.Stem == h.Stem || p.Norm == h.Norm {
 		return true
 	}
-	if p.Kind != tokenize.Word || h.Kind != tokenize.Word {
+	if light || p.Kind != tokenize.Word || h.Kind != tokenize.Word {
 		return false
 	}
 	if wn.Synonym(p.Norm, h.Norm) {
@@ -319,7 +334,7 @@ func wordsMatch(p, h tokenize.Token) bool {
 
 // pairFeatures aligns the hypothesis to one premise sentence and measures
 // what the decision needs.
-func (an *analyzer) pairFeatures(p, h *claim) pairFeatures {
+func (an *analyzer) pairFeatures(p, h *claim, light bool) pairFeatures {
 	var f pairFeatures
 	alignedH := make([]bool, len(h.toks))
 	alignedP := make([]bool, len(p.toks))
@@ -340,7 +355,7 @@ func (an *analyzer) pairFeatures(p, h *claim) pairFeatures {
 			if pt.Stem == ht.Stem || pt.Norm == ht.Norm {
 				exact += w
 			}
-			if wordsMatch(pt, ht) {
+			if wordsMatch(pt, ht, light) {
 				alignedH[i], alignedP[k] = true, true
 				got += w
 				break
@@ -393,7 +408,7 @@ func (an *analyzer) pairFeatures(p, h *claim) pairFeatures {
 	// the two share a close hypernym ("strumming" and "playing").
 	looseTotal, looseGot := 0.0, 0.0
 	for i, ht := range h.toks {
-		if !h.content[i] {
+		if light || !h.content[i] {
 			continue
 		}
 		looseTotal++
@@ -545,5 +560,34 @@ func (an *analyzer) decide(f pairFeatures, v Verdict) Verdict {
 	}
 	sort.SliceStable(v.Cues, func(i, j int) bool { return false })
 	v.Score = math.Round(v.Score*1000) / 1000
+	return v
+}
+
+// withNLI turns the shared classifier's result into a Verdict, adding this
+// package's rule cue when it agrees and naming the kind of a contradiction.
+func (an *analyzer) withNLI(r nli.Result, pa pairAnalysis) Verdict {
+	v := pa.v
+	v.Label = Label(r.Label)
+	v.Score = math.Round(r.Score*1000) / 1000
+	v.Related = math.Round(r.Related*1000) / 1000
+	if r.Evidence.End > r.Evidence.Start {
+		v.Evidence = r.Evidence
+	}
+	rule := an.decide(pa.f, pa.v)
+	if v.Label == Contradiction {
+		v.Kind = rule.Kind
+		if v.Kind == "" {
+			v.Kind = KindOther
+		}
+	}
+	if rule.Label == v.Label {
+		v.Cues = append(v.Cues, rule.Cues...)
+	}
+	for _, c := range r.Top {
+		if len(v.Cues) >= 5 {
+			break
+		}
+		v.Cues = append(v.Cues, Cue{Kind: "feature", Text: fmt.Sprintf("%s=%.2f (+%.2f)", c.Feature, c.Value, c.Score)})
+	}
 	return v
 }

@@ -168,7 +168,10 @@ func (an *analyzer) discoverTopics(claims []*claim, docs []*tokenize.Document) (
 		if counts[t] == nil {
 			continue
 		}
-		terms := t.terms
+		var terms []string
+		for _, term := range t.terms {
+			terms = append(terms, strings.TrimPrefix(term, "@"))
+		}
 		if t.user != nil {
 			terms = nil
 			for _, seq := range t.user.terms {

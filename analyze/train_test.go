@@ -74,7 +74,7 @@ type featureSet struct {
 }
 
 func (fs *featureSet) add(an *analyzer, p, h *tokenize.Document, y int, group string) {
-	pa, ok := an.analysePair(p, h)
+	pa, ok := an.analysePair(p, h, false)
 	if !ok {
 		return
 	}
