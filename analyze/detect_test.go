@@ -101,3 +101,64 @@ func TestTemporal(t *testing.T) {
 		})
 	}
 }
+
+// TestSelfContradiction checks that one source contradicting itself on the
+// same quantity is reported as its own kind, and that an article restating
+// itself in looser words is not.
+func TestSelfContradiction(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want Kind
+	}{
+		{"numbers", "Voltara is recalling 120,000 electric scooters sold in Europe this spring.\nLater the statement said Voltara is recalling 150,000 electric scooters sold in Europe this spring.\n", KindSelf},
+		{"restatement", "Voltara is recalling 120,000 electric scooters.\nThe recall covers scooters sold in Europe.\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Run(context.Background(), buildDocs(t, []*testDocPair{{"a", tt.text}}), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got Kind
+			if len(res.Conflicts) > 0 {
+				got = res.Conflicts[0].Kind
+				if res.Conflicts[0].A.Source != res.Conflicts[0].B.Source {
+					t.Errorf("a self-contradiction has both sides in one source: %+v", res.Conflicts[0])
+				}
+			}
+			if got != tt.want {
+				t.Errorf("kind = %q, want %q (%+v)", got, tt.want, res.Conflicts)
+			}
+		})
+	}
+}
+
+// TestHedgedEvidence checks that attributed and modal statements are marked,
+// name who asserted them, and score below the same conflict asserted flatly.
+func TestHedgedEvidence(t *testing.T) {
+	run := func(b string) Finding {
+		t.Helper()
+		res, err := Run(context.Background(), buildDocs(t, []*testDocPair{
+			{"a", "Voltara is recalling 120,000 electric scooters."}, {"b", b},
+		}), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Conflicts) != 1 {
+			t.Fatalf("want one conflict for %q, got %+v", b, res.Conflicts)
+		}
+		return res.Conflicts[0]
+	}
+	flat := run("Voltara is recalling 150,000 electric scooters.")
+	said := run("Voltara is recalling 150,000 electric scooters, according to Cellmax.")
+	if flat.B.Hedged || !said.B.Hedged {
+		t.Errorf("hedged: flat %v, attributed %v", flat.B.Hedged, said.B.Hedged)
+	}
+	if said.B.Asserter != "Cellmax" {
+		t.Errorf("asserter = %q, want Cellmax", said.B.Asserter)
+	}
+	if said.Score >= flat.Score {
+		t.Errorf("an attributed claim must score lower: %v >= %v", said.Score, flat.Score)
+	}
+}

@@ -1,11 +1,41 @@
 // Package analyze is the second stage of the crosscheck pipeline: it takes
 // tokenized documents and finds where their sources contradict or agree.
 //
-// Run groups sentences into topics, aligns sentences about the same thing
-// across sources through an inverted index (never all pairs), reduces each
-// sentence to a Claim, and asks one judgement (Judge) whether two claims
-// conflict, agree, or neither. The same judgement serves the story report and
-// the pairs/eval commands, so an improvement measured on a benchmark improves
-// the report too. Every finding carries both evidence spans and the cues that
-// drove it, so a reader can check it in seconds.
+// Run reduces every sentence to a claim: its content stems and entities,
+// its cues (negation, hedges, attribution, exclusivity, continuation,
+// change, approval, objection), the provider each exclusivity cue binds
+// ("solely on X", "X remains the sole provider"), and each quantity with the
+// thing it measures and whose it is ("$110 billion funding round" measures
+// a funding round). Entity names that denote one party are grouped from the
+// text itself (apposition, possessives, a name inside another).
+//
+// Sentences are aligned across sources through an inverted index of their
+// terms, with very common terms capped, so the work grows near-linearly;
+// topics are discovered from salient terms shared across sources, after the
+// user's named topics. Each aligned pair goes through the detectors:
+//
+//   - exclusivity: X is the sole provider versus Y provides the same thing;
+//   - polarity: a state continues versus it ended, or one statement negated;
+//   - numeric: the same quantity of the same thing with different values
+//     (a deal's size and a funding round's size are different things);
+//   - attitude: the same party approving versus objecting to the same act;
+//   - antonym: the same statement with words of opposite meaning.
+//
+// Hedged and attributed statements score lower and say who asserted them;
+// conditionals and questions are not compared. A change reported by a later
+// source is a temporal finding, one source against itself a self finding.
+// Each finding carries both evidence spans, highlights, the cues that fired
+// and a sentence a reader can check; agreements list every source making
+// the claim.
+//
+// Judge answers the same question for one premise/hypothesis pair: it
+// aligns the hypothesis to the premise sentences about the same thing, uses
+// the trained classifier of internal/nli for the label, and lets this
+// package's detectors decide the specific conflicts above. Without those
+// weights it falls back to its own logistic models (data/judge_*.json,
+// retrained by go test ./analyze -run TestTrainJudge -train).
+//
+// All word lists are configuration (data/default.json), extended by a
+// user's file through ParseConfig and Merge; nothing in them is specific to
+// one story.
 package analyze
