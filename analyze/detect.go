@@ -347,6 +347,68 @@ func (an *analyzer) detectExclusivity(a, b *claim) (judgement, bool) {
 			return j, true
 		}
 	}
+	return an.detectPlurality(a, b)
+}
+
+// roleAfter returns the stem of the role noun within two tokens after cue
+// ("sole provider", "multiple cloud providers"), or "".
+func (c *claim) roleAfter(lx *lexicon, cu cueAt) string {
+	for k := cu.b; k < len(c.toks) && k <= cu.b+2; k++ {
+		if c.clause[k] != c.clause[min(cu.a, len(c.clause)-1)] {
+			break
+		}
+		if lx.roles[c.toks[k].Stem] {
+			return c.toks[k].Stem
+		}
+	}
+	return ""
+}
+
+// detectPlurality: a names X the sole provider, b says the same role is
+// held by several ("multiple providers", "several suppliers").
+func (an *analyzer) detectPlurality(a, b *claim) (judgement, bool) {
+	for _, x := range a.excl {
+		role := a.roleAfter(an.lx, x.cue)
+		if role == "" {
+			continue
+		}
+		if _, ch := changedNear(a, x.cue.a, x.cue.b); ch {
+			continue
+		}
+		for _, m := range b.multi {
+			if b.roleAfter(an.lx, m) != role || b.speculativeAt(m.a) {
+				continue
+			}
+			if _, neg := b.cueNear(tokenize.CueNegation, m.a, m.b, 3); neg {
+				continue
+			}
+			if sharedGroups(a, b) < 1 {
+				continue
+			}
+			// "allowed to work with other providers" grants an exception;
+			// it does not say others provide the thing.
+			if _, permit := b.cueNear(tokenize.CueApproval, m.a, m.b, 6); permit {
+				continue
+			}
+			// Weaker evidence than a named second provider, so it ranks
+			// below one when both meet the same pair of sources.
+			score := (0.4 + 0.0375*math.Min(float64(sharedGroups(a, b)+sharedContent(a, b)), 4)) * hedgeFactor(a, b)
+			return judgement{
+				kind:  KindExclusivity,
+				score: clamp01(score),
+				cues: []Cue{
+					{Kind: "exclusivity", Side: "a", Text: x.cue.text},
+					{Kind: "plurality", Side: "b", Text: m.text},
+				},
+				hlA:      []tokenize.Span{x.cue.span, x.ent.span},
+				hlB:      []tokenize.Span{m.span},
+				expl:     fmt.Sprintf("%s says %s is the sole %s (%q); %s speaks of %q.", src(a), txt(a, x.ent.span), role, x.cue.text, src(b), m.text+" "+role),
+				keyA:     "excl:" + x.ent.group,
+				keyB:     "excl:several",
+				specific: true,
+			}, true
+		}
+	}
 	return judgement{}, false
 }
 

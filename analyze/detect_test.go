@@ -26,6 +26,8 @@ func TestDetectors(t *testing.T) {
 		{"exclusivity/opposite scopes", "Medix remains the sole supplier of the painless injectors.", "The painful injectors are made entirely by Corvan.", ""},
 		{"exclusivity/conditional", "If Cellmax were the sole supplier, battery prices would rise.", "The batteries were built entirely by Pantera Energy.", ""},
 		{"exclusivity/possessor is the client", "As Voltara's exclusive supplier, Cellmax ships batteries.", "The batteries were built entirely by Pantera Energy.", ""},
+		{"exclusivity/sole versus several", "Cellmax is the sole battery supplier for Voltara.", "Voltara buys its batteries from several suppliers.", KindExclusivity},
+		{"exclusivity/several under a permission", "Cellmax is the sole battery supplier for Voltara.", "Voltara was approved to test batteries from several suppliers.", ""},
 		{"change/remains vs ended", "Cellmax remains the exclusive battery supplier for Voltara.", "Voltara ended its exclusive battery supply deal with Cellmax.", KindPolarity},
 		{"change/different things", "Cellmax remains the exclusive battery supplier for Voltara.", "Voltara ended its exclusive marketing deal with Cellmax.", ""},
 		{"numeric/same count differs", "Voltara is recalling 120,000 electric scooters.", "Voltara is recalling 150,000 electric scooters.", KindNumeric},

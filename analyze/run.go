@@ -365,7 +365,7 @@ func (an *analyzer) findings(raw []rawFinding, topicOf map[*claim]string) ([]Fin
 			}
 			// One conflict of a kind per pair of sources: articles repeat
 			// a claim in several sentences, and a reader needs it once.
-			key = "c|" + x + "|" + y + "|" + string(r.j.kind)
+			key = "c|" + x + "|" + y + "|" + family(r.j)
 			if r.j.kind == KindNumeric {
 				key += "|" + r.j.keyA
 			}
@@ -403,6 +403,17 @@ func (an *analyzer) findings(raw []rawFinding, topicOf map[*claim]string) ([]Fin
 		agreements = []Finding{}
 	}
 	return conflicts, agreements
+}
+
+// family groups conflict kinds that tell one story: an exclusivity said to
+// have ended and one met by "several providers" both deny that the
+// exclusivity holds, so two sources get one of them; a second provider
+// named outright is a disagreement of its own.
+func family(j judgement) string {
+	if j.keyB == "excl:several" || j.keyA == "excl:several" || j.kind == KindPolarity && strings.HasPrefix(j.keyA, "state:") {
+		return "exclusivity-state"
+	}
+	return string(j.kind)
 }
 
 func lessClaims(r, o rawFinding) bool {
