@@ -75,6 +75,10 @@ const (
 	fSubstitutionXAligned        // substitution × aligned share
 	fSwapXAligned                // order swap × aligned share
 	fAlignLooseNeg               // hypernym, hyponym or derived alignments under a negation mismatch
+	fRefuteLead                  // log1p of refuting words in the first three premise sentences
+	fDiscussAll                  // log1p of reporting words in the whole premise
+	fNegAll                      // log1p of negation cues in the whole premise
+	fRefuteXCover                // refute_all × cover: refutation of something the hypothesis is about
 	NumFeatures                  // the number of features
 )
 
@@ -92,7 +96,7 @@ var featureNames = [NumFeatures]string{
 	"hedge_top", "attribution_top", "length_hypothesis", "length_premise", "length_ratio", "premise_sentences",
 	"aligned_share", "substitution", "negation_parity_x_aligned", "negation_aligned_x_aligned",
 	"antonym_x_aligned", "cohyponym_x_aligned", "substitution_x_aligned", "order_swap_x_aligned",
-	"align_loose_negated",
+	"align_loose_negated", "refute_lead", "discuss_all", "negation_all", "refute_all_x_cover",
 }
 
 // FeatureNames returns the names of the features in column order.
@@ -620,10 +624,18 @@ func (x *extractor) features(p, h *text) Vector {
 
 	// Article-level cues: the sentences most about the hypothesis.
 	var top sentInfo
-	var refAll int
+	var refAll, refLead, disAll, negAll int
 	for s := range p.sents {
 		refAll += p.sents[s].refute
+		disAll += p.sents[s].dis
+		negAll += p.sents[s].neg
+		if s < 3 {
+			refLead += p.sents[s].refute
+		}
 	}
+	f[fRefuteLead] = math.Log1p(float64(refLead))
+	f[fDiscussAll] = math.Log1p(float64(disAll))
+	f[fNegAll] = math.Log1p(float64(negAll))
 	for n := 0; n < 5; n++ {
 		k := -1
 		for s := range match {
@@ -639,6 +651,7 @@ func (x *extractor) features(p, h *text) Vector {
 	}
 	f[fRefuteTop] = math.Log1p(float64(top.refute))
 	f[fRefuteAll] = math.Log1p(float64(refAll))
+	f[fRefuteXCover] = f[fRefuteAll] * f[fCover]
 	f[fNegTop] = math.Log1p(float64(top.neg))
 	f[fDiscussTop] = math.Log1p(float64(top.dis))
 	f[fHedgeTop] = math.Log1p(float64(top.hedge))

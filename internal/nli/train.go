@@ -523,6 +523,7 @@ func trainFNC(vs []Vector, stances []fncStance, skip []bool) (gate, article *log
 	}
 	ao := stanceOptions
 	ao.Features, ao.Classes, ao.ClassWeights = featureNames[:], stanceClasses, articleWeights
+
 	article, err = logreg.Train(ax, ay, 3, ao)
 	if err != nil {
 		return nil, nil, fmt.Errorf("article model: %w", err)
