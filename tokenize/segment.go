@@ -319,11 +319,11 @@ func (sg *segmenter) paragraph(first, last int, kind lineKind) {
 			continue
 		}
 		j := i + 1
-		for j < last && toks[j].Start == toks[j-1].End && (isTerminal(sg.tokText(j)) || isCloser(sg.tokText(j))) {
+		for j < last && j-start < maxSentenceTokens && toks[j].Start == toks[j-1].End && (isTerminal(sg.tokText(j)) || isCloser(sg.tokText(j))) {
 			j++
 		}
-		if j < last && j-start < maxSentenceTokens && sg.boundary(i, j, last) {
-			emit(start, j)
+		if j < last && (j-start >= maxSentenceTokens || sg.boundary(i, j, last)) {
+			emit(start, j) // a boundary, or "!!!!..." reaching the cap
 			start = j
 		}
 		i = j

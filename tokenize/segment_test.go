@@ -156,4 +156,18 @@ func TestLongSentenceIsCapped(t *testing.T) {
 			t.Errorf("sentence of %d tokens exceeds the cap", n)
 		}
 	}
+	// A run of glued stops must be capped too (and tag in linear time).
+	tagger := newTok(t, Options{})
+	for _, text := range []string{"word " + strings.Repeat("!", maxSentenceTokens*3), "a" + strings.Repeat(")", maxSentenceTokens*3)} {
+		d, err := tagger.Document(Source{ID: "x", Text: []byte(text)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkInvariants(t, d)
+		for _, s := range d.Sentences {
+			if n := s.Last - s.First; n > maxSentenceTokens {
+				t.Errorf("%.10q...: sentence of %d tokens exceeds the cap", text, n)
+			}
+		}
+	}
 }

@@ -114,7 +114,10 @@ func tagSentence(d *Document, si int, lower bool, into []string) {
 	var sb strings.Builder
 	pos := make([]int, len(toks)+1)
 	for k, tk := range toks {
-		if k > 0 && tk.Start > toks[k-1].End {
+		// A space where the source has one, and between two adjacent
+		// marks: prose splits a glued run like "!!!!" one mark per pass,
+		// quadratic in the run's length, and would tokenize it the same.
+		if k > 0 && (tk.Start > toks[k-1].End || isMark(tk) && isMark(toks[k-1])) {
 			sb.WriteByte(' ')
 		}
 		pos[k] = sb.Len()
@@ -172,6 +175,8 @@ func tagSentence(d *Document, si int, lower bool, into []string) {
 		}
 	}
 }
+
+func isMark(tk Token) bool { return tk.Kind == Punct || tk.Kind == Symbol }
 
 var quoteReplacer = strings.NewReplacer("“", `"`, "”", `"`, "‘", "'", "’", "'")
 
