@@ -113,12 +113,15 @@ func tagSentence(d *Document, si int, lower bool, into []string) {
 	// itself, shifting bytes). pos[k] is token k's start in buf.
 	var sb strings.Builder
 	pos := make([]int, len(toks)+1)
+	chunk := 0 // where the current run of glued tokens starts in sb
 	for k, tk := range toks {
-		// A space where the source has one, and between two adjacent
-		// marks: prose splits a glued run like "!!!!" one mark per pass,
-		// quadratic in the run's length, and would tokenize it the same.
-		if k > 0 && (tk.Start > toks[k-1].End || isMark(tk) && isMark(toks[k-1])) {
+		// A space where the source has one, between two adjacent marks,
+		// and inside any long glued run: prose splits a run like "!!!!"
+		// or "a'sa'sa's" one piece per pass, quadratic in its length
+		// (and tokenizes adjacent marks the same anyway).
+		if k > 0 && (tk.Start > toks[k-1].End || isMark(tk) && isMark(toks[k-1]) || sb.Len()-chunk > maxProseChunk) {
 			sb.WriteByte(' ')
+			chunk = sb.Len()
 		}
 		pos[k] = sb.Len()
 		txt := d.Source.Text[tk.Start:tk.End]
@@ -175,6 +178,10 @@ func tagSentence(d *Document, si int, lower bool, into []string) {
 		}
 	}
 }
+
+// maxProseChunk bounds the bytes prose sees without a space, so its
+// per-chunk splitting, quadratic in the chunk, costs a constant per token.
+const maxProseChunk = 64
 
 func isMark(tk Token) bool { return tk.Kind == Punct || tk.Kind == Symbol }
 
