@@ -314,3 +314,35 @@ func (m *Model) ClassifyVector(v *Vector) Result {
 	slices.SortStableFunc(r.Top, func(a, b Contribution) int { return cmp.Compare(b.Score, a.Score) })
 	return r
 }
+
+// kindOf maps features to the kind of contradiction they signal, in the
+// vocabulary of analyze.Kind.
+var kindOf = map[string]string{
+	"negation_hypothesis": "polarity", "negation_premise": "polarity", "negation_parity": "polarity",
+	"negation_aligned": "polarity", "negation_parity_x_aligned": "polarity", "negation_aligned_x_aligned": "polarity",
+	"negative_quantifier_mismatch": "polarity", "align_loose_negated": "polarity",
+	"antonym": "polarity", "antonym_weak": "polarity", "antonym_x_aligned": "polarity",
+	"refute_hypothesis": "polarity", "refute_top": "polarity", "refute_all": "polarity",
+	"refute_lead": "polarity", "refute_all_x_cover": "polarity", "negation_top": "polarity", "negation_all": "polarity",
+	"number_mismatch": "numeric", "number_slot_mismatch": "numeric",
+	"date_mismatch": "temporal", "change_vs_continuation": "temporal", "change_mismatch": "temporal",
+	"exclusivity_mismatch": "exclusivity", "cohyponym": "exclusivity", "cohyponym_slot": "exclusivity",
+	"cohyponym_x_aligned": "exclusivity", "substitution": "other", "substitution_x_aligned": "other",
+	"hedge_hypothesis": "attitude", "hedge_premise": "attitude",
+	"attribution_hypothesis": "attribution", "attribution_premise": "attribution",
+}
+
+// Kind names the kind of contradiction the strongest contributions point
+// to (polarity, numeric, temporal, exclusivity, attitude, attribution), or
+// "other"; it is "" unless Label is Contradiction.
+func (r Result) Kind() string {
+	if r.Label != Contradiction {
+		return ""
+	}
+	for _, c := range r.Top {
+		if k, ok := kindOf[c.Feature]; ok && k != "other" {
+			return k
+		}
+	}
+	return "other"
+}

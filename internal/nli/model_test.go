@@ -2,6 +2,7 @@ package nli
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -71,6 +72,44 @@ func TestClassifyObvious(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestResultKind(t *testing.T) {
+	tests := []struct {
+		r    Result
+		want string
+	}{
+		{Result{Label: Entailment, Top: []Contribution{{Feature: "antonym"}}}, ""},
+		{Result{Label: Contradiction, Top: []Contribution{{Feature: "align_exact"}, {Feature: "negation_parity"}}}, "polarity"},
+		{Result{Label: Contradiction, Top: []Contribution{{Feature: "number_slot_mismatch"}}}, "numeric"},
+		{Result{Label: Contradiction, Top: []Contribution{{Feature: "substitution"}, {Feature: "date_mismatch"}}}, "temporal"},
+		{Result{Label: Contradiction}, "other"},
+	}
+	for i, tt := range tests {
+		if got := tt.r.Kind(); got != tt.want {
+			t.Errorf("%d: Kind() = %q, want %q", i, got, tt.want)
+		}
+	}
+	for name := range kindOf {
+		if _, ok := (&Vector{}).Get(name); !ok {
+			t.Errorf("kindOf names unknown feature %q", name)
+		}
+	}
+}
+
+func ExampleModel_ClassifyText() {
+	m, err := Default()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	r, err := m.ClassifyText("A man is playing a guitar.", "A man is not playing a guitar.")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r.Label, r.Kind())
+	// Output: contradiction polarity
 }
 
 func TestClassifyEmpty(t *testing.T) {
