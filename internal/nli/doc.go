@@ -10,10 +10,14 @@
 // unaligned words each side, antonyms and co-hyponyms facing each other,
 // negation in and out of scope, quantifier, number and date mismatches,
 // exclusivity, change of state, hedges, attribution, word-order swaps and
-// relatedness. Model holds three small logistic regressions over those
+// relatedness. Model holds four small logistic regressions over those
 // features, loaded once from the embedded model.json: a relatedness gate
-// trained on FNC-1 related/unrelated, a sentence model trained on SICK and
-// RTE-1/2, and an article model trained on FNC-1 stances.
+// trained on FNC-1 related/unrelated; for premises of fewer than
+// ArticleSentences sentences, a sentence model trained on the short pairs
+// of SICK train and RTE-1/2 and a news model (premises of NewsWords content
+// words or more) trained on all of them; and for longer premises an
+// article model trained on FNC-1 stances (agree, discuss, disagree read as
+// entailment, neutral, contradiction).
 //
 // The weights are retrained, deterministically, by
 //

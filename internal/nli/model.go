@@ -95,7 +95,7 @@ type Result struct {
 	Article bool
 }
 
-// File is the weights file: the three models and how they were made.
+// File is the weights file: the four models and how they were made.
 type File struct {
 	Version  int      `json:"version"`
 	Features []string `json:"features"`
