@@ -48,6 +48,8 @@ func TestSegmentation(t *testing.T) {
 			[]string{"Mr. Smith met Dr. Jones at St. Mary's.", "They talked."}},
 		{"company suffix", "Acme Inc. and Foo Corp. merged. Then Bar Ltd. The end.",
 			[]string{"Acme Inc. and Foo Corp. merged.", "Then Bar Ltd.", "The end."}},
+		{"state abbreviations", "He lives in College Park, Md. He was ill. Doctors came.",
+			[]string{"He lives in College Park, Md.", "He was ill.", "Doctors came."}},
 		{"eg ie", "Some firms, e.g. Acme, agreed, i.e. Most did.", []string{"Some firms, e.g. Acme, agreed, i.e. Most did."}},
 		{"months and numbers", "On Jan. 5 it paid No. 3 a fee. Feb. 2 too.", []string{"On Jan. 5 it paid No. 3 a fee.", "Feb. 2 too."}},
 		{"no as a word", "He said No. Then he left.", []string{"He said No.", "Then he left."}},

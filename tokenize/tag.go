@@ -115,11 +115,12 @@ func tagSentence(d *Document, si int, lower bool, into []string) {
 	pos := make([]int, len(toks)+1)
 	chunk := 0 // where the current run of glued tokens starts in sb
 	for k, tk := range toks {
-		// A space where the source has one, between two adjacent marks,
-		// and inside any long glued run: prose splits a run like "!!!!"
-		// or "a'sa'sa's" one piece per pass, quadratic in its length
-		// (and tokenizes adjacent marks the same anyway).
-		if k > 0 && (tk.Start > toks[k-1].End || isMark(tk) && isMark(toks[k-1]) || sb.Len()-chunk > maxProseChunk) {
+		// A space where the source has one, around every mark, and
+		// inside any long glued run. prose splits off only some marks
+		// itself (it keeps "uneaten—and" and "13%" whole, so our tokens
+		// would go untagged), and it splits a run like "!!!!" or
+		// "a'sa'sa's" one piece per pass, quadratic in its length.
+		if k > 0 && (tk.Start > toks[k-1].End || isMark(tk) || isMark(toks[k-1]) || sb.Len()-chunk > maxProseChunk) {
 			sb.WriteByte(' ')
 			chunk = sb.Len()
 		}
@@ -146,7 +147,12 @@ func tagSentence(d *Document, si int, lower bool, into []string) {
 		if err == nil {
 			cur, k := 0, 0
 			for _, pt := range doc.Tokens() {
-				at := strings.Index(buf[cur:], pt.Text)
+				// prose's tokens are pieces of buf in order with only
+				// spaces between, so the next one starts within a few
+				// bytes; a bounded window keeps a surprise from costing
+				// a scan of the rest of the sentence per token.
+				window := buf[cur:min(len(buf), cur+len(pt.Text)+16)]
+				at := strings.Index(window, pt.Text)
 				if at < 0 || pt.Text == "" {
 					continue
 				}

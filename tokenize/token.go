@@ -317,6 +317,16 @@ var maybeAbbrevs = map[string]bool{
 	"st": true, "mon": true, "tue": true, "tues": true, "wed": true, "thu": true, "thurs": true, "fri": true,
 }
 
+// stateAbbrevs are U.S. state abbreviations of news style ("College Park,
+// Md., said"); several are also words (ill, miss, wash), so they count only
+// when capitalised.
+var stateAbbrevs = map[string]bool{
+	"ala": true, "ariz": true, "ark": true, "calif": true, "colo": true, "conn": true, "fla": true, "ga": true,
+	"ill": true, "ind": true, "kan": true, "kans": true, "ky": true, "md": true, "mass": true, "mich": true,
+	"minn": true, "miss": true, "mo": true, "mont": true, "neb": true, "nev": true, "okla": true, "ore": true,
+	"pa": true, "tenn": true, "tex": true, "va": true, "vt": true, "wash": true, "wis": true, "wyo": true,
+}
+
 // abbrevClass classifies word (the text before a full stop). rest is where
 // scanning would continue after the stop, used for "No. 5".
 func abbrevClass(word, text []byte, rest, end int) abbrev {
@@ -357,7 +367,7 @@ func abbrevClass(word, text []byte, rest, end int) abbrev {
 	if titleAbbrevs[lw] && (unicode.IsUpper(first) || lowerTitleAbbrevs[lw]) {
 		return abbrevTitle
 	}
-	if maybeAbbrevs[lw] {
+	if maybeAbbrevs[lw] || stateAbbrevs[lw] && unicode.IsUpper(first) {
 		return abbrevMaybe
 	}
 	return abbrevNone
