@@ -75,6 +75,8 @@ Flags:
                          within a story (auto: from %d articles on)
   -story-min-sim F       similarity (0..1) at which two articles tell the
                          same story (default %v; lower merges more)
+  -tags auto|on|off      tag parts of speech (better topic names, several
+                         times slower; auto: below %[1]d articles)
   -q                     no warnings or progress on stderr
   -progress              show progress on stderr even when it is not a terminal
   -version               print the version and exit
@@ -142,6 +144,7 @@ type options struct {
 	version        bool
 	stories        pipeline.StoryMode
 	storyMinSim    float64
+	tags           pipeline.TagMode
 	files          []string
 }
 
@@ -197,6 +200,7 @@ func parseFlags(args []string) (*options, error) {
 	fs.BoolVar(&o.failOnConflict, "fail-on-conflict", false, "")
 	fs.BoolVar(&o.version, "version", false, "")
 	stories := fs.String("stories", "auto", "")
+	tags := fs.String("tags", "auto", "")
 	fs.Float64Var(&o.storyMinSim, "story-min-sim", 0, "")
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -230,6 +234,11 @@ func parseFlags(args []string) (*options, error) {
 		return nil, fmt.Errorf("unknown -stories value %q (want auto, on or off)", *stories)
 	}
 	o.stories = mode
+	tm, ok := tagModes[strings.ToLower(*tags)]
+	if !ok {
+		return nil, fmt.Errorf("unknown -tags value %q (want auto, on or off)", *tags)
+	}
+	o.tags = tm
 	if o.storyMinSim < 0 || o.storyMinSim > 1 {
 		return nil, fmt.Errorf("-story-min-sim %v is outside 0..1", o.storyMinSim)
 	}
@@ -237,6 +246,11 @@ func parseFlags(args []string) (*options, error) {
 		o.out = "" // "-o -" is standard output, as for inputs
 	}
 	return o, nil
+}
+
+// tagModes maps the -tags values to pipeline modes.
+var tagModes = map[string]pipeline.TagMode{
+	"auto": pipeline.TagsAuto, "on": pipeline.TagsOn, "off": pipeline.TagsOff,
 }
 
 // storyModes maps the -stories values to pipeline modes.
@@ -296,7 +310,7 @@ func (c *command) run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	set := settings{tokenize: tokCfg, analyze: anaCfg, stories: c.opts.stories, storyMinSim: c.opts.storyMinSim}
+	set := settings{tokenize: tokCfg, analyze: anaCfg, stories: c.opts.stories, storyMinSim: c.opts.storyMinSim, tags: c.opts.tags}
 	if err := checkOutput(c.opts.out); err != nil {
 		return err
 	}
@@ -444,6 +458,7 @@ type settings struct {
 	analyze     *analyze.Config  // nil: the defaults
 	stories     pipeline.StoryMode
 	storyMinSim float64 // 0: cluster.DefaultMinSim
+	tags        pipeline.TagMode
 }
 
 // analyzeSources runs the pipeline with the given configurations and the
@@ -473,6 +488,7 @@ func runPipeline(ctx context.Context, srcs []tokenize.Source, set settings, prog
 			},
 		},
 		Stories: set.stories,
+		Tags:    set.tags,
 		Cluster: cluster.Options{MinSim: set.storyMinSim},
 		Progress: func(stage string, done, total int) {
 			switch stage {
