@@ -21,7 +21,6 @@ import (
 	"github.com/crosscheck-go/crosscheck/internal/input"
 	"github.com/crosscheck-go/crosscheck/internal/pipeline"
 	"github.com/crosscheck-go/crosscheck/report"
-	"github.com/crosscheck-go/crosscheck/tokenize"
 	"github.com/jdkato/prose/v2"
 )
 
@@ -92,12 +91,9 @@ func corpora(b *testing.B) []struct {
 	return out
 }
 
-// BenchmarkPipeline is the figure that counts: files to a JSON report.
+// BenchmarkPipeline is the figure that counts: files to a JSON report, with
+// the CLI's defaults.
 func BenchmarkPipeline(b *testing.B) {
-	tk, err := tokenize.New(tokenize.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
 	for _, c := range corpora(b) {
 		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()
@@ -107,7 +103,8 @@ func BenchmarkPipeline(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				res, err := pipeline.RunWith(context.Background(), tk, srcs, pipeline.Options{})
+				// The CLI's defaults: tags below 20 articles, stories from 20.
+				res, err := pipeline.Run(context.Background(), srcs, pipeline.Options{})
 				if err != nil {
 					b.Fatal(err)
 				}
