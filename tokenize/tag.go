@@ -44,28 +44,24 @@ func (t *Tokenizer) TagSentences(d *Document, idx []int) {
 	}
 }
 
-// tagDocument tags every sentence of d. For sentences with a headline clause
-// (modes, per token, not normalCase) it also tags a lower-cased copy and
-// returns those tags, indexed like d.Tokens, for deciding capitalisation.
-// Sentences are independent, so a long document is tagged by several
-// goroutines, each writing only its own sentences' tokens.
-func (t *Tokenizer) tagDocument(d *Document, modes []capMode) []string {
+// tagDocument tags every sentence of d, and tags the token windows listed in
+// need (per sentence, token indexes) a second time on a lower-cased copy,
+// returning those tags indexed like d.Tokens (see finisher.caps). Sentences are independent, so a long
+// document is tagged by several goroutines, each writing only its own
+// sentences' tokens.
+func (t *Tokenizer) tagDocument(d *Document, need [][]Span) []string {
 	var lowered []string
-	for _, m := range modes {
-		if m != normalCase {
+	for _, n := range need {
+		if len(n) > 0 {
 			lowered = make([]string, len(d.Tokens))
 			break
 		}
 	}
 	tagRange := func(from, to int) {
 		for si := from; si < to; si++ {
-			s := d.Sentences[si]
 			tagSentence(d, si, false, nil)
-			for i := s.First; i < s.Last; i++ {
-				if modes[i] != normalCase {
-					tagSentence(d, si, true, lowered)
-					break
-				}
+			for _, w := range need[si] {
+				tagTokens(d, w.Start, w.End, true, lowered)
 			}
 		}
 	}
@@ -102,9 +98,14 @@ func (t *Tokenizer) tagDocument(d *Document, modes []capMode) []string {
 // camel-case names kept) and the tags go to into[token index] instead of
 // Token.Tag.
 func tagSentence(d *Document, si int, lower bool, into []string) {
-	m := proseModel()
 	s := d.Sentences[si]
-	toks := d.Tokens[s.First:s.Last]
+	tagTokens(d, s.First, s.Last, lower, into)
+}
+
+// tagTokens tags tokens [first, last), one sentence or a window of one.
+func tagTokens(d *Document, first, last int, lower bool, into []string) {
+	m := proseModel()
+	toks := d.Tokens[first:last]
 	if len(toks) == 0 {
 		return
 	}
@@ -173,14 +174,14 @@ func tagSentence(d *Document, si int, lower bool, into []string) {
 		tag := tags[k]
 		if tk.Kind == Punct && !punctTags[tag] {
 			// prose tags quotes and dashes as words at times.
-			tag = punctTag(d, s.First+k)
+			tag = punctTag(d, first+k)
 		} else if tag == "" {
 			tag = fallbackTag(tk)
 		}
 		if into != nil {
-			into[s.First+k] = tag
+			into[first+k] = tag
 		} else {
-			d.Tokens[s.First+k].Tag = tag
+			d.Tokens[first+k].Tag = tag
 		}
 	}
 }

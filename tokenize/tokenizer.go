@@ -69,9 +69,10 @@ func (t *Tokenizer) cut(src Source) (*Document, error) {
 	sg.cut(body)
 	fin := finisher{text: text, doc: d, norms: map[string]string{}, stems: map[string]string{}}
 	fin.norm()
+	fin.evidence()
 	var lowered []string
 	if !t.opts.NoTags {
-		lowered = t.tagDocument(d, fin.modes())
+		lowered = t.tagDocument(d, fin.needLowered())
 	}
 	fin.caps(lowered, !t.opts.NoTags)
 	fin.stem()
@@ -155,6 +156,9 @@ type finisher struct {
 	norms map[string]string // interned norms: one string per distinct form
 	stems map[string]string // norm -> snowball stem
 	mode  []capMode         // per token
+
+	free             []bool         // per token: a capital the writer chose freely
+	capSeen, lowSeen map[string]int // norm -> free capitalised / lower-case uses
 }
 
 func (f *finisher) norm() {
@@ -292,21 +296,26 @@ func caseOf(b []byte) wordCase {
 	return c
 }
 
-// caps decides Token.Cap. A capital is evidence of a name only where the
-// writer was free to choose: mid-sentence, in a sentence written in normal
-// case. Elsewhere (the first word of a sentence, after a colon or an opening
+// Capitalisation. A capital is evidence of a name only where the writer was
+// free to choose: mid-sentence, in a sentence written in normal case.
+// Elsewhere (the first word of a sentence, after a colon or an opening
 // quote, every word of a title-case or all-capitals headline, and any
 // capitalised function word) the word is a name if the document writes it
-// capitalised in free positions and (nearly) never in lower case, or, with no
-// such evidence, if the tagger calls it a proper noun. lowered holds, for
-// headline sentences, tags computed on a lower-cased copy, so a headline's
-// every word is not a proper noun just for its capital.
-func (f *finisher) caps(lowered []string, tagged bool) {
+// capitalised in free positions and (nearly) never in lower case. With no
+// such evidence the tagger decides: a proper noun (NNP) that stays a noun
+// when the sentence is tagged again in lower case ("Nvidia grew", but not
+// "Please share", "Never again", "Dangerous storms"). In a headline clause
+// the lower-cased tag alone counts, so a headline's every word is not a
+// proper noun just for its capital.
+
+// evidence collects, before tagging, which capitals are free and how often
+// each word is written capitalised freely and in lower case.
+func (f *finisher) evidence() {
 	d := f.doc
 	mode := f.modes()
-	free := make([]bool, len(d.Tokens)) // capital is informative
-	capSeen := map[string]int{}
-	lowSeen := map[string]int{}
+	f.free = make([]bool, len(d.Tokens))
+	f.capSeen = map[string]int{}
+	f.lowSeen = map[string]int{}
 	for _, s := range d.Sentences {
 		afterBreak := true // at the start of the sentence or a clause opening
 		for i := s.First; i < s.Last; i++ {
@@ -330,52 +339,113 @@ func (f *finisher) caps(lowered []string, tagged bool) {
 				continue
 			}
 			if c.upper == 0 {
-				lowSeen[tk.Norm]++
+				f.lowSeen[tk.Norm]++
 				continue
 			}
 			if mode[i] != normalCase || wasBreak || openers[tk.Norm] {
 				continue
 			}
-			free[i] = true
-			capSeen[tk.Norm]++
+			f.free[i] = true
+			f.capSeen[tk.Norm]++
 		}
 	}
+}
+
+// capRule says how token i's Cap is decided.
+type capRule uint8
+
+const (
+	capNo       capRule = iota // not capitalised (or the pronoun I)
+	capYes                     // free capital, acronym, camel case, or evidence for
+	capEvidence                // evidence against: written in lower case elsewhere
+	capOpen                    // no evidence either way: the tagger decides
+)
+
+func (f *finisher) rule(i int) capRule {
+	d := f.doc
+	tk := &d.Tokens[i]
+	if tk.Kind != Word {
+		return capNo
+	}
+	c := caseOf(f.text[tk.Start:tk.End])
+	if c.upper == 0 || tk.Norm == "i" || len(tk.Norm) > 2 && tk.Norm[0] == 'i' && tk.Norm[1] == '\'' {
+		return capNo
+	}
+	if f.free[i] {
+		return capYes
+	}
+	if f.mode[i] != upperCase && (c.camel || c.upper >= 2 && c.upper == c.letters) {
+		return capYes // an acronym or OpenAI-style name
+	}
+	cs, ls := f.capSeen[tk.Norm], f.lowSeen[tk.Norm]
+	switch {
+	case cs > 0 && cs >= 3*ls:
+		return capYes
+	case ls > 0:
+		return capEvidence
+	}
+	return capOpen
+}
+
+// needLowered lists, per sentence, the token windows to tag a second time
+// in lower case: a whole sentence with a headline clause, otherwise two
+// tokens either side of each word whose capital has no evidence (the
+// tagger looks two words each way, so a window tags it as the sentence
+// would, at a fraction of the cost).
+func (f *finisher) needLowered() [][]Span {
+	d := f.doc
+	need := make([][]Span, len(d.Sentences))
+	for si, s := range d.Sentences {
+		var w []Span
+		for i := s.First; i < s.Last; i++ {
+			if d.Tokens[i].Kind != Word {
+				continue
+			}
+			if f.mode[i] != normalCase {
+				w = []Span{{s.First, s.Last}}
+				break
+			}
+			if f.rule(i) != capOpen {
+				continue
+			}
+			a, b := max(s.First, i-2), min(s.Last, i+3)
+			if n := len(w); n > 0 && w[n-1].End >= a {
+				w[n-1].End = b // overlapping windows merge
+				continue
+			}
+			w = append(w, Span{a, b})
+		}
+		need[si] = w
+	}
+	return need
+}
+
+// nounish are the tags a name may get when written in lower case.
+var nounish = map[string]bool{"NN": true, "NNS": true, "NNP": true, "NNPS": true, "FW": true}
+
+// caps decides Token.Cap; lowered holds the lower-case tags of the
+// sentences needLowered marked (nil when untagged).
+func (f *finisher) caps(lowered []string, tagged bool) {
+	d := f.doc
 	for _, s := range d.Sentences {
 		for i := s.First; i < s.Last; i++ {
 			tk := &d.Tokens[i]
-			if tk.Kind != Word {
-				continue
-			}
-			c := caseOf(f.text[tk.Start:tk.End])
-			if c.upper == 0 || tk.Norm == "i" || len(tk.Norm) > 2 && tk.Norm[0] == 'i' && tk.Norm[1] == '\'' {
-				continue
-			}
-			if free[i] {
+			switch f.rule(i) {
+			case capYes:
 				tk.Cap = true
-				continue
-			}
-			if mode[i] != upperCase && (c.camel || c.upper >= 2 && c.upper == c.letters) {
-				tk.Cap = true // an acronym or OpenAI-style name
-				continue
-			}
-			cs, ls := capSeen[tk.Norm], lowSeen[tk.Norm]
-			switch {
-			case cs > 0 && cs >= 3*ls:
-				tk.Cap = true
-			case ls > 0:
-				// written in lower case elsewhere: an ordinary word
-			case tagged:
-				tag := tk.Tag
-				if mode[i] != normalCase && lowered != nil && lowered[i] != "" {
-					tag = lowered[i]
+			case capOpen:
+				switch {
+				case tagged && f.mode[i] != normalCase:
+					tk.Cap = lowered != nil && (lowered[i] == "NNP" || lowered[i] == "NNPS")
+				case tagged:
+					tk.Cap = (tk.Tag == "NNP" || tk.Tag == "NNPS") && (lowered == nil || nounish[lowered[i]])
+				case f.mode[i] == normalCase && !openers[tk.Norm] && i+1 < s.Last && f.free[i+1]:
+					// Untagged, a sentence-initial word never written in
+					// lower case that runs into a capitalised word starts a
+					// name: "Amazon Web Services said".
+					next := caseOf(f.text[d.Tokens[i+1].Start:d.Tokens[i+1].End])
+					tk.Cap = !next.camel && next.upper < next.letters
 				}
-				tk.Cap = tag == "NNP" || tag == "NNPS"
-			case mode[i] == normalCase && !openers[tk.Norm] && i+1 < s.Last && free[i+1] && !caseOf(f.text[d.Tokens[i+1].Start:d.Tokens[i+1].End]).camel:
-				// Untagged, a sentence-initial word never written in lower
-				// case that runs into a capitalised word starts a name:
-				// "Amazon Web Services said".
-				next := caseOf(f.text[d.Tokens[i+1].Start:d.Tokens[i+1].End])
-				tk.Cap = next.upper < next.letters
 			}
 		}
 	}
