@@ -101,6 +101,7 @@ func TestCap(t *testing.T) {
 		{"sentence-initial name with evidence", false, "Amazon grew. Shares of Amazon rose.", "Amazon Amazon"},
 		{"evidence against", false, "Cloud sales rose. The cloud is big.", ""},
 		{"after a colon", false, "Update: The firm said Acme won.", "Acme"},
+		{"quotation", false, "They said “Yes, we agree” and “Strategic Consent” mattered.", "Strategic Consent"},
 		{"capitalised function word mid-sentence", false, "It said The deal is off.", ""},
 		{"hyphenated title case is not camel case", false, "Multi-Cloud Plans Stall\nIt has multi-cloud plans with Microsoft-OpenAI ties.",
 			"Microsoft-OpenAI"},

@@ -323,8 +323,16 @@ func (f *finisher) evidence() {
 			if tk.Kind != Word {
 				b := f.text[tk.Start:tk.End]
 				switch {
-				case string(b) == ":" || opensQuote(d, i):
+				case string(b) == ":":
 					afterBreak = true
+				case opensQuote(d, i):
+					// A quotation's first capital is by rule, unless the
+					// quote is a capitalised phrase: "Strategic Consent".
+					afterBreak = true
+					if i+2 < s.Last && d.Tokens[i+2].Kind == Word {
+						c := caseOf(f.text[d.Tokens[i+2].Start:d.Tokens[i+2].End])
+						afterBreak = !c.firstUpper || c.upper == c.letters // "Scaling AI for everyone"
+					}
 				case tk.Kind == Punct && (string(b) == "-" || string(b) == "–" || string(b) == "—"):
 					// a dash keeps the state: "— The company said"
 				case tk.Kind == Number:
