@@ -9,7 +9,8 @@ import (
 
 // Segmentation. Pasted news text puts one paragraph on a line, so every line
 // break ends a paragraph unless the next line plainly continues the same
-// sentence (it starts in lower case, or this line ends with a comma). Inside a
+// sentence (it starts in lower case, or this line ends with a comma or a word
+// like "the" or "by", or the whole document is hard-wrapped). Inside a
 // paragraph, sentences are cut at . ! ? (plus closing quotes and brackets)
 // followed by white space and something that can start a sentence. The rules
 // are local, so the whole pass is linear in the input.
@@ -87,7 +88,8 @@ func (sg *segmenter) cut(body int) {
 			kind = listLine
 		}
 		bullet = false
-		if paraFirst >= 0 && kind == plainLine && paraKind != headLine && sg.continues(lastLineEnd, before, wrapped) {
+		sameKind := kind == plainLine && paraKind != headLine || kind == quoteLine && paraKind == quoteLine
+		if paraFirst >= 0 && sameKind && sg.continues(lastLineEnd, before, wrapped) {
 			// The same paragraph goes on (a hard-wrapped line).
 		} else {
 			if paraFirst >= 0 {

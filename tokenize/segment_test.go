@@ -38,6 +38,7 @@ func TestSegmentation(t *testing.T) {
 		{"numbered list", "1. Alpha rose\n2) Beta fell", []string{"Alpha rose", "Beta fell"}},
 		{"lone bullet lines", "-\nExclusive deal: it ended.\n–\nNew Funding Round Announced",
 			[]string{"Exclusive deal: it ended.", "# New Funding Round Announced"}},
+		{"markdown quote wraps", "> The deal was signed\n> on Monday.\n> It ended.", []string{"The deal was signed\n> on Monday.", "It ended."}},
 		{"divider", "One.\n***\n---\nTwo.", []string{"One.", "Two."}},
 		{"markdown heading", "## The deal. Explained\nBody text.", []string{"The deal.", "# Explained", "Body text."}},
 		{"abbreviation US", "It is based in the U.S. and Canada. The U.S. Army agreed.",
