@@ -206,6 +206,8 @@ func scanWord(text []byte, p, end int, toks []Token) ([]Token, int) {
 			join = unicode.IsDigit(prev) && unicode.IsDigit(next) // 9:30, 2/27/2026, 24/7
 		case '&':
 			join = unicode.IsUpper(prev) && unicode.IsUpper(next) // AT&T
+		case '·':
+			join = unicode.IsLetter(prev) && unicode.IsLetter(next) // DALL·E
 		case '@':
 			join = isAlnum(prev) && isAlnum(next) && strings.IndexByte(string(text[p:q]), '@') < 0
 		}
@@ -217,6 +219,17 @@ func scanWord(text []byte, p, end int, toks []Token) ([]Token, int) {
 	if q == p { // defensive: always consume one rune
 		_, n := decodeAt(text, p, end)
 		q = p + n
+	}
+	// Product names end in plus signs: "Disney+", "C++" (a capitalised
+	// word only, so "5+ years" keeps its symbol).
+	if first, _ := utf8.DecodeRune(text[p:q]); unicode.IsUpper(first) && q < end && text[q] == '+' {
+		k := q + 1
+		if k < end && text[k] == '+' {
+			k++
+		}
+		if !isWordRune(runeAfter(text, k, end)) && text[q-1] != '+' {
+			q = k
+		}
 	}
 	// A trailing full stop belongs to an abbreviation or initial ("U.S.",
 	// "Mr.", "J."), but not to an ellipsis.
