@@ -114,6 +114,7 @@ func TestCap(t *testing.T) {
 			"Amazon Web Services AWS Rising Costs"}, // "Rising" is the rule's known false positive
 		{"sentence-initial word seen in lower case", false, "Following Microsoft, it fell. It was following.", "Microsoft"},
 		{"sentence-initial name tagged", true, "Nvidia grew quickly. Profits rose.", "Nvidia"},
+		{"hyphenated name tagged", true, "Al-Shabab claimed the attack. Well-Known rules apply.", "Al-Shabab"},
 		{"headline words tagged", true, "Massive Funding Round Announced\nIt is large.", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -446,7 +446,10 @@ func (f *finisher) caps(lowered []string, tagged bool) {
 				case tagged && f.mode[i] != normalCase:
 					tk.Cap = lowered != nil && (lowered[i] == "NNP" || lowered[i] == "NNPS")
 				case tagged:
-					tk.Cap = (tk.Tag == "NNP" || tk.Tag == "NNPS") && (lowered == nil || nounish[lowered[i]])
+					// Lower-casing "Al-Shabab" makes a hyphenated adjective
+					// of it, so a name of capitalised parts skips that test.
+					tk.Cap = (tk.Tag == "NNP" || tk.Tag == "NNPS") &&
+						(lowered == nil || nounish[lowered[i]] || capitalParts(f.text[tk.Start:tk.End]))
 				case f.mode[i] == normalCase && !openers[tk.Norm] && i+1 < s.Last && f.free[i+1]:
 					// Untagged, a sentence-initial word never written in
 					// lower case that runs into a capitalised word starts a
@@ -457,6 +460,21 @@ func (f *finisher) caps(lowered []string, tagged bool) {
 			}
 		}
 	}
+}
+
+// capitalParts reports whether a hyphenated word has two or more parts,
+// each capitalised: "Al-Shabab", "Abdel-Majed".
+func capitalParts(b []byte) bool {
+	parts := bytes.Split(b, []byte("-"))
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if !caseOf(p).firstUpper {
+			return false
+		}
+	}
+	return true
 }
 
 // opensQuote reports whether token i opens a quotation: a curly opening
