@@ -7,7 +7,8 @@ import "context"
 type Options struct {
 	Config *Config // nil means DefaultConfig()
 	NoTags bool    // skip part-of-speech tagging (faster; Token.Tag stays empty)
-	// Workers bounds parallelism in Documents; 0 means GOMAXPROCS.
+	// Workers bounds parallelism in Documents and in tagging one long
+	// document; 0 means GOMAXPROCS.
 	Workers int
 }
 
