@@ -28,7 +28,7 @@ import (
 
 const evalUsage = `usage: crosscheck eval [flags] FILE.jsonl
        crosscheck eval [flags] -gold GOLD.json DIR
-       crosscheck eval [flags] -all DIR
+       crosscheck eval [flags] -all DIR...
 
 Measures crosscheck on labelled data (see ../shared/eval/README.md).
 
@@ -47,9 +47,10 @@ record:
 its conflicts against the gold file: recall, precision, traps and agreements
 reported as conflicts, and what was missed or unmatched.
 
--all DIR evaluates every labelled .jsonl file and every *gold*.json in DIR
-(gold sources are read from DIR, or from the bundled seed story) and prints
-one Markdown table row per set.
+-all DIR... evaluates every labelled .jsonl file and every *gold*.json in each
+DIR (gold sources are read from beside the gold file, or from the bundled seed
+story) and prints one Markdown table row per set; a story whose gold file is
+named gold.json is named after its directory.
 
 Exit status: 0 done, 1 a figure below -fail-under, 2 bad usage or input.
 
@@ -133,8 +134,8 @@ func evalMain(args []string, stdout, stderr io.Writer, newEngine func(configPath
 		}
 		return 2
 	}
-	if len(pos) != 1 || (o.Gold != "" && o.All) || o.Limit < 0 || o.Sample < 0 {
-		fmt.Fprintln(stderr, "crosscheck eval: give one FILE.jsonl, or -gold GOLD.json DIR, or -all DIR")
+	if (len(pos) != 1 && !(o.All && len(pos) > 0)) || (o.Gold != "" && o.All) || o.Limit < 0 || o.Sample < 0 {
+		fmt.Fprintln(stderr, "crosscheck eval: give one FILE.jsonl, or -gold GOLD.json DIR, or -all DIR...")
 		fs.Usage()
 		return 2
 	}
@@ -148,7 +149,7 @@ func evalMain(args []string, stdout, stderr io.Writer, newEngine func(configPath
 	var rep evalReport
 	switch {
 	case o.All:
-		rep, err = evalAll(ctx, eng, arg, o, stderr)
+		rep, err = evalAll(ctx, eng, pos, o, stderr)
 	case o.Gold != "":
 		rep, err = evalGoldDir(ctx, eng, o.Gold, arg, stderr)
 	default:
@@ -646,7 +647,7 @@ func evalStory(ctx context.Context, eng *engine, goldPath string, g *score.Gold,
 	}
 	sr := score.Story(g, texts, res)
 	rep := &storyReport{
-		Set: strings.TrimSuffix(filepath.Base(goldPath), ".json"), GoldFile: goldPath, StoryResult: sr,
+		Set: storyName(goldPath), GoldFile: goldPath, StoryResult: sr,
 		MissedItems: []goldItemText{}, UnmatchedItems: []findingText{},
 		trapsTotal: len(g.Traps) + len(g.Agreements), elapsed: time.Since(start),
 	}
@@ -729,24 +730,46 @@ func (r *storyReport) write(w io.Writer) {
 	}
 }
 
+// storyName names a story by its gold file, or by the directory of a file
+// named just gold.json (stories/merger/gold.json is "merger").
+func storyName(goldPath string) string {
+	name := strings.TrimSuffix(filepath.Base(goldPath), ".json")
+	if name == "gold" {
+		if dir := filepath.Base(filepath.Dir(goldPath)); dir != "." && dir != string(filepath.Separator) {
+			return dir
+		}
+	}
+	return name
+}
+
 // ---- -all ----
 
 // allReport is one row per set.
 type allReport struct {
-	Dir     string         `json:"dir"`
+	Dirs    []string       `json:"dirs"`
 	Sets    []*setReport   `json:"sets"`
 	Stories []*storyReport `json:"stories"`
 	Skipped []string       `json:"skipped,omitempty"`
 }
 
-// evalAll evaluates every labelled set and gold story in dir, in file-name
-// order.
-func evalAll(ctx context.Context, eng *engine, dir string, o evalOptions, stderr io.Writer) (*allReport, error) {
+// evalAll evaluates every labelled set and gold story in each of dirs, in
+// argument then file-name order.
+func evalAll(ctx context.Context, eng *engine, dirs []string, o evalOptions, stderr io.Writer) (*allReport, error) {
+	rep := &allReport{Dirs: dirs, Sets: []*setReport{}, Stories: []*storyReport{}}
+	for _, dir := range dirs {
+		if err := evalAllDir(ctx, eng, dir, o, stderr, rep); err != nil {
+			return nil, err
+		}
+	}
+	return rep, nil
+}
+
+// evalAllDir adds the sets and stories of one directory to rep.
+func evalAllDir(ctx context.Context, eng *engine, dir string, o evalOptions, stderr io.Writer, rep *allReport) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	rep := &allReport{Dir: dir, Sets: []*setReport{}, Stories: []*storyReport{}}
 	for _, e := range entries { // os.ReadDir sorts by name
 		name := e.Name()
 		path := filepath.Join(dir, name)
@@ -760,14 +783,14 @@ func evalAll(ctx context.Context, eng *engine, dir string, o evalOptions, stderr
 			}
 			sr, err := judgeSet(ctx, eng, set, o.Workers, stderr)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			fmt.Fprintf(stderr, "crosscheck eval: %s: %d pairs in %.1fs\n", name, sr.Pairs, sr.elapsed.Seconds())
 			rep.Sets = append(rep.Sets, sr)
 		case strings.HasSuffix(name, ".json") && strings.Contains(name, "gold"):
 			g, err := score.LoadGold(path)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			srcs, err := goldSources(dir, g)
 			if err != nil {
@@ -776,12 +799,12 @@ func evalAll(ctx context.Context, eng *engine, dir string, o evalOptions, stderr
 			}
 			st, err := evalStory(ctx, eng, path, g, srcs)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			rep.Stories = append(rep.Stories, st)
 		}
 	}
-	return rep, nil
+	return nil
 }
 
 // goldSources finds the articles of a gold story: the files beside the gold

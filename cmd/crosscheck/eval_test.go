@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -282,7 +284,19 @@ func TestEvalAll(t *testing.T) {
 	writeFile(t, dir, "a_nli.jsonl", nliToy)
 	writeFile(t, dir, "b_stances.jsonl", `{"id": "f1", "headline": "the cat was found", "body_id": 1, "stance": "agree"}`+"\n")
 	writeFile(t, dir, "b_bodies.jsonl", `{"body_id": 1, "body": "the cat was found"}`+"\n")
-	code, out, errs := runEvalFake(t, "-all", dir)
+	// A second directory holds a story with a gold.json, named after it.
+	storyDir2, _ := storyDir(t)
+	plant := filepath.Join(storyDir2, "plant")
+	if err := os.Mkdir(plant, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{"s1.txt", "s2.txt"} {
+		if err := os.Rename(filepath.Join(storyDir2, n), filepath.Join(plant, n)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeFile(t, plant, "gold.json", storyGoldToy)
+	code, out, errs := runEvalFake(t, "-all", dir, plant)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -294,6 +308,7 @@ func TestEvalAll(t *testing.T) {
 | story | gold conflicts found | recall | precision | traps or agreements reported as conflicts | gold agreements found |
 |---|---:|---:|---:|---:|---:|
 | toy_gold | 1 of 2 | 0.500 | 0.500 | 1 | 0 of 0 |
+| plant | 1 of 2 | 0.500 | 0.500 | 1 | 0 of 0 |
 `
 	if diff := cmp.Diff(want, out); diff != "" {
 		t.Errorf("stdout mismatch (-want +got):\n%s", diff)
@@ -307,6 +322,18 @@ func TestSplitOf(t *testing.T) {
 	} {
 		if got := splitOf(name); got != want {
 			t.Errorf("splitOf(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+func TestStoryName(t *testing.T) {
+	for in, want := range map[string]string{
+		"../shared/eval/seeds_gold_public.json": "seeds_gold_public",
+		"testdata/stories/merger/gold.json":     "merger",
+		"gold.json":                             "gold",
+	} {
+		if got := storyName(in); got != want {
+			t.Errorf("storyName(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
