@@ -7,6 +7,9 @@ import (
 	"github.com/crosscheck-go/crosscheck/tokenize"
 )
 
+// maxClaimTokens bounds the tokens of one claim.
+const maxClaimTokens = 400
+
 // claim is one sentence reduced to what the detectors need. Token indices
 // are relative to the sentence's first token.
 type claim struct {
@@ -31,6 +34,9 @@ type claim struct {
 	multi     []cueAt
 	qty       []quant
 	heading   bool
+	// Caches filled on first use: a claim is compared with many others.
+	wordsCache   []string
+	contentCache []string
 }
 
 type entRef struct {
@@ -107,6 +113,13 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 		return c
 	}
 	c.toks = d.Tokens[s.First:s.Last]
+	if len(c.toks) > maxClaimTokens {
+		// A "sentence" this long is a segmentation failure (a list or a
+		// page without punctuation); its head is enough to align it, and
+		// the cap keeps every detector linear in the input.
+		c.toks = c.toks[:maxClaimTokens]
+		c.span.End = c.toks[len(c.toks)-1].End
+	}
 	n := len(c.toks)
 	c.clause = make([]int, n)
 	c.content = make([]bool, n)
@@ -406,13 +419,39 @@ func (c *claim) hostedBefore(lx *lexicon, i int) bool {
 
 // words returns the sentence's words, lower case, sorted unique.
 func (c *claim) words() []string {
+	if c.wordsCache != nil {
+		return c.wordsCache
+	}
 	out := make([]string, 0, len(c.toks))
 	for _, t := range c.toks {
 		if t.Kind == tokenize.Word {
 			out = append(out, t.Norm)
 		}
 	}
-	return uniq(out)
+	c.wordsCache = uniq(out)
+	if c.wordsCache == nil {
+		c.wordsCache = []string{}
+	}
+	return c.wordsCache
+}
+
+// contentStems returns the stems of the claim's content words that are not
+// cue words, sorted unique.
+func (c *claim) contentStems() []string {
+	if c.contentCache != nil {
+		return c.contentCache
+	}
+	var out []string
+	for i, t := range c.toks {
+		if c.content[i] && !c.isCue(i) {
+			out = append(out, t.Stem)
+		}
+	}
+	c.contentCache = uniq(out)
+	if c.contentCache == nil {
+		c.contentCache = []string{}
+	}
+	return c.contentCache
 }
 
 // possessive reports whether a mention is followed by "'s".

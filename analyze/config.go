@@ -64,6 +64,7 @@ type lexicon struct {
 	weakChange  map[string]bool // words
 	refute      map[string]bool // words and their stems
 	antonyms    map[[2]string]bool
+	antOf       map[string][]string // a word or stem to its configured opposites, as words and stems
 	topics      []topicDef
 }
 
@@ -88,6 +89,7 @@ func (c *Config) compile() *lexicon {
 		weakChange:  set(c.WeakChange, strings.ToLower),
 		refute:      set(c.Refute, strings.ToLower),
 		antonyms:    map[[2]string]bool{},
+		antOf:       map[string][]string{},
 	}
 	for _, p := range c.Antonyms {
 		a, b := stem(p[0]), stem(p[1])
@@ -96,6 +98,13 @@ func (c *Config) compile() *lexicon {
 		}
 		lx.antonyms[[2]string{a, b}] = true
 		lx.antonyms[[2]string{b, a}] = true
+		wa, wb := strings.ToLower(p[0]), strings.ToLower(p[1])
+		for _, k := range []string{a, wa} {
+			lx.antOf[k] = append(lx.antOf[k], b, wb)
+		}
+		for _, k := range []string{b, wb} {
+			lx.antOf[k] = append(lx.antOf[k], a, wa)
+		}
 	}
 	for _, td := range c.Topics {
 		if strings.TrimSpace(td.Name) == "" || len(td.Terms) == 0 {
@@ -154,4 +163,29 @@ func morphOpposite(a, b string) bool {
 		}
 	}
 	return false
+}
+
+// oppositeIn returns a member of the sorted set ys opposite to p (see
+// opposite), by lookups rather than by comparing p with every member.
+func (lx *lexicon) oppositeIn(p string, ys []string) (string, bool) {
+	for _, q := range lx.antOf[p] {
+		if q != p && has(ys, q) {
+			return q, true
+		}
+	}
+	if r, ok := strings.CutSuffix(p, "less"); ok && len(r) >= 3 && has(ys, r+"ful") {
+		return r + "ful", true
+	}
+	if r, ok := strings.CutSuffix(p, "ful"); ok && len(r) >= 3 && has(ys, r+"less") {
+		return r + "less", true
+	}
+	for _, pre := range []string{"un", "il", "ir", "non", "non-"} {
+		if r, ok := strings.CutPrefix(p, pre); ok && len(r) >= 4 && has(ys, r) {
+			return r, true
+		}
+		if len(p) >= 4 && has(ys, pre+p) {
+			return pre + p, true
+		}
+	}
+	return "", false
 }

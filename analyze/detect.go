@@ -3,6 +3,7 @@ package analyze
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 
 	wn "github.com/crosscheck-go/crosscheck/internal/lexicon"
@@ -145,63 +146,63 @@ func changedNear(c *claim, i, j int) (cueAt, bool) {
 // sharedContent counts the content words two claims share, leaving out cue
 // words, and matching a stem with a longer one it starts ("partner",
 // "partnership").
-func sharedContent(a, b *claim) int {
+func sharedContent(a, b *claim) int { return countLoose(a.contentStems(), b.contentStems()) }
+
+// countLoose counts the members of x that equal a member of y or start or
+// extend one (five letters at least). Both are sorted unique; the work is
+// |x| binary searches, so long claims stay cheap.
+func countLoose(x, y []string) int {
 	n := 0
-	for i, t := range a.toks {
-		if !a.content[i] || a.isCue(i) {
-			continue
-		}
-		for k, u := range b.toks {
-			if !b.content[k] || b.isCue(k) {
-				continue
-			}
-			if looseEq(t.Stem, u.Stem) {
-				n++
-				break
-			}
+	for _, s := range x {
+		if looseIn(s, y) {
+			n++
 		}
 	}
 	return n
+}
+
+func looseIn(s string, y []string) bool {
+	i := sort.SearchStrings(y, s)
+	if i < len(y) && (y[i] == s || len(s) >= 5 && strings.HasPrefix(y[i], s)) {
+		return true
+	}
+	for k := 5; k < len(s); k++ {
+		if has(y, s[:k]) {
+			return true
+		}
+	}
+	return false
 }
 
 // sharedWords is sharedContent counting also the words of names that are
 // not parties of the other claim ("Stateful Runtime" shares "stateful" with
 // "a stateful product").
 func sharedWords(a, b *claim) int {
-	word := func(c, o *claim, i int) (string, bool) {
-		t := c.toks[i]
-		if t.Kind != tokenize.Word || c.lx.stop[t.Norm] || c.isCue(i) || len(t.Norm) < 3 {
-			return "", false
-		}
-		if c.content[i] {
-			return t.Stem, true
-		}
-		for _, e := range c.ents {
-			if i >= e.a && i < e.b {
-				for _, f := range o.ents {
-					if c.parties.same(e.name, f.name) {
-						return "", false
-					}
-				}
-				return stem(t.Norm), true
-			}
-		}
-		return "", false
-	}
-	n := 0
-	for i := range a.toks {
-		x, ok := word(a, b, i)
-		if !ok {
-			continue
-		}
-		for k := range b.toks {
-			if y, ok := word(b, a, k); ok && looseEq(x, y) {
-				n++
+	return countLoose(a.wordsBeside(b), b.wordsBeside(a))
+}
+
+// wordsBeside returns c's content stems plus the words of its names that
+// are not parties of o, sorted unique.
+func (c *claim) wordsBeside(o *claim) []string {
+	out := append([]string(nil), c.contentStems()...)
+	for _, e := range c.ents {
+		party := false
+		for _, f := range o.ents {
+			if c.parties.same(e.name, f.name) {
+				party = true
 				break
 			}
 		}
+		if party {
+			continue
+		}
+		for i := e.a; i < e.b && i < len(c.toks); i++ {
+			if t := c.toks[i]; t.Kind == tokenize.Word && len(t.Norm) >= 3 && !c.lx.stop[t.Norm] {
+				out = append(out, stem(t.Norm))
+			}
+		}
 	}
-	return n
+	return uniq(out)
 }
 
 func looseEq(x, y string) bool {
@@ -271,10 +272,8 @@ func countShared(x, y []string) int {
 // versus a "stateful" product) rather than of the same one.
 func (an *analyzer) opposedScopes(x, y []string) (string, string, bool) {
 	for _, p := range x {
-		for _, q := range y {
-			if an.lx.opposite(p, q) {
-				return p, q, true
-			}
+		if q, ok := an.lx.oppositeIn(p, y); ok {
+			return p, q, true
 		}
 	}
 	return "", "", false
@@ -558,7 +557,7 @@ func (an *analyzer) detectChange(a, b *claim) (judgement, bool) {
 		score += 0.05
 	}
 	if an.lx.weakChange[end.text] || an.lx.weakChange[end.word] {
-		score -= 0.15
+		score -= 0.25
 	}
 	score *= hedgeFactor(a, b)
 	return judgement{
@@ -791,12 +790,12 @@ func (an *analyzer) detectAntonym(a, b *claim) (judgement, bool) {
 	if n < 3 || share < 0.5 {
 		return judgement{}, false
 	}
-	for i, t := range a.toks {
-		if !a.content[i] || has(b.stems, t.Stem) {
-			continue
-		}
-		for k, u := range b.toks {
-			if !b.content[k] || has(a.stems, u.Stem) || !(an.lx.opposite(t.Stem, u.Stem) || wn.Antonym(t.Norm, u.Norm)) {
+	aOnly, bOnly := onlyIn(a, b), onlyIn(b, a)
+	for _, i := range aOnly {
+		t := a.toks[i]
+		for _, k := range bOnly {
+			u := b.toks[k]
+			if !(an.lx.opposite(t.Stem, u.Stem) || wn.Antonym(t.Norm, u.Norm)) {
 				continue
 			}
 			if hasNegation(a) != hasNegation(b) {
@@ -816,6 +815,24 @@ func (an *analyzer) detectAntonym(a, b *claim) (judgement, bool) {
 		}
 	}
 	return judgement{}, false
+}
+
+// onlyIn returns the token indices of c's content words whose stem o lacks,
+// one per stem and at most 30: the words an antonym could hide in.
+func onlyIn(c, o *claim) []int {
+	var out []int
+	seen := map[string]bool{}
+	for i, t := range c.toks {
+		if !c.content[i] || has(o.stems, t.Stem) || seen[t.Stem] {
+			continue
+		}
+		seen[t.Stem] = true
+		out = append(out, i)
+		if len(out) == 30 {
+			break
+		}
+	}
+	return out
 }
 
 // detectRestatement finds agreements that are not numbers: the same

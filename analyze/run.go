@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/crosscheck-go/crosscheck/tokenize"
 )
@@ -248,10 +249,15 @@ func (c *claim) terms() (generic, special []string) {
 // of them would make the work quadratic; a shape marker pairs each
 // sentence with at most specialWindow later ones.
 const (
-	genericCap    = 100
-	specialWindow = 200
-	bareWindow    = 40 // a marker with no party: nearby sentences only
+	genericCap       = 100
+	specialWindow    = 200
+	bareWindow       = 40 // a marker with no party: nearby sentences only
+	maxShapePartners = 30 // shape-marker pairs one claim may take part in
 )
+
+// pairBudget is how many generic term pairs alignment may gather for n
+// claims: generous for a story, linear for a huge input.
+func pairBudget(n int) int { return max(200_000, 20*n) }
 
 // align returns candidate pairs of claims through an inverted index of
 // their terms; the work grows with the number of sentences times the caps.
@@ -281,9 +287,24 @@ func (an *analyzer) align(claims []*claim) []pair {
 	}
 	var hits []hit
 	key := func(i, j int) uint64 { return uint64(i)<<32 | uint64(j) }
+	// The cap shrinks until the pairs it admits fit the budget, so a huge
+	// input (one 50 MB article) costs time in proportion to its size.
+	limit := genericCap
+	for limit > 4 {
+		est := 0
+		for _, post := range index {
+			if len(post) <= limit {
+				est += len(post) * (len(post) - 1) / 2
+			}
+		}
+		if est <= pairBudget(n) {
+			break
+		}
+		limit = limit * 2 / 3
+	}
 	for _, k := range keys {
 		post := index[k]
-		if len(post) < 2 || len(post) > genericCap {
+		if len(post) < 2 || len(post) > limit {
 			continue
 		}
 		w := float32(math.Log(float64(n+1) / float64(len(post))))
@@ -298,6 +319,7 @@ func (an *analyzer) align(claims []*claim) []pair {
 		skeys = append(skeys, k)
 	}
 	sort.Strings(skeys)
+	partners := make([]int, n) // shape pairs per claim, capped
 	for _, k := range skeys {
 		post := special[k]
 		win := specialWindow
@@ -305,7 +327,12 @@ func (an *analyzer) align(claims []*claim) []pair {
 			win = bareWindow
 		}
 		for x := 0; x < len(post); x++ {
-			for y := x + 1; y < len(post) && y <= x+win; y++ {
+			for y := x + 1; y < len(post) && y <= x+win && partners[post[x]] < maxShapePartners; y++ {
+				if partners[post[y]] >= maxShapePartners {
+					continue
+				}
+				partners[post[x]]++
+				partners[post[y]]++
 				hits = append(hits, hit{key(post[x], post[y]), 100})
 			}
 		}
@@ -388,6 +415,7 @@ func (an *analyzer) findings(raw []rawFinding, topicOf map[*claim]string) ([]Fin
 		f := an.finding(r, topicOf)
 		f.SupportA = keys(support[r.j.keyA])
 		f.SupportB = keys(support[r.j.keyB])
+		f.Severity = severity(r.j, r.a, r.b, len(f.SupportA)+len(f.SupportB))
 		if r.j.conflict() {
 			conflicts = append(conflicts, f)
 		} else {
@@ -468,11 +496,15 @@ func sortFindings(fs []Finding) {
 	})
 }
 
-// severity ranks a finding for a reader from its score and hedging.
-func severity(j judgement, a, b *claim) Severity {
+// severity ranks a finding for a reader from its score, hedging and
+// corroboration (how many sources stand on each side).
+func severity(j judgement, a, b *claim, support int) Severity {
 	s := j.score
 	if a.hedged || b.hedged {
 		s -= 0.05
+	}
+	if support > 2 {
+		s += 0.05
 	}
 	switch {
 	case j.kind == KindTemporal:
@@ -496,7 +528,7 @@ func (an *analyzer) finding(r rawFinding, topicOf map[*claim]string) Finding {
 	f := Finding{
 		Topic:       topic,
 		Kind:        j.kind,
-		Severity:    severity(j, a, b),
+		Severity:    severity(j, a, b, 0),
 		Score:       math.Round(j.score*1000) / 1000,
 		A:           evidence(a, j.hlA),
 		B:           evidence(b, j.hlB),
@@ -540,10 +572,32 @@ func evidence(c *claim, hl []tokenize.Span) Evidence {
 	})
 	s := d.Sentences[c.sent]
 	if s.Para >= 0 && s.Para < len(d.Paragraphs) {
-		p := d.Paragraphs[s.Para]
-		e.Context = &Context{Start: p.Start, End: p.End, Text: d.Text(p.Span)}
+		p := d.Paragraphs[s.Para].Span
+		// A paragraph can be a whole page without line breaks: the
+		// context is then a window around the evidence.
+		if p.Start < e.Start-maxContext {
+			p.Start = runeStart(d.Source.Text, e.Start-maxContext)
+		}
+		if p.End > e.End+maxContext {
+			p.End = runeStart(d.Source.Text, e.End+maxContext)
+		}
+		if p.Start <= e.Start && p.End >= e.End {
+			e.Context = &Context{Start: p.Start, End: p.End, Text: d.Text(p)}
+		}
 	}
 	return e
+}
+
+// maxContext is how many bytes of context a finding shows on each side of
+// its evidence at most.
+const maxContext = 1500
+
+// runeStart moves off back to the start of the UTF-8 sequence holding it.
+func runeStart(text []byte, off int) int {
+	for off > 0 && off < len(text) && !utf8.RuneStart(text[off]) {
+		off--
+	}
+	return off
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
