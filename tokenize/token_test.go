@@ -100,6 +100,7 @@ func TestCap(t *testing.T) {
 		{"acronym and camel case first", false, "AWS grew. OpenAI grew. The iPhone sold.", "AWS OpenAI iPhone"},
 		{"sentence-initial word without evidence", false, "Amazon grew. Shares rose.", ""},
 		{"sentence-initial name with evidence", false, "Amazon grew. Shares of Amazon rose.", "Amazon Amazon"},
+		{"evidence against by stem", true, "Shareholder pressure grew. Two shareholders sued.", ""},
 		{"evidence against", false, "Cloud sales rose. The cloud is big.", ""},
 		{"after a colon", false, "Update: The firm said Acme won.", "Acme"},
 		{"quotation", false, "They said “Yes, we agree” and “Strategic Consent” mattered.", "Strategic Consent"},

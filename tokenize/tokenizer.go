@@ -157,8 +157,9 @@ type finisher struct {
 	stems map[string]string // norm -> snowball stem
 	mode  []capMode         // per token
 
-	free             []bool         // per token: a capital the writer chose freely
-	capSeen, lowSeen map[string]int // norm -> free capitalised / lower-case uses
+	free             []bool          // per token: a capital the writer chose freely
+	capSeen, lowSeen map[string]int  // norm -> free capitalised / lower-case uses
+	lowStem          map[string]bool // stems of words written in lower case
 }
 
 func (f *finisher) norm() {
@@ -316,6 +317,7 @@ func (f *finisher) evidence() {
 	f.free = make([]bool, len(d.Tokens))
 	f.capSeen = map[string]int{}
 	f.lowSeen = map[string]int{}
+	f.lowStem = map[string]bool{}
 	for _, s := range d.Sentences {
 		afterBreak := true // at the start of the sentence or a clause opening
 		for i := s.First; i < s.Last; i++ {
@@ -348,6 +350,9 @@ func (f *finisher) evidence() {
 			}
 			if c.upper == 0 {
 				f.lowSeen[tk.Norm]++
+				if stemmable(tk.Norm) {
+					f.lowStem[f.stemOf(tk.Norm)] = true
+				}
 				continue
 			}
 			if mode[i] != normalCase || wasBreak || openers[tk.Norm] {
@@ -391,6 +396,8 @@ func (f *finisher) rule(i int) capRule {
 		return capYes
 	case ls > 0:
 		return capEvidence
+	case cs == 0 && stemmable(tk.Norm) && f.lowStem[f.stemOf(tk.Norm)]:
+		return capEvidence // "Shareholder pressure." beside "shareholders"
 	}
 	return capOpen
 }
@@ -502,14 +509,18 @@ func (f *finisher) stem() {
 		if tk.Kind != Word || tk.Cap || !stemmable(tk.Norm) {
 			continue
 		}
-		if s, ok := f.stems[tk.Norm]; ok {
-			tk.Stem = s
-			continue
-		}
-		s := stemWord(tk.Norm)
-		f.stems[tk.Norm] = s
-		tk.Stem = s
+		tk.Stem = f.stemOf(tk.Norm)
 	}
+}
+
+// stemOf returns the stem of a norm, remembered for the document.
+func (f *finisher) stemOf(norm string) string {
+	if s, ok := f.stems[norm]; ok {
+		return s
+	}
+	s := stemWord(norm)
+	f.stems[norm] = s
+	return s
 }
 
 // stemCache remembers stems across documents: news vocabulary repeats, and
