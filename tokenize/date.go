@@ -230,7 +230,7 @@ func (sc *scan) dateAt(i int) (from, to time.Time, end int, ok bool) {
 		}
 		return noDate()
 	}
-	// early 2026, mid-2025, late 2025; early February 2026
+	// early 2026, mid-2025, late 2025; early February 2026, late June
 	if part, rest, ok := partOfPeriod(n); ok {
 		if rest != "" {
 			if y, err := strconv.Atoi(rest); err == nil && len(rest) == 4 && y >= 1900 && y <= 2100 {
@@ -242,6 +242,12 @@ func (sc *scan) dateAt(i int) (from, to time.Time, end int, ok bool) {
 		if y, ok := sc.yearAt(i+1, false); ok {
 			from, to := yearPart(y, part)
 			return from, to, i + 2, true
+		}
+		if m, ok := sc.monthAt(i + 1); ok {
+			if from, to, end, ok := sc.monthFirst(i+1, m, src); ok && from.Day() == 1 && to.AddDate(0, 0, 1).Day() == 1 {
+				from, to := monthPart(from, to, part)
+				return from, to, end, true
+			}
 		}
 		return noDate()
 	}
@@ -345,6 +351,18 @@ func yearPart(y int, part string) (time.Time, time.Time) {
 		return day(y, 5, 1), day(y, 8, 31)
 	}
 	return day(y, 9, 1), day(y, 12, 31)
+}
+
+// monthPart is the early (1-10), mid (11-20) or late (21-end) part of the
+// month from..to.
+func monthPart(from, to time.Time, part string) (time.Time, time.Time) {
+	switch part {
+	case "early":
+		return from, from.AddDate(0, 0, 9)
+	case "mid":
+		return from.AddDate(0, 0, 10), from.AddDate(0, 0, 19)
+	}
+	return from.AddDate(0, 0, 20), to
 }
 
 // numericDate reads one-token dates: 2026-02-27, 2026/02/27, and

@@ -53,6 +53,8 @@ func TestDates(t *testing.T) {
 		{"decade", "Since the 1990s it grew.", time.Time{}, []gotDate{{"1990s", "1990-01-01", "1999-12-31"}}},
 		{"mid year", "Expected by mid-2027.", time.Time{}, []gotDate{{"mid-2027", "2027-05-01", "2027-08-31"}}},
 		{"late year", "Expected in late 2027.", time.Time{}, []gotDate{{"late 2027", "2027-09-01", "2027-12-31"}}},
+		{"early month", "Talks began in early February 2026.", time.Time{}, []gotDate{{"early February 2026", "2026-02-01", "2026-02-10"}}},
+		{"late month from the source", "Talks began in late January.", src, []gotDate{{"late January", "2026-01-21", "2026-01-31"}}},
 		{"count is not a year", "It employs 1,500 people.", time.Time{}, nil},
 		{"money is not a year", "It cost $2019 and 2020 euros.", time.Time{}, nil},
 		{"scaled is not a year", "Some 2000 million shares.", time.Time{}, nil},
