@@ -259,3 +259,32 @@ func TestTagLongDocumentParallel(t *testing.T) {
 		t.Errorf("parallel tagging differs (-want +got):\n%s", diff)
 	}
 }
+
+func TestPosition(t *testing.T) {
+	tk := newTok(t, Options{NoTags: true})
+	text := "Ünï line\r\nsecond\rthird é x\nfourth"
+	d, err := tk.Document(Source{ID: "p", Text: []byte(text)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hand := &Document{Source: d.Source} // no line table: Position builds one
+	for _, tc := range []struct {
+		find      string
+		line, col int
+	}{
+		{"Ünï", 1, 1}, {"line", 1, 5}, {"second", 2, 1}, {"third", 3, 1}, {"x", 3, 9}, {"fourth", 4, 1},
+	} {
+		off := strings.Index(text, tc.find)
+		for _, doc := range []*Document{d, hand} {
+			if line, col := doc.Position(off); line != tc.line || col != tc.col {
+				t.Errorf("Position(%q at %d) = %d:%d, want %d:%d", tc.find, off, line, col, tc.line, tc.col)
+			}
+		}
+	}
+	if line, col := d.Position(-3); line != 1 || col != 1 {
+		t.Errorf("Position(-3) = %d:%d, want 1:1", line, col)
+	}
+	if line, _ := d.Position(len(text) + 10); line != 4 {
+		t.Errorf("Position past the end on line %d, want 4", line)
+	}
+}
