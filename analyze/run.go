@@ -252,7 +252,7 @@ const (
 	genericCap       = 100
 	specialWindow    = 200
 	bareWindow       = 40 // a marker with no party: nearby sentences only
-	maxShapePartners = 30 // shape-marker pairs one claim may take part in
+	minShapePartners = 30 // shape-marker pairs a claim may take part in, in a huge input
 )
 
 // pairBudget is how many generic term pairs alignment may gather for n
@@ -320,6 +320,8 @@ func (an *analyzer) align(claims []*claim) []pair {
 	}
 	sort.Strings(skeys)
 	partners := make([]int, n) // shape pairs per claim, capped
+	// A story gets every shape pair; a huge input a fixed share per claim.
+	maxPartners := max(minShapePartners, 4_000_000/max(n, 1))
 	for _, k := range skeys {
 		post := special[k]
 		win := specialWindow
@@ -327,8 +329,8 @@ func (an *analyzer) align(claims []*claim) []pair {
 			win = bareWindow
 		}
 		for x := 0; x < len(post); x++ {
-			for y := x + 1; y < len(post) && y <= x+win && partners[post[x]] < maxShapePartners; y++ {
-				if partners[post[y]] >= maxShapePartners {
+			for y := x + 1; y < len(post) && y <= x+win && partners[post[x]] < maxPartners; y++ {
+				if partners[post[y]] >= maxPartners {
 					continue
 				}
 				partners[post[x]]++
