@@ -27,7 +27,9 @@ func isSep(r rune) bool {
 	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', utf8.RuneError:
 		return true
 	}
-	return unicode.IsSpace(r) || unicode.IsControl(r)
+	// Format characters (direction marks, soft hyphens outside words)
+	// are invisible: they separate, they are never tokens.
+	return unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r)
 }
 
 // isWordRune reports whether r is part of a word's body.
@@ -208,6 +210,8 @@ func scanWord(text []byte, p, end int, toks []Token) ([]Token, int) {
 			join = unicode.IsUpper(prev) && unicode.IsUpper(next) // AT&T
 		case '·':
 			join = unicode.IsLetter(prev) && unicode.IsLetter(next) // DALL·E
+		case '\u00ad': // a soft hyphen inside a word: "exam\u00adple"
+			join = unicode.IsLetter(prev) && unicode.IsLetter(next)
 		case '@':
 			join = isAlnum(prev) && isAlnum(next) && strings.IndexByte(string(text[p:q]), '@') < 0
 		}
@@ -449,6 +453,8 @@ func normalize(b []byte) string {
 			sb.WriteByte('-')
 		case '…':
 			sb.WriteString("...")
+		case '\u00ad': // a soft hyphen is invisible: "example"
+
 		default:
 			sb.WriteRune(unicode.ToLower(r))
 		}

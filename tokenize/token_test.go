@@ -53,6 +53,7 @@ func TestTokens(t *testing.T) {
 		{"plural possessive", "the companies' deal", "the companies '/punct deal"},
 		{"ampersand name", "AT&T and R&D", "^AT&T and ^R&D"},
 		{"product names", "DALL·E on Disney+ and C++, 5+ years, A+B", "^DALL·E on ^Disney+ and ^C++ ,/punct 5/number +/symbol years ,/punct A +/symbol ^B"},
+		{"invisible characters", "exam\u00adple \u200eleft\u200f", "exam\u00adple=example left"},
 		{"word with digits", "the H100 and 5G chips", "the ^H100 and ^5G chips"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
