@@ -142,9 +142,11 @@ func (sc *scan) initialEarlierName(i int) (Mention, bool) {
 		return Mention{}, false
 	}
 	word := sc.spanText(sc.toks[i].Span)
-	for p := sc.si - 1; p >= 0 && p >= sc.si-surnameLookback; p-- {
+	budget := lookbackBudget
+	for p := sc.si - 1; p >= 0 && p >= sc.si-surnameLookback && budget > 0; p-- {
 		prev := sc.d.Sentences[p].Mentions
-		for j := len(prev) - 1; j >= 0; j-- {
+		for j := len(prev) - 1; j >= 0 && budget > 0; j-- {
+			budget--
 			c := prev[j]
 			if c.Class != "" {
 				continue
@@ -185,7 +187,7 @@ func (sc *scan) inLongerName(i int, e aliasEntry) bool {
 	}
 	if i+1 < len(sc.toks) && sc.isNameToken(i+1) {
 		// A known name next to it is not a longer name: "Biden White House".
-		_, _, known := sc.aliasAt(i + 1)
+		_, _, known := sc.aliasMatch(i+1, false)
 		return !known
 	}
 	return false
@@ -210,7 +212,12 @@ func (sc *scan) okMulti(i, j int) bool {
 
 // aliasAt returns the longest alias match starting at token i: its end
 // (exclusive) and entry.
-func (sc *scan) aliasAt(i int) (int, aliasEntry, bool) {
+func (sc *scan) aliasAt(i int) (int, aliasEntry, bool) { return sc.aliasMatch(i, true) }
+
+// aliasMatch is aliasAt; context says whether to hold back a one-word
+// person or place alias inside a longer name. inLongerName asks without
+// context, so a run of names costs linear time, not quadratic.
+func (sc *scan) aliasMatch(i int, context bool) (int, aliasEntry, bool) {
 	lx := sc.lx
 	var (
 		arr     [128]byte
@@ -240,7 +247,7 @@ func (sc *scan) aliasAt(i int) (int, aliasEntry, bool) {
 		if j == i && !e.okSingle(sc.text(i), t.Cap) || j > i && !sc.okMulti(i, j) {
 			continue
 		}
-		if j == i && sc.inLongerName(i, e) {
+		if j == i && context && sc.inLongerName(i, e) {
 			continue
 		}
 		best, bestEnd, found = e, j+1, true
@@ -344,9 +351,13 @@ func (sc *scan) mentions() []Mention {
 	return out
 }
 
-// surnameLookback bounds how many earlier sentences resolveSurname reads,
-// so the cost per mention stays fixed on long documents.
-const surnameLookback = 200
+// surnameLookback bounds how many earlier sentences resolveSurname and
+// initialEarlierName read, and lookbackBudget how many earlier mentions,
+// so the cost per mention stays fixed on long or pathological documents.
+const (
+	surnameLookback = 200
+	lookbackBudget  = 2000
+)
 
 // resolveSurname gives a one-word person or unknown mention the entity of
 // the latest earlier mention in the document whose name ends with that word
@@ -376,16 +387,19 @@ func (sc *scan) resolveSurname(ms []Mention, k int) {
 		sp = strings.IndexFunc(c.Entity, unicode.IsSpace)
 		return c.Class == "" && m.Class == "" && sp > 0 && strings.EqualFold(c.Entity[:sp], word)
 	}
-	for j := k - 1; j >= 0; j-- {
+	budget := lookbackBudget
+	for j := k - 1; j >= 0 && budget > 0; j-- {
+		budget--
 		if match(ms[j]) {
 			m.Entity, m.Class = ms[j].Entity, ms[j].Class
 			return
 		}
 	}
 	si := sc.si
-	for p := si - 1; p >= 0 && p >= si-surnameLookback; p-- {
+	for p := si - 1; p >= 0 && p >= si-surnameLookback && budget > 0; p-- {
 		prev := sc.d.Sentences[p].Mentions
-		for j := len(prev) - 1; j >= 0; j-- {
+		for j := len(prev) - 1; j >= 0 && budget > 0; j-- {
+			budget--
 			if match(prev[j]) {
 				m.Entity, m.Class = prev[j].Entity, prev[j].Class
 				return
