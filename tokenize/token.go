@@ -453,8 +453,8 @@ func normalize(b []byte) string {
 			sb.WriteByte('-')
 		case '…':
 			sb.WriteString("...")
-		case '\u00ad': // a soft hyphen is invisible: "example"
-
+		case '\u00ad':
+			// a soft hyphen is invisible: "exam-ple" is "example"
 		default:
 			sb.WriteRune(unicode.ToLower(r))
 		}
