@@ -33,6 +33,7 @@ type claim struct {
 	host      []binding // hosting verb bound to a provider
 	multi     []cueAt
 	qty       []quant
+	dates     []tokenize.DateRef
 	heading   bool
 	// Caches filled on first use: a claim is compared with many others.
 	wordsCache   []string
@@ -203,6 +204,7 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 	if n > 0 && c.toks[n-1].Norm == "?" {
 		c.hedged, c.cond = true, true
 	}
+	c.dates = s.Dates
 	c.bindExclusivity(lx)
 	c.bindHosting(lx)
 	c.bindQuantities(lx, s.Quantities)

@@ -45,6 +45,11 @@ var detectors = []detector{
 // compare runs the detectors on a pair, both ways round where the detector
 // is asymmetric, and returns the strongest finding.
 func (an *analyzer) compare(a, b *claim) (judgement, bool) {
+	// Statements about different times do not conflict: "120,000 in 2024"
+	// and "150,000 in 2025" are two facts.
+	if differentTimes(a, b) {
+		return judgement{}, false
+	}
 	// Most aligned pairs share a few words and nothing any detector needs:
 	// leave them at once.
 	if !a.shaped() && !b.shaped() {
@@ -85,6 +90,22 @@ func (an *analyzer) compare(a, b *claim) (judgement, bool) {
 		}
 	}
 	return best, found
+}
+
+// differentTimes reports whether both claims name dates and no date of one
+// overlaps a date of the other.
+func differentTimes(a, b *claim) bool {
+	if len(a.dates) == 0 || len(b.dates) == 0 {
+		return false
+	}
+	for _, x := range a.dates {
+		for _, y := range b.dates {
+			if x.From.IsZero() || y.From.IsZero() || !x.From.After(y.To) && !y.From.After(x.To) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // shaped reports whether a claim has anything a specific detector reads:

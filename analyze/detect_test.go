@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 	"time"
+
+	"github.com/crosscheck-go/crosscheck/tokenize"
 )
 
 var caseAliases = map[string]string{
@@ -162,5 +164,27 @@ func TestHedgedEvidence(t *testing.T) {
 	}
 	if said.Score >= flat.Score {
 		t.Errorf("an attributed claim must score lower: %v >= %v", said.Score, flat.Score)
+	}
+}
+
+// TestDifferentTimes checks the same-event gate on time: two figures for
+// two different years are two facts, not a conflict.
+func TestDifferentTimes(t *testing.T) {
+	day := func(y int) time.Time { return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC) }
+	docs := buildDocs(t, []*testDocPair{
+		{"a", "Voltara recalled 120,000 electric scooters last year."},
+		{"b", "Voltara recalled 150,000 electric scooters last year."},
+	})
+	res, err := Run(context.Background(), docs, Options{})
+	if err != nil || len(res.Conflicts) != 1 {
+		t.Fatalf("same time: want one conflict, got %+v (%v)", res.Conflicts, err)
+	}
+	for i, y := range []int{2024, 2025} {
+		s := &docs[i].Sentences[0]
+		s.Dates = []tokenize.DateRef{{Span: s.Span, From: day(y), To: day(y).AddDate(1, 0, -1)}}
+	}
+	res, err = Run(context.Background(), docs, Options{})
+	if err != nil || len(res.Conflicts) != 0 {
+		t.Fatalf("different years: want no conflict, got %+v (%v)", res.Conflicts, err)
 	}
 }
