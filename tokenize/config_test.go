@@ -392,3 +392,24 @@ func factsText(d *Document) string {
 	}
 	return b.String()
 }
+
+func TestReadConfigFile(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.json")
+	bad := filepath.Join(dir, "bad.json")
+	if err := os.WriteFile(good, []byte(`{"cues": {"hedge": ["perchance"]}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bad, []byte("{\n\"cues\": {\"vibes\": [\"wow\"]}}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := ReadConfigFile(good)
+	if err != nil || len(c.Cues[CueHedge]) != 1 {
+		t.Errorf("ReadConfigFile(good) = %v, %v", c, err)
+	}
+	for _, path := range []string{bad, filepath.Join(dir, "missing.json")} {
+		if _, err := ReadConfigFile(path); err == nil || !strings.Contains(err.Error(), filepath.Base(path)) {
+			t.Errorf("ReadConfigFile(%s): err = %v, want it to name the file", filepath.Base(path), err)
+		}
+	}
+}
