@@ -235,24 +235,32 @@ func uniq(ss []string) []string {
 }
 
 // attributedTo finds who an attribution cue credits: "according to X",
-// "X said", "said X".
+// "X said", "said X", and for "X, surprised ..., believed" the sentence's
+// subject. A name after a preposition ("on X's cloud") is never the
+// speaker.
 func (c *claim) attributedTo(cu cueAt) string {
-	best, dist := "", 1<<30
-	for _, e := range c.ents {
-		var dd int
-		switch {
-		case e.a >= cu.b:
-			dd = e.a - cu.b
-		case e.b <= cu.a:
-			dd = cu.a - e.b
-		default:
-			continue
+	if strings.HasPrefix(cu.word, "according") {
+		if e, ok := c.mentionAfter(cu.b, 2); ok {
+			return e.name
 		}
-		if dd <= 4 && dd < dist {
-			best, dist = e.name, dd
+		return ""
+	}
+	speaker := func(e entRef) bool { return e.a == 0 || !c.isPreposition(e.a-1) }
+	// Right before the verb: "Microsoft said", "the company's CEO Jane Doe said".
+	for _, e := range c.ents {
+		if e.b <= cu.a && cu.a-e.b <= 2 && speaker(e) {
+			return e.name
 		}
 	}
-	return best
+	// Right after it: "said Microsoft".
+	if e, ok := c.mentionAfter(cu.b, 1); ok {
+		return e.name
+	}
+	// The sentence's subject, when it comes first.
+	if len(c.ents) > 0 && c.ents[0].b <= cu.a && speaker(c.ents[0]) {
+		return c.ents[0].name
+	}
+	return ""
 }
 
 // mentionAt returns the entity whose mention starts within max tokens after

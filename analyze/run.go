@@ -511,7 +511,7 @@ func severity(j judgement, a, b *claim, support int) Severity {
 	switch {
 	case j.kind == KindTemporal:
 		return Low
-	case s >= 0.7:
+	case s >= 0.72:
 		return High
 	case s >= 0.5:
 		return Medium
