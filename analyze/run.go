@@ -126,6 +126,7 @@ func Run(ctx context.Context, docs []*tokenize.Document, opts Options) (*Result,
 		opts.Progress(total-1, total)
 	}
 	res.Conflicts, res.Agreements = an.findings(raw, topicOf)
+	res.Notes = append(res.Notes, datingNote(res.Conflicts, docs)...)
 	if opts.Progress != nil {
 		opts.Progress(total, total)
 	}
@@ -146,6 +147,26 @@ func temporal(j judgement, a, b *claim) judgement {
 	j.expl = fmt.Sprintf("%s (dated %s) says the exclusivity continues; %s, dated later (%s), reports that it ended.",
 		src(a), da.Format("2006-01-02"), src(b), db.Format("2006-01-02"))
 	return j
+}
+
+// datingNote tells the reader when a change of state could not be placed
+// in time because a source has no date.
+func datingNote(conflicts []Finding, docs []*tokenize.Document) []string {
+	dated := map[string]bool{}
+	for _, d := range docs {
+		dated[d.Source.ID] = !d.Source.Date.IsZero()
+	}
+	for _, f := range conflicts {
+		if f.Kind != KindPolarity {
+			continue
+		}
+		for _, c := range f.Cues {
+			if c.Kind == string(tokenize.CueChange) && (!dated[f.A.Source] || !dated[f.B.Source]) {
+				return []string{"some sources have no date, so a reported change of state cannot be ordered in time: it is shown as a contradiction, not as a later update"}
+			}
+		}
+	}
+	return nil
 }
 
 func sourceName(d *tokenize.Document) string {
