@@ -64,9 +64,6 @@ type Config struct {
 	// "now", "formerly"); a conflict resting on them scores lower than one
 	// on "ended" or "no longer".
 	WeakChange []string `json:"weak_change,omitempty"`
-	// Refute are words that dispute a claim ("hoax", "debunked"); the judge
-	// counts them near the sentences a hypothesis aligns to.
-	Refute []string `json:"refute,omitempty"`
 }
 
 // TopicDef is a user-named topic.

@@ -48,7 +48,6 @@ func (c *Config) Merge(o *Config) {
 	c.ClauseBreaks = append(c.ClauseBreaks, o.ClauseBreaks...)
 	c.Speculative = append(c.Speculative, o.Speculative...)
 	c.WeakChange = append(c.WeakChange, o.WeakChange...)
-	c.Refute = append(c.Refute, o.Refute...)
 }
 
 // lexicon is a compiled Config: sets keyed by lower-case word and by stem,
@@ -62,7 +61,6 @@ type lexicon struct {
 	breaks      map[string]bool // words
 	speculative map[string]bool // words
 	weakChange  map[string]bool // words
-	refute      map[string]bool // words and their stems
 	antonyms    map[[2]string]bool
 	antOf       map[string][]string // a word or stem to its configured opposites, as words and stems
 	topics      []topicDef
@@ -87,7 +85,6 @@ func (c *Config) compile() *lexicon {
 		breaks:      set(c.ClauseBreaks, strings.ToLower),
 		speculative: set(c.Speculative, strings.ToLower),
 		weakChange:  set(c.WeakChange, strings.ToLower),
-		refute:      set(c.Refute, strings.ToLower),
 		antonyms:    map[[2]string]bool{},
 		antOf:       map[string][]string{},
 	}

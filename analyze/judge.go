@@ -15,21 +15,20 @@ import (
 type Judge struct {
 	opts Options
 	an   *analyzer
-	// rulesOnly ignores the trained models (tests of the rules use it).
+	// rulesOnly ignores the trained classifier (tests of the rules use it).
 	rulesOnly bool
-	// nli is the shared pair classifier; nil falls back to judgeModel.
+	// nli is the trained pair classifier; nil (a zero Judge) means rules only.
 	nli *nli.Model
 }
 
-// NewJudge returns a Judge. It uses the trained pair classifier of
-// internal/nli when its weights load, and this package's own model
-// otherwise.
+// NewJudge returns a Judge backed by the trained pair classifier of
+// internal/nli; it fails only if the embedded weights do not load.
 func NewJudge(opts Options) (*Judge, error) {
-	j := &Judge{opts: opts, an: newAnalyzer(opts)}
-	if m, err := nli.Default(); err == nil {
-		j.nli = m
+	m, err := nli.Default()
+	if err != nil {
+		return nil, fmt.Errorf("analyze: loading the pair classifier: %w", err)
 	}
-	return j, nil
+	return &Judge{opts: opts, an: newAnalyzer(opts), nli: m}, nil
 }
 
 // pairFeatures are the explainable measurements one judgement rests on.
@@ -64,31 +63,18 @@ func (j *Judge) Pair(premise, hypothesis *tokenize.Document) Verdict {
 	if !ok {
 		return pa.v
 	}
-	if j.nli != nil && !j.rulesOnly && !(pa.f.hasConflict && pa.f.conflict.specific && pa.f.conflict.score >= 0.6) {
-		return j.an.withNLI(j.nli.Classify(premise, hypothesis), pa)
-	}
-	m := judgeModel(pa.sentences)
-	switch {
-	case j.rulesOnly || m == nil:
-		return j.an.decide(pa.f, pa.v)
-	case pa.sentences < articleSentences && pa.f.related < 0.2:
-		// The sentence model never saw unrelated pairs: the gate decides.
-		return j.an.decide(pa.f, pa.v)
-	case pa.f.hasConflict && pa.f.conflict.specific && pa.f.conflict.score >= 0.6:
-		// A story detector's finding (exclusivity, change of state, a
-		// number of the same thing) is specific enough to stand.
+	// A story detector's finding (exclusivity, change of state, a number of
+	// the same thing) is specific enough to stand on its own.
+	if j.nli == nil || j.rulesOnly || (pa.f.hasConflict && pa.f.conflict.specific && pa.f.conflict.score >= 0.6) {
 		return j.an.decide(pa.f, pa.v)
 	}
-	return j.an.classify(m, pa)
+	return j.an.withNLI(j.nli.Classify(premise, hypothesis), pa)
 }
 
 // pairAnalysis is what the judge measured on one pair.
 type pairAnalysis struct {
 	f pairFeatures
 	v Verdict // Related, Evidence and HypEvidence filled in
-	x [numFeatures]float64
-	// sentences is the number of premise sentences.
-	sentences int
 }
 
 // analysePair aligns the hypothesis to the premise and measures the
@@ -115,21 +101,15 @@ func (an *analyzer) analysePair(premise, hypothesis *tokenize.Document, light bo
 	// Relatedness: how much of the hypothesis the premise mentions at all.
 	found := make([]bool, len(hterms))
 	matchOf := make([]float64, len(pc))
-	var tot, entTot, entGot float64
+	var tot float64
 	for _, t := range hterms {
 		tot += t.w
-		if t.e {
-			entTot++
-		}
 	}
 	for k, p := range pc {
 		s := 0.0
 		for i, t := range hterms {
 			if p.hasTerm(t) {
 				s += t.w
-				if !found[i] && t.e {
-					entGot++
-				}
 				found[i] = true
 			}
 		}
@@ -163,74 +143,8 @@ func (an *analyzer) analysePair(premise, hypothesis *tokenize.Document, light bo
 	}
 	best.related = related
 	v.Evidence = bestP.span
-	// Article-level measures: how many premise sentences are about the
-	// hypothesis, and how much refuting language they hold.
-	var close, refute float64
-	for n, k := range order {
-		if matchOf[k] >= 0.5 {
-			close++
-		}
-		if n < 5 && matchOf[k] >= 0.3 {
-			refute += float64(countNeg(pc[k]) + an.refutes(pc[k]))
-		}
-	}
-	x := &pa.x
-	x[fAligned] = best.aligned
-	x[fExact] = best.exact
-	x[fRelated] = related
-	if entTot > 0 {
-		x[fEntCover] = entGot / entTot
-	} else {
-		x[fEntCover] = 1
-	}
-	x[fUnalignedH] = float64(best.unalignedH) / math.Max(1, float64(len(h.stems)))
-	x[fUnalignedP] = float64(best.unalignedP) / math.Max(1, float64(len(bestP.stems)))
-	x[fNegH] = b2f(best.negH > 0)
-	x[fNegP] = b2f(best.negP > 0)
-	x[fNegMismatch] = b2f(best.negMismatch)
-	x[fAntonym] = b2f(best.antonym[0] != "")
-	x[fNumMismatch] = b2f(best.numMismatch[0] != "")
-	x[fDetector] = b2f(best.hasConflict)
-	x[fDetectorScore] = best.conflict.score
-	x[fLenH] = math.Log1p(float64(len(h.stems)))
-	x[fLenP] = math.Log1p(float64(len(bestP.stems)))
-	x[fSents] = math.Log1p(float64(len(pc)))
-	x[fHedgeH] = b2f(h.hedged)
-	x[fHedgeP] = b2f(bestP.hedged)
-	x[fQuant] = b2f(best.quantMismatch[0] != "")
-	x[fClose] = math.Log1p(close)
-	x[fRefute] = math.Log1p(refute)
-	x[fBestMatch] = matchOf[order[0]]
-	x[fRuleContra] = b2f(best.contradicts())
-	x[fRuleEntail] = b2f(best.aligned >= 0.8 && !best.contradicts())
-	x[fQuestionH] = b2f(h.cond)
-	// Products let a linear model see that a negation matters only when
-	// the rest of the statement aligns.
-	x[fNegAligned] = x[fNegMismatch] * best.aligned
-	x[fAntAligned] = x[fAntonym] * best.aligned
-	x[fUnalignedHAbs] = math.Log1p(float64(best.unalignedH))
-	x[fUnalignedPAbs] = math.Log1p(float64(best.unalignedP))
-	x[fAligned2] = best.aligned * best.aligned
-	x[fLoose] = best.loose
-	x[fAntStrong] = b2f(best.antonymStrong) * best.loose
-	x[fNegSubject] = b2f(best.negSubject && best.negMismatch)
-	x[fNegLoose] = x[fNegMismatch] * best.loose
-	if u := len(h.stems) + len(bestP.stems) - countShared(h.stems, bestP.stems); u > 0 {
-		x[fJaccard] = float64(countShared(h.stems, bestP.stems)) / float64(u)
-	}
-	pa.f, pa.v, pa.sentences = best, v, len(pc)
+	pa.f, pa.v = best, v
 	return pa, true
-}
-
-// refutes counts the refuting words of a claim ("hoax", "debunked").
-func (an *analyzer) refutes(c *claim) int {
-	n := 0
-	for _, t := range c.toks {
-		if an.lx.refute[t.Norm] || an.lx.refute[t.Stem] {
-			n++
-		}
-	}
-	return n
 }
 
 func claimsOf(lx *lexicon, g grouper, d *tokenize.Document, di int) []*claim {
@@ -558,7 +472,6 @@ func (an *analyzer) decide(f pairFeatures, v Verdict) Verdict {
 		v.Label, v.Score = Neutral, clamp01(1-f.aligned/2)
 		v.Cues = []Cue{{Kind: "overlap", Text: fmt.Sprintf("%.0f%% of the hypothesis aligned", 100*f.aligned)}}
 	}
-	sort.SliceStable(v.Cues, func(i, j int) bool { return false })
 	v.Score = math.Round(v.Score*1000) / 1000
 	return v
 }

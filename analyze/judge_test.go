@@ -69,9 +69,6 @@ func TestJudgeModel(t *testing.T) {
 			t.Errorf("%q / %q: no cues explain the verdict", tt.premise, tt.hyp)
 		}
 	}
-	if judgeModel(1) == nil || judgeModel(10) == nil {
-		t.Error("the embedded models do not load or do not fit the features")
-	}
 }
 
 func TestJudgeDegenerate(t *testing.T) {
