@@ -122,7 +122,8 @@ func ExampleJSON() {
 	//     }
 	//   ],
 	//   "agreements": [],
-	//   "notes": []
+	//   "notes": [],
+	//   "stories": []
 	// }
 }
 

@@ -150,6 +150,10 @@ func fixture() *analyze.Result {
 			},
 		},
 		Notes: []string{"Source gamma has no date; its order is inferred from the text.", "Notes may contain <tags> & *markup*."},
+		Stories: []analyze.Story{
+			{ID: "s1", Name: "Harbor Bridge <reopening>", Sources: []string{"alpha", "beta", "gamma"}},
+			{ID: "s2", Name: "A | pipe in a title", Sources: []string{"delta"}},
+		},
 	}
 }
 

@@ -50,6 +50,7 @@ type htmlPage struct {
 	Nav        []htmlNav
 	Sections   []htmlSection
 	Notes      []string
+	Stories    []htmlStory
 	Jump       []htmlOption // links to the page's sections: anchor and label
 	Kinds      []htmlOption
 	Severities []htmlOption
@@ -57,6 +58,12 @@ type htmlPage struct {
 }
 
 type htmlOption struct{ Value, Label string }
+
+// htmlStory is one group of sources analysed on its own.
+type htmlStory struct {
+	ID, Name string
+	Sources  []string
+}
 
 type htmlSource struct {
 	ID, Anchor, Title, Outlet, Date, URL, Path string
@@ -160,6 +167,13 @@ func buildPage(o Options, r *analyze.Result) *htmlPage {
 	}
 	for _, n := range r.Notes {
 		page.Notes = append(page.Notes, validUTF8(n))
+	}
+	for _, st := range r.Stories {
+		hs := htmlStory{ID: validUTF8(st.ID), Name: validUTF8(st.Name)}
+		for _, id := range st.Sources {
+			hs.Sources = append(hs.Sources, validUTF8(id))
+		}
+		page.Stories = append(page.Stories, hs)
 	}
 
 	srcAnchor := map[string]string{}

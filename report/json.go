@@ -23,6 +23,14 @@ type jsonReport struct {
 	Conflicts  []jsonFinding `json:"conflicts"`
 	Agreements []jsonFinding `json:"agreements"`
 	Notes      []string      `json:"notes"`
+	// Stories is empty when all sources tell one story.
+	Stories []jsonStory `json:"stories"`
+}
+
+type jsonStory struct {
+	ID      string   `json:"id"`
+	Name    string   `json:"name"`
+	Sources []string `json:"sources"`
 }
 
 type jsonSource struct {
@@ -91,6 +99,10 @@ func (o Options) JSON(w io.Writer, r *analyze.Result) error {
 		Conflicts:  jsonFindings(r.Conflicts),
 		Agreements: jsonFindings(r.Agreements),
 		Notes:      nonNil(r.Notes),
+		Stories:    make([]jsonStory, 0, len(r.Stories)),
+	}
+	for _, st := range r.Stories {
+		doc.Stories = append(doc.Stories, jsonStory{ID: st.ID, Name: st.Name, Sources: nonNil(st.Sources)})
 	}
 	for _, s := range r.Sources {
 		doc.Sources = append(doc.Sources, jsonSource{

@@ -90,6 +90,25 @@ func (m *mdWriter) render() {
 	}
 	m.p("")
 
+	// With many stories, say which sources were compared with which: a
+	// conflict is only ever looked for inside one story.
+	if len(r.Stories) > 0 {
+		m.p("## Stories")
+		m.p("")
+		m.p("The sources tell %d stories; each was analysed on its own.", len(r.Stories))
+		m.p("")
+		m.p("| Story | First title | Sources |")
+		m.p("|---|---|---|")
+		for _, st := range r.Stories {
+			ids := make([]string, len(st.Sources))
+			for i, id := range st.Sources {
+				ids[i] = "`" + mdCodeCell(id) + "`"
+			}
+			m.p("| `%s` | %s | %s |", mdCodeCell(st.ID), mdCell(st.Name), strings.Join(ids, ", "))
+		}
+		m.p("")
+	}
+
 	// Agreements carry no severity, so the table counts conflicts and
 	// changes only; the line above already gives the number of agreements.
 	if all := append(append([]*analyze.Finding{}, contra...), temporal...); len(all) > 0 {
