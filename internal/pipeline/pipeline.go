@@ -8,7 +8,10 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 
 	"github.com/crosscheck-go/crosscheck/analyze"
 	"github.com/crosscheck-go/crosscheck/cluster"
@@ -100,20 +103,16 @@ func RunWith(ctx context.Context, tk *tokenize.Tokenizer, srcs []tokenize.Source
 		Sources: []analyze.SourceInfo{}, Topics: []analyze.Topic{},
 		Conflicts: []analyze.Finding{}, Agreements: []analyze.Finding{},
 	}
+	results, err := analyzeStories(ctx, docs, groups, opts)
+	if err != nil {
+		return nil, err
+	}
 	infos := map[string]analyze.SourceInfo{}
 	for gi, g := range groups {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		sub := make([]*tokenize.Document, len(g))
+		res := results[gi]
 		ids := make([]string, len(g))
 		for k, i := range g {
-			sub[k] = docs[i]
 			ids[k] = docs[i].Source.ID
-		}
-		res, err := analyze.Run(ctx, sub, opts.Analyze)
-		if err != nil {
-			return nil, err
 		}
 		for _, s := range res.Sources {
 			infos[s.ID] = s
@@ -135,9 +134,6 @@ func RunWith(ctx context.Context, tk *tokenize.Tokenizer, srcs []tokenize.Source
 			merged.Agreements = append(merged.Agreements, f)
 		}
 		merged.Stories = append(merged.Stories, analyze.Story{ID: story, Name: docs[g[0]].Source.Title, Sources: ids})
-		if opts.Progress != nil {
-			opts.Progress("analyze", gi+1, len(groups))
-		}
 	}
 	for _, d := range docs {
 		merged.Sources = append(merged.Sources, infos[d.Source.ID])
@@ -160,6 +156,56 @@ func RunWith(ctx context.Context, tk *tokenize.Tokenizer, srcs []tokenize.Source
 	}
 	sort.Strings(merged.Notes)
 	return merged, nil
+}
+
+// analyzeStories analyses each group on its own, on all cores, and returns
+// the results in group order, so the merge does not depend on scheduling.
+func analyzeStories(ctx context.Context, docs []*tokenize.Document, groups [][]int, opts Options) ([]*analyze.Result, error) {
+	ao := opts.Analyze
+	// analyze's own count restarts for every story; the count of stories
+	// done is the progress worth showing.
+	ao.Progress = nil
+	results := make([]*analyze.Result, len(groups))
+	errs := make([]error, len(groups))
+	next := make(chan int)
+	var done atomic.Int64
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), len(groups))
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for gi := range next {
+				sub := make([]*tokenize.Document, len(groups[gi]))
+				for k, i := range groups[gi] {
+					sub[k] = docs[i]
+				}
+				results[gi], errs[gi] = analyze.Run(ctx, sub, ao)
+				n := done.Add(1)
+				if opts.Progress != nil {
+					opts.Progress("analyze", int(n), len(groups))
+				}
+			}
+		}()
+	}
+	for gi := range groups {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- gi
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	// The first error in group order, whatever finished first.
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return results, nil
 }
 
 func renamed(m map[string]string, id string) string {
