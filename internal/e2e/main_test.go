@@ -87,9 +87,22 @@ type result struct {
 // with a message and an exit code.
 func runBin(t *testing.T, dir, stdin string, args ...string) result {
 	t.Helper()
+	return runBinLimited(t, dir, stdin, 0, args...)
+}
+
+// runBinLimited is runBin with the process's address space limited to
+// limitMB megabytes (0: no limit), so that a run whose memory explodes fails
+// alone instead of pushing a shared machine into the OOM killer. The limit
+// needs a POSIX shell; without one the run is unlimited.
+func runBinLimited(t *testing.T, dir, stdin string, limitMB int, args ...string) result {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, buildBinary(t), args...)
+	if sh, err := exec.LookPath("sh"); err == nil && limitMB > 0 && runtime.GOOS != "windows" {
+		script := fmt.Sprintf(`ulimit -v %d && exec "$0" "$@"`, limitMB<<10)
+		cmd = exec.CommandContext(ctx, sh, append([]string{"-c", script, buildBinary(t)}, args...)...)
+	}
 	cmd.Dir = dir
 	cmd.Stdin = strings.NewReader(stdin)
 	var out, errb bytes.Buffer
