@@ -64,6 +64,14 @@ type Config struct {
 	// "now", "formerly"); a conflict resting on them scores lower than one
 	// on "ended" or "no longer".
 	WeakChange []string `json:"weak_change,omitempty"`
+	// Continuation are words or phrases saying a state goes on
+	// ("continues", "carries on"), read in addition to the tokenizer's
+	// continuation cues: "production continues" against "production
+	// ceased" is a change of state.
+	Continuation []string `json:"continuation,omitempty"`
+	// Change are words or phrases saying a state stopped ("halted",
+	// "shut down"), read in addition to the tokenizer's change cues.
+	Change []string `json:"change,omitempty"`
 }
 
 // TopicDef is a user-named topic.

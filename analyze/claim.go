@@ -70,8 +70,12 @@ type quant struct {
 	q        tokenize.Quantity
 	measures []string // stems of the head nouns, sorted unique
 	actor    string   // entity name, or ""
-	what     string   // the measured words as written, for explanations
-	a, b     int
+	// object is the named thing the amount is paid or counted for ("£7
+	// million for Lars Vinter"), or "": two amounts for different things
+	// are not one quantity.
+	object string
+	what   string // the measured words as written, for explanations
+	a, b   int
 }
 
 // grouper maps an entity name to the group of names that denote one party.
@@ -201,6 +205,7 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 			c.multi = append(c.multi, ca)
 		}
 	}
+	c.addStateCues(lx)
 	if n > 0 && c.toks[n-1].Norm == "?" {
 		c.hedged, c.cond = true, true
 	}
@@ -552,6 +557,12 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 			qu.measures = append(qu.measures, t.Stem)
 			words = append(words, t.Norm)
 		}
+		if j < n && c.toks[j].Norm == "for" {
+			// A title or role may stand before the name: "for defender X".
+			if e, ok := c.mentionAfter(j+1, 2); ok {
+				qu.object = e.name
+			}
+		}
 		if j < n && (c.toks[j].Norm == "from" || c.toks[j].Norm == "by") {
 			if e, ok := c.mentionAfter(j+1, 1); ok {
 				qu.actor = e.name
@@ -616,4 +627,36 @@ func (c *claim) cueNear(k tokenize.CueKind, a, b, w int) (cueAt, bool) {
 		}
 	}
 	return cueAt{}, false
+}
+
+// addStateCues adds the configuration's extra continuation and change cues
+// found on tokens that no tokenizer cue covers.
+func (c *claim) addStateCues(lx *lexicon) {
+	added := false
+	for i := range c.toks {
+		if c.isCue(i) {
+			continue
+		}
+		for _, x := range lx.stateCues {
+			end := i + len(x.words)
+			if end > len(c.toks) {
+				continue
+			}
+			ok := true
+			for k, w := range x.words {
+				ok = ok && c.toks[i+k].Norm == w
+			}
+			if !ok {
+				continue
+			}
+			sp := tokenize.Span{Start: c.toks[i].Start, End: c.toks[end-1].End}
+			text := strings.ToLower(c.d.Text(sp))
+			c.cues = append(c.cues, cueAt{kind: x.kind, word: strings.Join(x.words, " "), text: text, span: sp, a: i, b: end})
+			added = true
+			break
+		}
+	}
+	if added {
+		sort.SliceStable(c.cues, func(i, j int) bool { return c.cues[i].a < c.cues[j].a })
+	}
 }

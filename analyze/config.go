@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/crosscheck-go/crosscheck/tokenize"
 	"github.com/kljensen/snowball/english"
 )
 
@@ -48,6 +49,8 @@ func (c *Config) Merge(o *Config) {
 	c.ClauseBreaks = append(c.ClauseBreaks, o.ClauseBreaks...)
 	c.Speculative = append(c.Speculative, o.Speculative...)
 	c.WeakChange = append(c.WeakChange, o.WeakChange...)
+	c.Continuation = append(c.Continuation, o.Continuation...)
+	c.Change = append(c.Change, o.Change...)
 }
 
 // lexicon is a compiled Config: sets keyed by lower-case word and by stem,
@@ -61,9 +64,18 @@ type lexicon struct {
 	breaks      map[string]bool // words
 	speculative map[string]bool // words
 	weakChange  map[string]bool // words
-	antonyms    map[[2]string]bool
-	antOf       map[string][]string // a word or stem to its configured opposites, as words and stems
-	topics      []topicDef
+	// stateCues are extra continuation and change cues, each a sequence
+	// of lower-case words.
+	stateCues []extraCue
+	antonyms  map[[2]string]bool
+	antOf     map[string][]string // a word or stem to its configured opposites, as words and stems
+	topics    []topicDef
+}
+
+// extraCue is a cue phrase of the configuration, matched on token norms.
+type extraCue struct {
+	kind  tokenize.CueKind
+	words []string
 }
 
 type topicDef struct {
@@ -101,6 +113,16 @@ func (c *Config) compile() *lexicon {
 		}
 		for _, k := range []string{b, wb} {
 			lx.antOf[k] = append(lx.antOf[k], a, wa)
+		}
+	}
+	for _, l := range []struct {
+		kind  tokenize.CueKind
+		words []string
+	}{{tokenize.CueContinue, c.Continuation}, {tokenize.CueChange, c.Change}} {
+		for _, w := range l.words {
+			if f := strings.Fields(strings.ToLower(w)); len(f) > 0 {
+				lx.stateCues = append(lx.stateCues, extraCue{kind: l.kind, words: f})
+			}
 		}
 	}
 	for _, td := range c.Topics {

@@ -34,6 +34,7 @@ type detector func(an *analyzer, a, b *claim) (judgement, bool)
 
 var detectors = []detector{
 	(*analyzer).detectChange,
+	(*analyzer).detectStateChange,
 	(*analyzer).detectExclusivity,
 	(*analyzer).detectAttitude,
 	(*analyzer).detectNumeric,
@@ -599,6 +600,103 @@ func (an *analyzer) detectChange(a, b *claim) (judgement, bool) {
 	}, true
 }
 
+// detectStateChange: a says a state or activity goes on ("production
+// continues at the plant"), b says it stopped ("ceased production at the
+// plant"), about the same party and the same thing. It is detectChange for
+// states other than exclusivity, so it asks for more: the words the two
+// cues govern must meet, and a change only implied ("now", "once") is not
+// enough.
+func (an *analyzer) detectStateChange(a, b *claim) (judgement, bool) {
+	if a.cond || b.cond {
+		return judgement{}, false
+	}
+	cont, ok := firstCue(a, tokenize.CueContinue)
+	if !ok || a.speculativeAt(cont.a) {
+		return judgement{}, false
+	}
+	if _, neg := changedNear(a, cont.a, cont.b); neg {
+		return judgement{}, false
+	}
+	var end cueAt
+	found := false
+	for _, cu := range b.cues {
+		if cu.kind != tokenize.CueChange || an.lx.weakChange[cu.text] || an.lx.weakChange[cu.word] || b.nounAt(cu.a) {
+			continue
+		}
+		if _, again := b.cueNear(tokenize.CueContinue, cu.a, cu.b, 6); again {
+			continue
+		}
+		if _, neg := b.cueNear(tokenize.CueNegation, cu.a, cu.b, 2); neg || b.speculativeAt(cu.a) {
+			continue
+		}
+		end, found = cu, true
+		break
+	}
+	if !found {
+		return judgement{}, false
+	}
+	// The state itself: content words governed by each cue, in its clause.
+	sa, sb := a.governed(cont, 4), b.governed(end, 4)
+	var state string
+	for _, x := range sa {
+		if state == "" && looseIn(x, sb) {
+			state = x
+		}
+	}
+	if state == "" || sharedGroups(a, b) < 1 || sharedContent(a, b) < 2 {
+		return judgement{}, false
+	}
+	if _, _, opp := an.opposedScopes(a.words(), b.words()); opp {
+		return judgement{}, false
+	}
+	score := 0.62 + 0.03*math.Min(float64(sharedContent(a, b)), 4) + 0.02*math.Min(float64(sharedGroups(a, b)), 2)
+	score *= hedgeFactor(a, b)
+	return judgement{
+		kind:  KindPolarity,
+		score: clamp01(score),
+		cues: []Cue{
+			{Kind: "continuation", Side: "a", Text: cont.text},
+			{Kind: string(tokenize.CueChange), Side: "b", Text: end.text},
+			{Kind: "state", Text: state},
+		},
+		hlA:      []tokenize.Span{cont.span},
+		hlB:      []tokenize.Span{end.span},
+		expl:     fmt.Sprintf("%s says it goes on (%q); %s says it stopped (%q).", src(a), cont.text, src(b), end.text),
+		keyA:     "state:continues",
+		keyB:     "state:ended",
+		specific: true,
+	}, true
+}
+
+// nounAt reports whether token i reads as a noun rather than a verb: after
+// a number or a determiner ("three shifts", "the stops"), a cue word that
+// is also a noun names a thing, not a change.
+func (c *claim) nounAt(i int) bool {
+	if i == 0 {
+		return false
+	}
+	for _, q := range c.qty {
+		if q.b == i {
+			return true
+		}
+	}
+	p := c.toks[i-1]
+	return p.Kind == tokenize.Number || determiners[p.Norm] || p.Norm == "these" || p.Norm == "those" || p.Norm == "this" || p.Norm == "that"
+}
+
+// governed returns the content stems within w tokens of cue cu in its
+// clause, leaving out cue words: what the cue says goes on or stopped.
+func (c *claim) governed(cu cueAt, w int) []string {
+	var out []string
+	for i := max(0, cu.a-w); i < min(len(c.toks), cu.b+w); i++ {
+		if i >= cu.a && i < cu.b || c.clause[i] != c.clause[cu.a] || !c.content[i] || c.isCue(i) {
+			continue
+		}
+		out = append(out, c.toks[i].Stem)
+	}
+	return out
+}
+
 // quantities agree when equal, or within 10% when either is approximate
 // or rounded.
 func valuesAgree(x, y tokenize.Quantity) bool {
@@ -656,6 +754,9 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 			if !sameThing || len(x.measures) == 0 {
 				continue
 			}
+			if differentObjects(a, x, b, y) {
+				continue
+			}
 			if x.actor == "" && y.actor == "" && countShared(x.measures, y.measures)*2 < max(len(x.measures), len(y.measures)) {
 				continue
 			}
@@ -680,6 +781,39 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 		}
 	}
 	return agree, agreed
+}
+
+// differentObjects reports whether two amounts are for different named
+// things: both name theirs and the names differ, or one names a thing the
+// other source never mentions at all ("a fee of £18 million" in an article
+// about one player against "a fee of £7 million for X", another player).
+func differentObjects(a *claim, x quant, b *claim, y quant) bool {
+	switch {
+	case x.object != "" && y.object != "":
+		return !a.parties.same(x.object, y.object)
+	case y.object != "":
+		return !mentions(a, y.object)
+	case x.object != "":
+		return !mentions(b, x.object)
+	}
+	return false
+}
+
+// mentions reports whether c's document names the party of entity name
+// anywhere.
+func mentions(c *claim, name string) bool {
+	for _, s := range c.d.Sentences {
+		for _, m := range s.Mentions {
+			n := m.Entity
+			if n == "" {
+				n = strings.ToLower(c.d.Text(m.Span))
+			}
+			if c.parties.same(n, name) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func qkey(q quant) string {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha1"
 	"encoding/hex"
+	"time"
 
 	"fmt"
 	"math"
@@ -101,15 +102,15 @@ func Run(ctx context.Context, docs []*tokenize.Document, opts Options) (*Result,
 		if !ok {
 			continue
 		}
-		if j.kind == KindPolarity && j.keyB == "state:ended" {
+		if j.kind == KindPolarity && j.keyB == "state:ended" && a.doc != b.doc {
 			j = temporal(j, a, b)
+		} else if j.kind == KindPolarity && j.keyA == "state:ended" && a.doc != b.doc {
+			j = swapJudgement(temporal(swapJudgement(j), b, a))
+		}
+		if a.doc == b.doc && !selfConflict(j, a, b) {
+			continue
 		}
 		if a.doc == b.doc {
-			// Within one source only a sharp numeric or change conflict
-			// counts: articles restate themselves in looser words.
-			if n, share := overlap(a, b); !j.conflict() || (j.kind != KindNumeric && j.kind != KindPolarity) || j.score < 0.7 || share < 0.6 || n < 4 {
-				continue
-			}
 			j.kind = KindSelf
 		}
 		if j.conflict() && (a.heading || b.heading) {
@@ -133,20 +134,124 @@ func Run(ctx context.Context, docs []*tokenize.Document, opts Options) (*Result,
 	return res, nil
 }
 
+// selfConflict reports whether a conflict between two statements of one
+// source is sharp enough to report: articles restate themselves in looser
+// words, so only a numeric or change conflict between two statements that
+// say nearly the same thing counts. A numeric one needs the same measured
+// thing rather than a high score, which would ask for a named actor.
+func selfConflict(j judgement, a, b *claim) bool {
+	n, share := overlap(a, b)
+	if !j.conflict() || share < 0.6 || n < 4 {
+		return false
+	}
+	switch j.kind {
+	case KindNumeric:
+		return j.score >= 0.55
+	case KindPolarity:
+		return j.score >= 0.7
+	}
+	return false
+}
+
+// swapJudgement exchanges the sides of a judgement.
+func swapJudgement(j judgement) judgement {
+	j.hlA, j.hlB = j.hlB, j.hlA
+	j.keyA, j.keyB = j.keyB, j.keyA
+	cues := make([]Cue, len(j.cues))
+	for i, c := range j.cues {
+		switch c.Side {
+		case "a":
+			c.Side = "b"
+		case "b":
+			c.Side = "a"
+		}
+		cues[i] = c
+	}
+	j.cues = cues
+	return j
+}
+
 // temporal turns a change-of-state conflict into a supersession when the
-// source reporting the end of the state is dated after the source saying it
-// continues: the earlier claim was true when made. Both dates must be known.
+// change b reports came after the time of a's statement that the state
+// continues: a was true when made. The time of the change is the date
+// written nearest its cue in b's sentence ("ceased production on 12
+// March"), else b's publication date; the time of a's statement is a date
+// written in it, else a's publication date. When the change came before
+// or during a's time, both describe the same time and it stays a
+// contradiction; when either time is unknown it stays one too.
 func temporal(j judgement, a, b *claim) judgement {
-	da, db := a.d.Source.Date, b.d.Source.Date
-	if da.IsZero() || db.IsZero() || !db.After(da) {
+	aTo, aText := continuedAt(a)
+	bFrom, bText := changedAt(b, j.hlB)
+	if aTo.IsZero() || bFrom.IsZero() || !bFrom.After(aTo) {
 		return j
 	}
 	j.kind = KindTemporal
 	j.score *= 0.8
-	j.cues = append(j.cues, Cue{Kind: "time", Text: fmt.Sprintf("%s is dated %s, %s %s", src(a), da.Format("2006-01-02"), src(b), db.Format("2006-01-02"))})
-	j.expl = fmt.Sprintf("%s (dated %s) says the exclusivity continues; %s, dated later (%s), reports that it ended.",
-		src(a), da.Format("2006-01-02"), src(b), db.Format("2006-01-02"))
+	j.cues = append(j.cues, Cue{Kind: "time", Text: fmt.Sprintf("%s: %s, %s: %s", src(a), aText, src(b), bText)})
+	j.expl = fmt.Sprintf("%s says it continues (%s); %s reports that it ended later (%s): the earlier statement is superseded, not contradicted.",
+		src(a), aText, src(b), bText)
 	return j
+}
+
+// changedAt is when the change c reports happened: the date written
+// nearest its cue words hl, else c's publication day. The text says which,
+// for the explanation.
+func changedAt(c *claim, hl []tokenize.Span) (time.Time, string) {
+	at := c.span.Start
+	if len(hl) > 0 {
+		at = hl[0].Start
+	}
+	best := -1
+	for i, d := range c.dates {
+		if d.From.IsZero() {
+			continue
+		}
+		if best < 0 || absInt(d.Start-at) < absInt(c.dates[best].Start-at) {
+			best = i
+		}
+	}
+	if best >= 0 {
+		d := c.dates[best]
+		return d.From, fmt.Sprintf("%q", c.d.Text(d.Span))
+	}
+	return publishedDay(c)
+}
+
+// continuedAt is the time of c's statement that a state goes on: a
+// present-tense claim speaks of its publication day, and a date written in
+// it more often names another event ("signed in 2021, remains in force"),
+// so the text's last date counts only for an undated source.
+func continuedAt(c *claim) (time.Time, string) {
+	if t, s := publishedDay(c); !t.IsZero() {
+		return t, s
+	}
+	var last tokenize.DateRef
+	for _, d := range c.dates {
+		if !d.To.IsZero() && d.To.After(last.To) {
+			last = d
+		}
+	}
+	if last.To.IsZero() {
+		return time.Time{}, ""
+	}
+	return last.To, fmt.Sprintf("%q", c.d.Text(last.Span))
+}
+
+// publishedDay is c's source's publication day, or zero.
+func publishedDay(c *claim) (time.Time, string) {
+	t := c.d.Source.Date
+	if t.IsZero() {
+		return t, ""
+	}
+	day := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	return day, "dated " + day.Format("2006-01-02")
+}
+
+func absInt(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // datingNote tells the reader when a change of state could not be placed

@@ -21,9 +21,10 @@ type goldFile struct {
 }
 
 type goldItem struct {
-	ID string   `json:"id"`
-	A  goldSide `json:"a"`
-	B  goldSide `json:"b"`
+	ID   string   `json:"id"`
+	Kind string   `json:"kind"`
+	A    goldSide `json:"a"`
+	B    goldSide `json:"b"`
 }
 
 type goldSide struct {
