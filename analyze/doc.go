@@ -15,15 +15,22 @@
 // user's named topics. Each aligned pair goes through the detectors:
 //
 //   - exclusivity: X is the sole provider versus Y provides the same thing;
-//   - polarity: a state continues versus it ended, or one statement negated;
+//   - polarity: a state continues versus it ended (an exclusivity, or any
+//     activity the two cues govern: "production continues at the plant"
+//     versus "ceased production at the plant"), or one statement negated;
 //   - numeric: the same quantity of the same thing with different values
 //     (a deal's size and a funding round's size are different things);
 //   - attitude: the same party approving versus objecting to the same act;
 //   - antonym: the same statement with words of opposite meaning.
 //
 // Hedged and attributed statements score lower and say who asserted them;
-// conditionals and questions are not compared. A change reported by a later
-// source is a temporal finding, one source against itself a self finding.
+// conditionals and questions are not compared. A change that happened
+// after the other statement was made (the date written at the change, else
+// the reporting source's date, against the other source's date) is a
+// temporal finding; a change before it remains a contradiction. One source
+// against itself is a self finding. Amounts for different named things
+// ("£7 million for X" where the other source never names X) are not one
+// quantity.
 // Each finding carries both evidence spans, highlights, the cues that fired
 // and a sentence a reader can check; agreements list every source making
 // the claim.
