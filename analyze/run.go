@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/crosscheck-go/crosscheck/tokenize"
@@ -26,12 +27,20 @@ type analyzer struct {
 	minScore float64
 }
 
+// defaultLexicon is the default configuration compiled once: a run over
+// many stories calls Run once per story, and parsing and stemming the
+// embedded lists each time cost more than analysing a small story. The
+// lexicon is never written after compile, so sharing it is safe.
+var defaultLexicon = sync.OnceValue(func() *lexicon { return DefaultConfig().compile() })
+
 func newAnalyzer(opts Options) *analyzer {
-	cfg := opts.Config
-	if cfg == nil {
-		cfg = DefaultConfig()
+	var lx *lexicon
+	if opts.Config == nil {
+		lx = defaultLexicon()
+	} else {
+		lx = opts.Config.compile()
 	}
-	an := &analyzer{lx: cfg.compile(), minScore: opts.MinScore}
+	an := &analyzer{lx: lx, minScore: opts.MinScore}
 	if an.minScore <= 0 {
 		an.minScore = defaultMinScore
 	}
