@@ -248,9 +248,22 @@ func (c *claim) attributedTo(cu cueAt) string {
 		if e, ok := c.mentionAfter(cu.b, 2); ok {
 			return e.name
 		}
-		return ""
+		return c.describedAfter(cu.b)
 	}
-	speaker := func(e entRef) bool { return e.a == 0 || !c.isPreposition(e.a-1) }
+	// A name after a preposition is an object, also with a determiner
+	// between them: "at the Varde mill ..., the union said" is not Varde's
+	// statement.
+	speaker := func(e entRef) bool {
+		switch {
+		case e.a == 0:
+			return true
+		case c.isPreposition(e.a - 1):
+			return false
+		case e.a >= 2 && determiners[c.toks[e.a-1].Norm] && c.isPreposition(e.a-2):
+			return false
+		}
+		return true
+	}
 	// Right before the verb: "Microsoft said", "the company's CEO Jane Doe said".
 	for _, e := range c.ents {
 		if e.b <= cu.a && cu.a-e.b <= 2 && speaker(e) {
@@ -265,7 +278,42 @@ func (c *claim) attributedTo(cu cueAt) string {
 	if len(c.ents) > 0 && c.ents[0].b <= cu.a && speaker(c.ents[0]) {
 		return c.ents[0].name
 	}
+	// An unnamed speaker: "the textile union said".
+	return c.describedBefore(cu.a)
+}
+
+// describedBefore returns an unnamed speaker ending right before token i,
+// a determiner and one to three content words ("the company", "the
+// textile union"), or "".
+func (c *claim) describedBefore(i int) string {
+	for k := i - 2; k >= 0 && k >= i-4; k-- {
+		if c.toks[k].Norm != "the" {
+			continue
+		}
+		for m := k + 1; m < i; m++ {
+			if !c.content[m] || c.isCue(m) {
+				return ""
+			}
+		}
+		return strings.ToLower(c.d.Text(tokenize.Span{Start: c.toks[k].Start, End: c.toks[i-1].End}))
+	}
 	return ""
+}
+
+// describedAfter returns an unnamed speaker starting at token i ("according
+// to the union"): "the" and up to three content words.
+func (c *claim) describedAfter(i int) string {
+	if i >= len(c.toks) || c.toks[i].Norm != "the" {
+		return ""
+	}
+	end := i + 1
+	for end < len(c.toks) && end <= i+3 && c.content[end] && !c.isCue(end) && c.clause[end] == c.clause[i] {
+		end++
+	}
+	if end == i+1 {
+		return ""
+	}
+	return strings.ToLower(c.d.Text(tokenize.Span{Start: c.toks[i].Start, End: c.toks[end-1].End}))
 }
 
 // mentionAt returns the entity whose mention starts within max tokens after

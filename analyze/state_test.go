@@ -139,3 +139,26 @@ func TestSelfConflict(t *testing.T) {
 		})
 	}
 }
+
+// TestUnnamedAsserter checks who a statement is credited to when the
+// speaker has no name: a determiner and a few nouns next to the verb.
+func TestUnnamedAsserter(t *testing.T) {
+	tests := []struct {
+		text, want string
+	}{
+		{"Production continues at the Halden plant, the textile union said in a bulletin.", "the textile union"},
+		{"According to the union, each worker will receive a payment of 6,000 euros.", "the union"},
+		{"Norvik Foods said production continues at the Halden plant.", "Norvik Foods"},
+		{"Production continues at the Halden plant, said a worker who asked not to be named.", ""},
+	}
+	lx := DefaultConfig().compile()
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			d := realDocs(t, [3]string{"a", "", tt.text})[0]
+			c := newClaim(lx, identity{}, d, 0, 0)
+			if c.asserter != tt.want {
+				t.Errorf("asserter = %q, want %q", c.asserter, tt.want)
+			}
+		})
+	}
+}
