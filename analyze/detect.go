@@ -662,8 +662,8 @@ func (an *analyzer) detectStateChange(a, b *claim) (judgement, bool) {
 		hlA:      []tokenize.Span{cont.span},
 		hlB:      []tokenize.Span{end.span},
 		expl:     fmt.Sprintf("%s says it goes on (%q); %s says it stopped (%q).", src(a), cont.text, src(b), end.text),
-		keyA:     "state:continues",
-		keyB:     "state:ended",
+		keyA:     "state:continues:" + state,
+		keyB:     "state:ended:" + state,
 		specific: true,
 	}, true
 }
@@ -685,7 +685,8 @@ func (c *claim) nounAt(i int) bool {
 }
 
 // governed returns the content stems within w tokens of cue cu in its
-// clause, leaving out cue words: what the cue says goes on or stopped.
+// clause, leaving out cue words, sorted unique: what the cue says goes on
+// or stopped.
 func (c *claim) governed(cu cueAt, w int) []string {
 	var out []string
 	for i := max(0, cu.a-w); i < min(len(c.toks), cu.b+w); i++ {
@@ -694,7 +695,7 @@ func (c *claim) governed(cu cueAt, w int) []string {
 		}
 		out = append(out, c.toks[i].Stem)
 	}
-	return out
+	return uniq(out)
 }
 
 // quantities agree when equal, or within 10% when either is approximate
@@ -832,7 +833,16 @@ func clamp01(x float64) float64 { return math.Max(0, math.Min(1, x)) }
 // overlap returns the shared content stems of two claims and the share of
 // the smaller claim they cover.
 func overlap(a, b *claim) (int, float64) {
-	n := countShared(a.stems, b.stems)
+	var n int
+	switch {
+	case a.overlapWith == b:
+		n = a.overlapN
+	case b.overlapWith == a:
+		n = b.overlapN
+	default:
+		n = countShared(a.stems, b.stems)
+		a.overlapWith, a.overlapN = b, n
+	}
 	m := min(len(a.stems), len(b.stems))
 	if m == 0 {
 		return n, 0
@@ -1030,6 +1040,28 @@ func (an *analyzer) detectRestatement(a, b *claim) (judgement, bool) {
 			}, true
 		}
 	}
+	if state, ca, cb, ok := sameState(a, b); ok {
+		return judgement{
+			kind:  KindAgreement,
+			score: 0.6,
+			cues:  []Cue{{Kind: "continuation", Side: "a", Text: ca.text}, {Kind: "continuation", Side: "b", Text: cb.text}, {Kind: "state", Text: state}},
+			hlA:   []tokenize.Span{ca.span},
+			hlB:   []tokenize.Span{cb.span},
+			expl:  fmt.Sprintf("%s and %s both say it goes on (%q, %q).", src(a), src(b), ca.text, cb.text),
+			keyA:  "state:continues:" + state,
+			keyB:  "state:continues:" + state,
+		}, true
+	}
+	if shared, ok := sameClause(a, b); ok {
+		return judgement{
+			kind:  KindAgreement,
+			score: 0.6,
+			cues:  []Cue{{Kind: "overlap", Text: fmt.Sprintf("%d shared words in one clause", len(shared))}},
+			expl:  fmt.Sprintf("%s and %s make the same statement in one clause.", src(a), src(b)),
+			keyA:  "same:" + strings.Join(shared, " "),
+			keyB:  "same:" + strings.Join(shared, " "),
+		}, true
+	}
 	n, share := overlap(a, b)
 	if n >= 4 && share >= 0.7 && hasNegation(a) == hasNegation(b) && !a.heading && !b.heading {
 		return judgement{
@@ -1042,4 +1074,98 @@ func (an *analyzer) detectRestatement(a, b *claim) (judgement, bool) {
 		}, true
 	}
 	return judgement{}, false
+}
+
+// sameClause finds a clause of a and a clause of b that say the same thing:
+// at least four content words and entities in common, covering three
+// quarters of the longer clause, with no negation, number or condition in
+// either ("it is the largest private employer in Varde" and "The mill is
+// the largest private employer in Varde, and ..."). Articles that agree
+// often wrap one shared statement in different sentences. It returns the
+// shared terms, sorted.
+func sameClause(a, b *claim) ([]string, bool) {
+	if a.cond || b.cond || a.heading || b.heading {
+		return nil, false
+	}
+	ca, cb := a.clauseTerms(), b.clauseTerms()
+	for _, x := range ca {
+		for _, y := range cb {
+			var shared []string
+			for _, t := range x {
+				if has(y, t) {
+					shared = append(shared, t)
+				}
+			}
+			if len(shared) >= 4 && 4*len(shared) >= 3*max(len(x), len(y)) {
+				return shared, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// clauseTerms returns, for each clause of c free of negation, quantities
+// and hedges, its content stems and entity groups, sorted unique.
+func (c *claim) clauseTerms() [][]string {
+	bad := map[int]bool{}
+	for _, cu := range c.cues {
+		switch cu.kind {
+		case tokenize.CueNegation, tokenize.CueHedge, tokenize.CueChange:
+			if cu.a < len(c.clause) {
+				bad[c.clause[cu.a]] = true
+			}
+		}
+	}
+	for _, q := range c.qty {
+		if q.a < len(c.clause) {
+			bad[c.clause[q.a]] = true
+		}
+	}
+	terms := map[int][]string{}
+	for i := range c.toks {
+		if c.content[i] && !c.isCue(i) {
+			terms[c.clause[i]] = append(terms[c.clause[i]], c.toks[i].Stem)
+		}
+	}
+	for _, e := range c.ents {
+		terms[c.clause[e.a]] = append(terms[c.clause[e.a]], "@"+e.group)
+	}
+	var out [][]string
+	for cl := 0; len(c.clause) > 0 && cl <= c.clause[len(c.clause)-1]; cl++ {
+		if !bad[cl] && len(terms[cl]) >= 4 {
+			out = append(out, uniq(terms[cl]))
+		}
+	}
+	return out
+}
+
+// sameState reports whether a and b both say the same state goes on
+// ("production continues at the plant"), with the same conditions as
+// detectStateChange: a shared party, two shared content words and a word
+// both cues govern. It returns that word and both cues.
+func sameState(a, b *claim) (string, cueAt, cueAt, bool) {
+	if a.cond || b.cond {
+		return "", cueAt{}, cueAt{}, false
+	}
+	ca, ok1 := firstCue(a, tokenize.CueContinue)
+	cb, ok2 := firstCue(b, tokenize.CueContinue)
+	if !ok1 || !ok2 || a.speculativeAt(ca.a) || b.speculativeAt(cb.a) {
+		return "", cueAt{}, cueAt{}, false
+	}
+	if _, neg := changedNear(a, ca.a, ca.b); neg {
+		return "", cueAt{}, cueAt{}, false
+	}
+	if _, neg := changedNear(b, cb.a, cb.b); neg {
+		return "", cueAt{}, cueAt{}, false
+	}
+	if sharedGroups(a, b) < 1 || sharedContent(a, b) < 2 {
+		return "", cueAt{}, cueAt{}, false
+	}
+	sb := b.governed(cb, 4)
+	for _, x := range a.governed(ca, 4) {
+		if looseIn(x, sb) {
+			return x, ca, cb, true
+		}
+	}
+	return "", cueAt{}, cueAt{}, false
 }

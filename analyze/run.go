@@ -111,9 +111,9 @@ func Run(ctx context.Context, docs []*tokenize.Document, opts Options) (*Result,
 		if !ok {
 			continue
 		}
-		if j.kind == KindPolarity && j.keyB == "state:ended" && a.doc != b.doc {
+		if j.kind == KindPolarity && strings.HasPrefix(j.keyB, "state:ended") && a.doc != b.doc {
 			j = temporal(j, a, b)
-		} else if j.kind == KindPolarity && j.keyA == "state:ended" && a.doc != b.doc {
+		} else if j.kind == KindPolarity && strings.HasPrefix(j.keyA, "state:ended") && a.doc != b.doc {
 			j = swapJudgement(temporal(swapJudgement(j), b, a))
 		}
 		if a.doc == b.doc && !selfConflict(j, a, b) {
@@ -575,6 +575,12 @@ func (an *analyzer) findings(raw []rawFinding, topicOf map[*claim]string) ([]Fin
 // exclusivity holds, so two sources get one of them; a second provider
 // named outright is a disagreement of its own.
 func family(j judgement) string {
+	// A change of another state is its own story, one per state.
+	for _, k := range []string{j.keyA, j.keyB} {
+		if rest, ok := strings.CutPrefix(k, "state:continues:"); ok {
+			return "state:" + rest
+		}
+	}
 	if j.keyB == "excl:several" || j.keyA == "excl:several" || j.kind == KindPolarity && strings.HasPrefix(j.keyA, "state:") {
 		return "exclusivity-state"
 	}

@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -158,6 +159,52 @@ func TestUnnamedAsserter(t *testing.T) {
 			c := newClaim(lx, identity{}, d, 0, 0)
 			if c.asserter != tt.want {
 				t.Errorf("asserter = %q, want %q", c.asserter, tt.want)
+			}
+		})
+	}
+}
+
+// TestAgreementSupport checks that a statement several sources make is one
+// agreement listing every source, also when each wraps it in a sentence of
+// its own, and that a negated or numbered clause does not count as the
+// same statement.
+func TestAgreementSupport(t *testing.T) {
+	tests := []struct {
+		name    string
+		a, b, c string
+		want    []string // sources of the agreement; nil for none
+	}{
+		{"one clause in three sentences",
+			"The plant employs 300 people, and it is the largest private employer in Halden.",
+			"The plant is the largest private employer in Halden, and its closure is a blow to the town.",
+			"The plant is the largest private employer in Halden, the union said.",
+			[]string{"a", "b", "c"}},
+		{"a state that goes on",
+			"Production continues at the Halden plant of Norvik Foods.",
+			"Production continues at the Halden plant, where a small crew is packing the last orders.",
+			"The harbour opened a new ferry terminal.",
+			[]string{"a", "b"}},
+		{"negated clause",
+			"The plant is the largest private employer in Halden.",
+			"The plant is not the largest private employer in Halden.",
+			"The harbour opened a new ferry terminal.",
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs := realDocs(t, [3]string{"a", "", tt.a}, [3]string{"b", "", tt.b}, [3]string{"c", "", tt.c})
+			res, err := Run(context.Background(), docs, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range res.Agreements {
+				if len(f.SupportA) > len(got) {
+					got = f.SupportA
+				}
+			}
+			if len(got) != len(tt.want) || len(got) > 0 && strings.Join(got, ",") != strings.Join(tt.want, ",") {
+				t.Errorf("agreement sources = %v, want %v (agreements: %+v)", got, tt.want, res.Agreements)
 			}
 		})
 	}
