@@ -38,6 +38,11 @@ type claim struct {
 	// Caches filled on first use: a claim is compared with many others.
 	wordsCache   []string
 	contentCache []string
+	// overlapWith and overlapN remember the last overlap computed with
+	// this claim: compare runs up to seven detectors, both ways round, on
+	// one pair, and most of them start with the same overlap.
+	overlapWith *claim
+	overlapN    int
 }
 
 type entRef struct {
