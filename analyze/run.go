@@ -155,11 +155,32 @@ func selfConflict(j judgement, a, b *claim) bool {
 	}
 	switch j.kind {
 	case KindNumeric:
-		return j.score >= 0.55
+		// The same verb must govern both amounts ("employs 640" and
+		// "employs 460"), not "killed 31" and "36 ... were wounded".
+		if len(j.hlA) == 0 || len(j.hlB) == 0 {
+			return false
+		}
+		va, vb := a.wordBefore(j.hlA[0]), b.wordBefore(j.hlB[0])
+		return j.score >= 0.55 && va != "" && va == vb
 	case KindPolarity:
 		return j.score >= 0.7
 	}
 	return false
+}
+
+// wordBefore returns the stem of the nearest content word before span sp
+// in its clause, at most three tokens away, or "".
+func (c *claim) wordBefore(sp tokenize.Span) string {
+	i, _ := tokenRange(c.toks, sp)
+	for k := i - 1; k >= 0 && k >= i-3 && i < len(c.toks); k-- {
+		if c.clause[k] != c.clause[i] {
+			break
+		}
+		if c.content[k] {
+			return c.toks[k].Stem
+		}
+	}
+	return ""
 }
 
 // swapJudgement exchanges the sides of a judgement.

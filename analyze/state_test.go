@@ -122,6 +122,7 @@ func TestSelfConflict(t *testing.T) {
 	}{
 		{"two head counts", "The plant employs 640 people in packing and shipping. Sales fell last year. The plant employs 460 people in packing and shipping, according to the council.", KindSelf},
 		{"same head count", "The plant employs 640 people in packing and shipping. The plant employs 640 people in packing and shipping, the council said.", ""},
+		{"different verbs", "Fighting near the port killed 31 fighters on both sides, a security official said. Later, 36 fighters on both sides were wounded near the port, the official said.", ""},
 		{"different things counted", "The plant employs 640 people in packing and shipping. The plant ships 460 pallets a day to shops in the north.", ""},
 	}
 	for _, tt := range tests {
