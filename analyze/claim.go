@@ -43,6 +43,10 @@ type claim struct {
 	// one pair, and most of them start with the same overlap.
 	overlapWith *claim
 	overlapN    int
+	// clauseCache holds clauseTerms, which sameClause asks for on every
+	// pair; clauseDone tells an empty result from one not yet computed.
+	clauseCache [][]string
+	clauseDone  bool
 }
 
 type entRef struct {

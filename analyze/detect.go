@@ -1090,15 +1090,23 @@ func sameClause(a, b *claim) ([]string, bool) {
 	ca, cb := a.clauseTerms(), b.clauseTerms()
 	for _, x := range ca {
 		for _, y := range cb {
-			var shared []string
+			// Count first: most clause pairs fail, and need no slice.
+			n := 0
+			for _, t := range x {
+				if has(y, t) {
+					n++
+				}
+			}
+			if n < 4 || 4*n < 3*max(len(x), len(y)) {
+				continue
+			}
+			shared := make([]string, 0, n)
 			for _, t := range x {
 				if has(y, t) {
 					shared = append(shared, t)
 				}
 			}
-			if len(shared) >= 4 && 4*len(shared) >= 3*max(len(x), len(y)) {
-				return shared, true
-			}
+			return shared, true
 		}
 	}
 	return nil, false
@@ -1107,6 +1115,13 @@ func sameClause(a, b *claim) ([]string, bool) {
 // clauseTerms returns, for each clause of c free of negation, quantities
 // and hedges, its content stems and entity groups, sorted unique.
 func (c *claim) clauseTerms() [][]string {
+	if !c.clauseDone {
+		c.clauseCache, c.clauseDone = c.computeClauseTerms(), true
+	}
+	return c.clauseCache
+}
+
+func (c *claim) computeClauseTerms() [][]string {
 	bad := map[int]bool{}
 	for _, cu := range c.cues {
 		switch cu.kind {
