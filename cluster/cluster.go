@@ -2,7 +2,10 @@ package cluster
 
 import (
 	"math"
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 
 	"github.com/crosscheck-go/crosscheck/tokenize"
 )
@@ -41,12 +44,16 @@ func Stories(docs []*tokenize.Document, opts Options) [][]int {
 		opts.MaxPosting = max(50, len(docs)/20)
 	}
 	vecs := Vectors(docs)
+	tops := make([][]int32, len(vecs))
+	for i, v := range vecs {
+		tops[i] = v.top(opts.TopTerms)
+	}
 
 	// Inverted index over each document's top terms only: two articles of one
 	// story share salient terms, and indexing only those keeps postings short.
 	postings := map[int32][]int{}
-	for i, v := range vecs {
-		for _, t := range v.top(opts.TopTerms) {
+	for i, top := range tops {
+		for _, t := range top {
 			postings[t] = append(postings[t], i)
 		}
 	}
@@ -64,29 +71,7 @@ func Stories(docs []*tokenize.Document, opts Options) [][]int {
 	}
 	// Candidate pairs, strongest first, so that each story grows around its
 	// closest articles before weaker links are considered.
-	type pair struct {
-		i, j int
-		sim  float64
-	}
-	var pairs []pair
-	seen := map[[2]int]bool{}
-	for i, v := range vecs {
-		for _, t := range v.top(opts.TopTerms) {
-			p := postings[t]
-			if len(p) > opts.MaxPosting {
-				continue
-			}
-			for _, j := range p {
-				if j <= i || seen[[2]int{i, j}] {
-					continue
-				}
-				seen[[2]int{i, j}] = true
-				if s := Cosine(v, vecs[j]); s >= opts.MinSim {
-					pairs = append(pairs, pair{i, j, s})
-				}
-			}
-		}
-	}
+	pairs := candidates(vecs, tops, postings, opts)
 	sort.Slice(pairs, func(a, b int) bool {
 		if pairs[a].sim != pairs[b].sim {
 			return pairs[a].sim > pairs[b].sim
@@ -146,6 +131,62 @@ func Stories(docs []*tokenize.Document, opts Options) [][]int {
 		out = append(out, groups[r])
 	}
 	return out
+}
+
+// pair is a candidate link between documents i < j with their similarity.
+type pair struct {
+	i, j int
+	sim  float64
+}
+
+// candidates returns the pairs of documents that share an indexed top term
+// and are at least opts.MinSim alike, in order of i then of first meeting.
+// The similarities are the bulk of the work on a large input, so documents
+// are split among the cores; each keeps its own list and the lists are
+// joined in document order, so the result does not depend on scheduling.
+func candidates(vecs []Vector, tops [][]int32, postings map[int32][]int, opts Options) []pair {
+	per := make([][]pair, len(vecs))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(vecs)/64))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			// seen[j] == i+1 when j was already scored against i: a
+			// stamp per document instead of a set of pairs.
+			seen := make([]int, len(vecs))
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(vecs) {
+					return
+				}
+				var out []pair
+				for _, t := range tops[i] {
+					p := postings[t]
+					if len(p) > opts.MaxPosting {
+						continue
+					}
+					for _, j := range p {
+						if j <= i || seen[j] == i+1 {
+							continue
+						}
+						seen[j] = i + 1
+						if s := Cosine(vecs[i], vecs[j]); s >= opts.MinSim {
+							out = append(out, pair{i, j, s})
+						}
+					}
+				}
+				per[i] = out
+			}
+		}()
+	}
+	wg.Wait()
+	var pairs []pair
+	for _, p := range per {
+		pairs = append(pairs, p...)
+	}
+	return pairs
 }
 
 // Vector is a sparse, L2-normalised tf-idf vector; terms are sorted ids.
@@ -218,12 +259,16 @@ func Cosine(a, b Vector) float64 {
 // entity mentions. Entity mentions count double: two articles naming the same
 // people and organisations are more likely one story than two sharing words.
 func Vectors(docs []*tokenize.Document) []Vector {
-	ids := map[string]int32{}
-	id := func(s string) int32 {
+	// Words and entities are numbered from one counter in order of first
+	// use, in two maps so that no key string is built per token.
+	words, ents := map[string]int32{}, map[string]int32{}
+	next := int32(0)
+	id := func(ids map[string]int32, s string) int32 {
 		if v, ok := ids[s]; ok {
 			return v
 		}
-		v := int32(len(ids))
+		v := next
+		next++
 		ids[s] = v
 		return v
 	}
@@ -236,10 +281,10 @@ func Vectors(docs []*tokenize.Document) []Vector {
 				if t.Kind != tokenize.Word || len(t.Norm) < 3 || stop[t.Norm] {
 					continue
 				}
-				tf[id("w:"+t.Stem)]++
+				tf[id(words, t.Stem)]++
 			}
 			for _, m := range s.Mentions {
-				tf[id("e:"+m.Entity)] += 2
+				tf[id(ents, m.Entity)] += 2
 			}
 		}
 		for t := range tf {
