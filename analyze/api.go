@@ -72,6 +72,11 @@ type Config struct {
 	// Change are words or phrases saying a state stopped ("halted",
 	// "shut down"), read in addition to the tokenizer's change cues.
 	Change []string `json:"change,omitempty"`
+	// Stops are change cues of the tokenizer that, as written, say a state
+	// stopped ("ended", "terminated"), unlike those that say it changed
+	// ("switched", "became"): with Change, they alone end a state other
+	// than exclusivity.
+	Stops []string `json:"stops,omitempty"`
 }
 
 // TopicDef is a user-named topic.

@@ -51,6 +51,7 @@ func (c *Config) Merge(o *Config) {
 	c.WeakChange = append(c.WeakChange, o.WeakChange...)
 	c.Continuation = append(c.Continuation, o.Continuation...)
 	c.Change = append(c.Change, o.Change...)
+	c.Stops = append(c.Stops, o.Stops...)
 }
 
 // lexicon is a compiled Config: sets keyed by lower-case word and by stem,
@@ -67,9 +68,12 @@ type lexicon struct {
 	// stateCues are extra continuation and change cues, each a sequence
 	// of lower-case words.
 	stateCues []extraCue
-	antonyms  map[[2]string]bool
-	antOf     map[string][]string // a word or stem to its configured opposites, as words and stems
-	topics    []topicDef
+	// stops are the change cues, as written, that say a state stopped:
+	// the configuration's Change words and Stops.
+	stops    map[string]bool
+	antonyms map[[2]string]bool
+	antOf    map[string][]string // a word or stem to its configured opposites, as words and stems
+	topics   []topicDef
 }
 
 // extraCue is a cue phrase of the configuration, matched on token norms.
@@ -125,6 +129,7 @@ func (c *Config) compile() *lexicon {
 			}
 		}
 	}
+	lx.stops = set(append(append([]string{}, c.Change...), c.Stops...), strings.ToLower)
 	for _, td := range c.Topics {
 		if strings.TrimSpace(td.Name) == "" || len(td.Terms) == 0 {
 			continue

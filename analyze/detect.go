@@ -620,7 +620,12 @@ func (an *analyzer) detectStateChange(a, b *claim) (judgement, bool) {
 	var end cueAt
 	found := false
 	for _, cu := range b.cues {
-		if cu.kind != tokenize.CueChange || an.lx.weakChange[cu.text] || an.lx.weakChange[cu.word] || b.nounAt(cu.a) {
+		// Only a word saying the state stopped ("ceased", "lifted"), as
+		// written: "broke his ankle" or "ended up" change nothing.
+		if cu.kind != tokenize.CueChange || !an.lx.stops[cu.text] || b.nounAt(cu.a) {
+			continue
+		}
+		if cu.b < len(b.toks) && b.toks[cu.b].Norm == "up" {
 			continue
 		}
 		if _, again := b.cueNear(tokenize.CueContinue, cu.a, cu.b, 6); again {
@@ -686,17 +691,28 @@ func (c *claim) nounAt(i int) bool {
 
 // governed returns the content stems within w tokens of cue cu in its
 // clause, leaving out cue words, sorted unique: what the cue says goes on
-// or stopped.
+// or stopped. The reach stops at a coordinating word, so "fractured both
+// ankles and remains in hospital" does not make the ankles remain.
 func (c *claim) governed(cu cueAt, w int) []string {
 	var out []string
-	for i := max(0, cu.a-w); i < min(len(c.toks), cu.b+w); i++ {
-		if i >= cu.a && i < cu.b || c.clause[i] != c.clause[cu.a] || !c.content[i] || c.isCue(i) {
-			continue
+	take := func(i int) bool {
+		if c.clause[i] != c.clause[cu.a] || coordinators[c.toks[i].Norm] {
+			return false
 		}
-		out = append(out, c.toks[i].Stem)
+		if c.content[i] && !c.isCue(i) {
+			out = append(out, c.toks[i].Stem)
+		}
+		return true
+	}
+	for i := cu.a - 1; i >= 0 && i >= cu.a-w && take(i); i-- {
+	}
+	for i := cu.b; i < len(c.toks) && i < cu.b+w && take(i); i++ {
 	}
 	return uniq(out)
 }
+
+// coordinators join two statements; a cue's reach ends at them.
+var coordinators = map[string]bool{"and": true, "or": true, "but": true, "nor": true, "then": true}
 
 // quantities agree when equal, or within 10% when either is approximate
 // or rounded.

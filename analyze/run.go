@@ -386,6 +386,14 @@ func (c *claim) terms() (generic, special []string) {
 			shapes = append(shapes, "state")
 		case tokenize.CueApproval, tokenize.CueObjection:
 			shapes = append(shapes, "attitude")
+		case tokenize.CueContinue, tokenize.CueChange:
+			// A state that goes on or stopped: compared with every other
+			// such statement of its party, however few words they share
+			// ("the ban remains in place", "lifted the ban"). Mere
+			// change words ("now", "switched") pair nothing.
+			if cu.kind == tokenize.CueContinue && cu.word != "still" || c.lx.stops[cu.text] {
+				shapes = append(shapes, "change")
+			}
 		}
 	}
 	for _, q := range c.qty {

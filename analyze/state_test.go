@@ -60,6 +60,9 @@ func TestStateChange(t *testing.T) {
 		{"other activity", "2026-02-01", "2026-03-10", goesOn, "Norvik Foods ceased advertising in Halden on 3 March.", ""},
 		{"other party", "2026-02-01", "2026-03-10", goesOn, "Brekke Dairy ceased production at its Oslo plant on 3 March.", ""},
 		{"a noun, not a change", "2026-02-01", "2026-03-10", "Production continues at the Halden plant of Norvik Foods on three shifts.", "Production at the Halden plant of Norvik Foods continues.", ""},
+		{"an office held", "2026-02-01", "2026-03-10", "Anna Berg remains chief executive of Norvik Foods.", "Anna Berg stepped down as chief executive of Norvik Foods on 3 March.", KindTemporal},
+		{"a ban in place", "", "", "The export ban on Norvik Foods remains in place.", "The ministry lifted the export ban on Norvik Foods.", KindPolarity},
+		{"something else closed", "2026-02-01", "2026-03-10", "Anna Berg remains chief executive of Norvik Foods.", "Norvik Foods closed its Oslo office on 3 March.", ""},
 		{"both conditional", "2026-02-01", "2026-03-10", "If the sale succeeds, production would continue at the Halden plant of Norvik Foods.", "If the buyer walks away, Norvik Foods would stop production at the Halden plant.", ""},
 	}
 	for _, tt := range tests {
