@@ -188,7 +188,7 @@ func analyzeStories(ctx context.Context, docs []*tokenize.Document, groups [][]i
 			}
 		}()
 	}
-	for gi := range groups {
+	for _, gi := range largestFirst(docs, groups) {
 		if ctx.Err() != nil {
 			break
 		}
@@ -206,6 +206,24 @@ func analyzeStories(ctx context.Context, docs []*tokenize.Document, groups [][]i
 		}
 	}
 	return results, nil
+}
+
+// largestFirst returns the group indexes in decreasing order of their
+// tokens, ties by index. Analysis costs more than linearly in a story's
+// size, and the largest stories of a mixed input take much longer than the
+// rest: started last, one of them would keep a core busy while the others
+// sit idle.
+func largestFirst(docs []*tokenize.Document, groups [][]int) []int {
+	size := make([]int, len(groups))
+	order := make([]int, len(groups))
+	for gi, g := range groups {
+		order[gi] = gi
+		for _, i := range g {
+			size[gi] += len(docs[i].Tokens)
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return size[order[a]] > size[order[b]] })
+	return order
 }
 
 func renamed(m map[string]string, id string) string {
