@@ -205,10 +205,10 @@ func swapJudgement(j judgement) judgement {
 // change b reports came after the time of a's statement that the state
 // continues: a was true when made. The time of the change is the date
 // written nearest its cue in b's sentence ("ceased production on 12
-// March"), else b's publication date; the time of a's statement is a date
-// written in it, else a's publication date. When the change came before
-// or during a's time, both describe the same time and it stays a
-// contradiction; when either time is unknown it stays one too.
+// March"), else b's publication date; a's statement speaks of its own
+// publication date (see continuedAt). When the change came on or before
+// a's time, both describe the same time and it stays a contradiction; when
+// either time is unknown it stays one too.
 func temporal(j judgement, a, b *claim) judgement {
 	aTo, aText := continuedAt(a)
 	bFrom, bText := changedAt(b, j.hlB)
