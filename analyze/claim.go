@@ -3,6 +3,8 @@ package analyze
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/crosscheck-go/crosscheck/tokenize"
 )
@@ -574,6 +576,20 @@ func (c *claim) bindHosting(lx *lexicon) {
 	}
 }
 
+// isLabelWord reports whether t, just before a bare number, makes the number
+// a label: a capitalised word that is not a function word ("The 300 staff"
+// is an amount; "Article 5" and "Flight 370" are names).
+func (c *claim) isLabelWord(t tokenize.Token) bool {
+	if t.Kind != tokenize.Word || t.Norm == "" || c.lx.stop[t.Norm] {
+		return false
+	}
+	if t.Cap {
+		return true
+	}
+	r, _ := utf8.DecodeRune(c.d.Source.Text[t.Start:t.End])
+	return unicode.IsUpper(r)
+}
+
 // bindQuantities finds what each quantity measures: the content words right
 // after it ("$110 billion funding round"), else the verb right before it
 // ("contributed around $50 billion"); and whose it is: "from/by X" after it,
@@ -583,6 +599,11 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 	for _, q := range qs {
 		a, b := tokenRange(c.toks, q.Span)
 		if a >= n {
+			continue
+		}
+		if q.Unit == "" && !q.Approx && a > 0 && c.isLabelWord(c.toks[a-1]) {
+			// "Article 5", "Flight 370", "Chapter 11": a number after a
+			// name is part of the name, not an amount of anything.
 			continue
 		}
 		qu := quant{q: q, a: a, b: b}

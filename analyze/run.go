@@ -575,6 +575,7 @@ func (an *analyzer) findings(raw []rawFinding, topicOf map[*claim]string) ([]Fin
 		}
 	}
 	sort.Strings(order)
+	order = coverSources(order, best, topicOf)
 	var conflicts, agreements []Finding
 	for _, k := range order {
 		r := best[k]
@@ -603,6 +604,81 @@ func (an *analyzer) findings(raw []rawFinding, topicOf map[*claim]string) ([]Fin
 // have ended and one met by "several providers" both deny that the
 // exclusivity holds, so two sources get one of them; a second provider
 // named outright is a disagreement of its own.
+// coverSources keeps, of the conflicts that oppose the same two claims in
+// one topic, only those that bring a source not yet shown on its side. Every
+// finding already lists all the sources on each side, so the ones dropped add
+// nothing a reader needs; without this, n copies of a wire story telling two
+// versions give a conflict per pair of sources (quadratic), where now they
+// give at most one per source.
+func coverSources(order []string, best map[string]rawFinding, topicOf map[*claim]string) []string {
+	groups := map[string][]string{}
+	var gkeys []string
+	for _, k := range order {
+		r := best[k]
+		if !r.j.conflict() || r.j.keyA == "" || r.j.keyB == "" {
+			continue
+		}
+		ka, kb := r.j.keyA, r.j.keyB
+		if kb < ka {
+			ka, kb = kb, ka
+		}
+		topic := topicOf[r.a]
+		if topic == "" {
+			topic = topicOf[r.b]
+		}
+		g := family(r.j) + "|" + topic + "|" + ka + "|" + kb
+		if groups[g] == nil {
+			gkeys = append(gkeys, g)
+		}
+		groups[g] = append(groups[g], k)
+	}
+	drop := map[string]bool{}
+	for _, g := range gkeys {
+		ks := groups[g]
+		if len(ks) < 3 {
+			continue // two sources' worth of conflicts: nothing to thin out
+		}
+		sort.SliceStable(ks, func(x, y int) bool {
+			rx, ry := best[ks[x]], best[ks[y]]
+			if rx.j.score != ry.j.score {
+				return rx.j.score > ry.j.score
+			}
+			return lessClaims(rx, ry)
+		})
+		// First the conflicts that show a new source on both sides, then
+		// those that show one: at most as many as the larger side has
+		// sources, and every source still appears in some conflict.
+		covered := map[string]bool{}
+		kept := map[string]bool{}
+		for pass := range 2 {
+			for _, k := range ks {
+				r := best[k]
+				sa, sb := r.j.keyA+"|"+src(r.a), r.j.keyB+"|"+src(r.b)
+				if kept[k] || covered[sa] && covered[sb] || pass == 0 && (covered[sa] || covered[sb]) {
+					continue
+				}
+				kept[k] = true
+				covered[sa], covered[sb] = true, true
+			}
+		}
+		for _, k := range ks {
+			if !kept[k] {
+				drop[k] = true
+			}
+		}
+	}
+	if len(drop) == 0 {
+		return order
+	}
+	kept := order[:0:0]
+	for _, k := range order {
+		if !drop[k] {
+			kept = append(kept, k)
+		}
+	}
+	return kept
+}
+
 func family(j judgement) string {
 	// A change of another state is its own story, one per state.
 	for _, k := range []string{j.keyA, j.keyB} {
