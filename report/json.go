@@ -1,11 +1,15 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 
 	"github.com/crosscheck-go/crosscheck/analyze"
 )
@@ -91,6 +95,36 @@ type jsonCue struct {
 // deterministic order); lists are never null; scores are rounded to three
 // decimals. A nil r is rendered as an empty report.
 func (o Options) JSON(w io.Writer, r *analyze.Result) error {
+	doc := jsonDoc(r)
+	// The document is written field by field, and the long lists element
+	// by element, each indented as encoding/json would indent it in place:
+	// the bytes are those of encoding the whole document at once, without
+	// holding it in memory two or three times over (a report on a few
+	// thousand articles runs to tens of megabytes), and the elements of a
+	// long list are encoded on all cores. TestJSONStreamed holds the two
+	// equal.
+	bw := bufio.NewWriterSize(w, 64<<10)
+	jw := &jsonWriter{w: bw}
+	jw.raw("{\n")
+	jw.value("schema", doc.Schema, false)
+	writeList(jw, "sources", doc.Sources)
+	writeList(jw, "topics", doc.Topics)
+	writeList(jw, "conflicts", doc.Conflicts)
+	writeList(jw, "agreements", doc.Agreements)
+	jw.value("notes", doc.Notes, false)
+	jw.value("stories", doc.Stories, true)
+	jw.raw("}\n")
+	if jw.err != nil {
+		return jw.err
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("report: write json: %w", err)
+	}
+	return nil
+}
+
+// jsonDoc converts r to the report's private JSON types.
+func jsonDoc(r *analyze.Result) jsonReport {
 	r = orEmpty(r)
 	doc := jsonReport{
 		Schema:     Schema,
@@ -117,17 +151,121 @@ func (o Options) JSON(w io.Writer, r *analyze.Result) error {
 		}
 		doc.Topics = append(doc.Topics, jsonTopic{ID: t.ID, Name: t.Name, Terms: nonNil(t.Terms), Sentences: sent})
 	}
+	return doc
+}
+
+// jsonWriter writes the top-level object of the report; the first error
+// sticks and ends the writing.
+type jsonWriter struct {
+	w   *bufio.Writer
+	err error
+}
+
+func (jw *jsonWriter) raw(s string) {
+	if jw.err != nil {
+		return
+	}
+	if _, err := jw.w.WriteString(s); err != nil {
+		jw.err = fmt.Errorf("report: write json: %w", err)
+	}
+}
+
+func (jw *jsonWriter) bytes(b []byte) {
+	if jw.err != nil {
+		return
+	}
+	if _, err := jw.w.Write(b); err != nil {
+		jw.err = fmt.Errorf("report: write json: %w", err)
+	}
+}
+
+// value writes one field of the top-level object, its value encoded whole.
+func (jw *jsonWriter) value(name string, v any, last bool) {
+	b, err := encodeIndented(v, "  ")
+	if err != nil && jw.err == nil {
+		jw.err = fmt.Errorf("report: encode json: %w", err)
+	}
+	jw.raw("  \"" + name + "\": ")
+	jw.bytes(b)
+	jw.end(last)
+}
+
+func (jw *jsonWriter) end(last bool) {
+	if last {
+		jw.raw("\n")
+	} else {
+		jw.raw(",\n")
+	}
+}
+
+// encodeIndented encodes v as the whole-document encoder of JSON would at
+// the nesting given by prefix: lines after the first start with prefix,
+// no HTML escaping, no trailing newline.
+func encodeIndented(v any, prefix string) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false) // a report is read by people; quotes keep their < and &
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(doc); err != nil {
-		return fmt.Errorf("report: encode json: %w", err)
+	enc.SetIndent(prefix, "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
 	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
-		return fmt.Errorf("report: write json: %w", err)
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// listBatch is how many list elements are encoded before they are written.
+const listBatch = 512
+
+// writeList writes a list field of the top-level object (never the last
+// field) element by element; batches of elements are encoded on all cores
+// and written in order.
+func writeList[T any](jw *jsonWriter, name string, items []T) {
+	if len(items) == 0 {
+		jw.value(name, items, false)
+		return
 	}
-	return nil
+	jw.raw("  \"" + name + "\": [\n")
+	enc := make([][]byte, min(listBatch, len(items)))
+	errs := make([]error, len(enc))
+	for lo := 0; lo < len(items) && jw.err == nil; lo += listBatch {
+		batch := items[lo:min(lo+listBatch, len(items))]
+		encode := func(k int) { enc[k], errs[k] = encodeIndented(batch[k], "    ") }
+		workers := min(runtime.GOMAXPROCS(0), len(batch)/16)
+		if workers < 2 {
+			for k := range batch {
+				encode(k)
+			}
+		} else {
+			var next atomic.Int64
+			var wg sync.WaitGroup
+			for range workers {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for k := int(next.Add(1) - 1); k < len(batch); k = int(next.Add(1) - 1) {
+						encode(k)
+					}
+				}()
+			}
+			wg.Wait()
+		}
+		for k := range batch {
+			if errs[k] != nil {
+				if jw.err == nil {
+					jw.err = fmt.Errorf("report: encode json: %w", errs[k])
+				}
+				return
+			}
+			jw.raw("    ")
+			jw.bytes(enc[k])
+			if lo+k < len(items)-1 {
+				jw.raw(",\n")
+			} else {
+				jw.raw("\n")
+			}
+		}
+	}
+	jw.raw("  ]")
+	jw.end(false)
 }
 
 func jsonFindings(fs []analyze.Finding) []jsonFinding {
