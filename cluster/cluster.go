@@ -1,8 +1,10 @@
 package cluster
 
 import (
+	"cmp"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -45,9 +47,7 @@ func Stories(docs []*tokenize.Document, opts Options) [][]int {
 	}
 	vecs := Vectors(docs)
 	tops := make([][]int32, len(vecs))
-	for i, v := range vecs {
-		tops[i] = v.top(opts.TopTerms)
-	}
+	parallel(len(vecs), func(i int) { tops[i] = vecs[i].top(opts.TopTerms) })
 
 	// Inverted index over each document's top terms only: two articles of one
 	// story share salient terms, and indexing only those keeps postings short.
@@ -201,12 +201,12 @@ func (v Vector) top(n int) []int32 {
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.Slice(idx, func(a, b int) bool {
-		wa, wb := v.Weights[idx[a]], v.Weights[idx[b]]
-		if wa != wb {
-			return wa > wb
+	// A total order (terms are unique), so any sort gives one answer.
+	slices.SortFunc(idx, func(a, b int) int {
+		if c := cmp.Compare(v.Weights[b], v.Weights[a]); c != 0 {
+			return c
 		}
-		return v.Terms[idx[a]] < v.Terms[idx[b]]
+		return cmp.Compare(v.Terms[a], v.Terms[b])
 	})
 	if len(idx) > n {
 		idx = idx[:n]
@@ -259,54 +259,85 @@ func Cosine(a, b Vector) float64 {
 // entity mentions. Entity mentions count double: two articles naming the same
 // people and organisations are more likely one story than two sharing words.
 func Vectors(docs []*tokenize.Document) []Vector {
-	// Words and entities are numbered from one counter in order of first
-	// use, in two maps so that no key string is built per token.
-	words, ents := map[string]int32{}, map[string]int32{}
-	next := int32(0)
-	id := func(ids map[string]int32, s string) int32 {
-		if v, ok := ids[s]; ok {
-			return v
-		}
-		v := next
-		next++
-		ids[s] = v
-		return v
+	// Term counts per document are gathered on all cores; term ids are then
+	// given in one pass, in order of first use across the documents, so they
+	// (and the order of every floating-point sum over them) do not depend on
+	// scheduling.
+	type local struct {
+		keys []string // distinct terms in order of first use
+		ent  []bool   // keys[k] is an entity, not a word stem
+		tf   []float64
 	}
-	tfs := make([]map[int32]float64, len(docs))
-	df := map[int32]int{}
-	for i, d := range docs {
-		tf := map[int32]float64{}
+	locals := make([]local, len(docs))
+	parallel(len(docs), func(i int) {
+		d := docs[i]
+		var l local
+		words, ents := map[string]int{}, map[string]int{}
+		add := func(m map[string]int, key string, ent bool, n float64) {
+			k, ok := m[key]
+			if !ok {
+				k = len(l.keys)
+				m[key] = k
+				l.keys = append(l.keys, key)
+				l.ent = append(l.ent, ent)
+				l.tf = append(l.tf, 0)
+			}
+			l.tf[k] += n
+		}
 		for _, s := range d.Sentences {
 			for _, t := range d.Tokens[s.First:s.Last] {
 				if t.Kind != tokenize.Word || len(t.Norm) < 3 || stop[t.Norm] {
 					continue
 				}
-				tf[id(words, t.Stem)]++
+				add(words, t.Stem, false, 1)
 			}
 			for _, m := range s.Mentions {
-				tf[id(ents, m.Entity)] += 2
+				add(ents, m.Entity, true, 2)
 			}
 		}
-		for t := range tf {
-			df[t]++
+		locals[i] = l
+	})
+	// Words and entities are numbered from one counter in order of first
+	// use, in two maps so that no key string is built per term.
+	words, ents := map[string]int32{}, map[string]int32{}
+	var df []int
+	ids := make([][]int32, len(docs))
+	for i, l := range locals {
+		ids[i] = make([]int32, len(l.keys))
+		for k, key := range l.keys {
+			m := words
+			if l.ent[k] {
+				m = ents
+			}
+			id, ok := m[key]
+			if !ok {
+				id = int32(len(df))
+				m[key] = id
+				df = append(df, 0)
+			}
+			df[id]++
+			ids[i][k] = id
 		}
-		tfs[i] = tf
 	}
 	// The idf pretends a background of unrelated articles that contain none
 	// of the terms: with five articles of one story, a plain idf would call
 	// every shared name common and every stray word salient.
 	n := float64(len(docs)) + backgroundDocs
 	out := make([]Vector, len(docs))
-	for i, tf := range tfs {
-		v := Vector{Terms: make([]int32, 0, len(tf))}
-		for t := range tf {
-			v.Terms = append(v.Terms, t)
+	parallel(len(docs), func(i int) {
+		l := locals[i]
+		order := make([]int, len(l.keys))
+		for k := range order {
+			order[k] = k
 		}
-		sort.Slice(v.Terms, func(a, b int) bool { return v.Terms[a] < v.Terms[b] })
-		v.Weights = make([]float64, len(v.Terms))
+		// Ids are unique within a document: the order is total.
+		slices.SortFunc(order, func(a, b int) int { return cmp.Compare(ids[i][a], ids[i][b]) })
+		v := Vector{Terms: make([]int32, len(order)), Weights: make([]float64, len(order))}
 		var norm float64
-		for k, t := range v.Terms {
-			w := (1 + math.Log(tf[t])) * math.Log(1+n/float64(df[t]))
+		for k, o := range order {
+			t := ids[i][o]
+			w := (1 + math.Log(l.tf[o])) * math.Log(1+n/float64(df[t]))
+			v.Terms[k] = t
 			v.Weights[k] = w
 			norm += w * w
 		}
@@ -317,8 +348,31 @@ func Vectors(docs []*tokenize.Document) []Vector {
 			}
 		}
 		out[i] = v
-	}
+	})
 	return out
+}
+
+// parallel calls f(i) for every i below n on all cores.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), max(1, n/32))
+	if workers == 1 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 const backgroundDocs = 100
