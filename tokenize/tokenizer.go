@@ -61,7 +61,7 @@ func (t *Tokenizer) cut(src Source) (*Document, error) {
 	if bytes.HasPrefix(text[body:], bom) {
 		body += len(bom)
 	}
-	d := &Document{Source: src, lines: lineStarts(text)}
+	d := &Document{Source: src, lines: newLineIndex(text)}
 	// News text has about one token per 5.3 bytes; reserving one per five
 	// avoids copying a large document's tokens when the slice grows.
 	d.Tokens = make([]Token, 0, (len(text)-body)/5+16)

@@ -157,7 +157,7 @@ func TestDocumentsParallel(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(want, got, cmp.AllowUnexported(Document{})); diff != "" {
+			if diff := cmp.Diff(want, got, cmp.AllowUnexported(Document{}, lineIndex{})); diff != "" {
 				t.Errorf("Documents differs from Document (-want +got):\n%s", diff)
 			}
 		})
@@ -255,7 +255,7 @@ func TestTagLongDocumentParallel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(want, got, cmp.AllowUnexported(Document{})); diff != "" {
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(Document{}, lineIndex{})); diff != "" {
 		t.Errorf("parallel tagging differs (-want +got):\n%s", diff)
 	}
 }

@@ -138,7 +138,7 @@ type Document struct {
 	Paragraphs []Paragraph
 	Sentences  []Sentence
 	Tokens     []Token
-	lines      []int // offsets where lines start, for Position
+	lines      *lineIndex // where lines start, for Position
 }
 
 // Text returns the source text of a span.
