@@ -505,6 +505,7 @@ func (an *analyzer) align(claims []*claim) []pair {
 	}
 	sort.Slice(hits, func(i, j int) bool { return hits[i].p < hits[j].p })
 	var out []pair
+	var weights []float32
 	for i := 0; i < len(hits); {
 		j := i
 		var w float32
@@ -517,10 +518,66 @@ func (an *analyzer) align(claims []*claim) []pair {
 		// rarity. Shape markers weigh 100, so they always pass.
 		if w >= 1.5 || j-i >= 4 {
 			out = append(out, pair{int(hits[i].p >> 32), int(hits[i].p & 0xffffffff)})
+			weights = append(weights, w)
 		}
 		i = j
 	}
-	return out
+	return capPartners(out, weights, claims)
+}
+
+// runOnTokens and runOnPartners bound the comparisons of run-on claims: text
+// with no sentence breaks is cut into claims of hundreds of words that share
+// every word, and would be compared all against all (quadratic in the size of
+// the text). News sentences are far shorter and keep all their partners.
+const (
+	runOnTokens   = 200
+	runOnPartners = 32
+)
+
+// capPartners keeps, for a run-on claim with more than runOnPartners
+// candidate partners, the ones sharing the most weight; the order of out is
+// kept.
+func capPartners(out []pair, weights []float32, claims []*claim) []pair {
+	limit := func(i int) int {
+		if len(claims[i].toks) >= runOnTokens {
+			return runOnPartners
+		}
+		return len(claims)
+	}
+	degree := make([]int, len(claims))
+	over := false
+	for _, p := range out {
+		degree[p.i]++
+		degree[p.j]++
+		over = over || degree[p.i] > limit(p.i) || degree[p.j] > limit(p.j)
+	}
+	if !over {
+		return out
+	}
+	idx := make([]int, len(out))
+	for k := range idx {
+		idx[k] = k
+	}
+	// Heaviest first; equal weights keep index order, so the choice is
+	// deterministic.
+	sort.SliceStable(idx, func(x, y int) bool { return weights[idx[x]] > weights[idx[y]] })
+	clear(degree)
+	keep := make([]bool, len(out))
+	for _, k := range idx {
+		p := out[k]
+		if degree[p.i] < limit(p.i) && degree[p.j] < limit(p.j) {
+			keep[k] = true
+			degree[p.i]++
+			degree[p.j]++
+		}
+	}
+	kept := out[:0]
+	for k, p := range out {
+		if keep[k] {
+			kept = append(kept, p)
+		}
+	}
+	return kept
 }
 
 // findings turns raw judgements into sorted Findings: conflicts deduplicated

@@ -166,9 +166,6 @@ func TestLargeArticle(t *testing.T) {
 // TestLongLineNoPunctuation: a 1 MB line of words with no punctuation, one
 // endless sentence, stays linear too.
 func TestLongLineNoPunctuation(t *testing.T) {
-	skipKnownBug(t, "analyze: comparing claims grows faster than linear in one endless sentence: "+
-		"a 1 MB line with no punctuation takes 9 to 15× the time of a 256 KB one "+
-		"(profile: (*analyzer).compare, detectExclusivity re-sorting (*claim).words per pair)")
 	if raceEnabled {
 		t.Skip("scaling skipped under the race detector: too slow, and its shadow memory distorts the heap")
 	}
@@ -178,24 +175,4 @@ func TestLongLineNoPunctuation(t *testing.T) {
 			{ID: "other", Title: "other", Text: article(n/8, false, 4)},
 		}
 	})
-}
-
-// knownBug is called where a test has found a bug that is known and not
-// yet fixed: it skips the test naming the bug, so that CI stays green while
-// the bug stays visible. With CROSSCHECK_E2E_KNOWN_BUGS=1 it fails instead.
-func knownBug(t *testing.T, bug string) {
-	t.Helper()
-	if os.Getenv("CROSSCHECK_E2E_KNOWN_BUGS") == "" {
-		t.Skip("BUG: " + bug + " (set CROSSCHECK_E2E_KNOWN_BUGS=1 to fail on it)")
-	}
-	t.Error("BUG: " + bug)
-}
-
-// skipKnownBug skips a whole test that shows a known bug, unless
-// CROSSCHECK_E2E_KNOWN_BUGS=1 asks to run it.
-func skipKnownBug(t *testing.T, bug string) {
-	t.Helper()
-	if os.Getenv("CROSSCHECK_E2E_KNOWN_BUGS") == "" {
-		t.Skip("BUG: " + bug + " (set CROSSCHECK_E2E_KNOWN_BUGS=1 to run this test)")
-	}
 }
