@@ -20,6 +20,35 @@ func (c *claim) topicTerms() []string {
 	return out
 }
 
+// termStat is what topic discovery counts of one term: df claims, listed
+// in post, from nsrc distinct sources.
+type termStat struct {
+	df   int
+	post []int
+	nsrc int
+	// small holds sources below 64 as bits, more the others: most stories
+	// have few sources, and a map per term cost more than the counting.
+	small uint64
+	more  map[int]bool
+}
+
+func (st *termStat) addSource(doc int) {
+	if doc >= 0 && doc < 64 {
+		if st.small&(1<<doc) == 0 {
+			st.small |= 1 << doc
+			st.nsrc++
+		}
+		return
+	}
+	if st.more == nil {
+		st.more = map[int]bool{}
+	}
+	if !st.more[doc] {
+		st.more[doc] = true
+		st.nsrc++
+	}
+}
+
 type topicBuild struct {
 	id, name string
 	terms    []string
@@ -37,37 +66,45 @@ func (an *analyzer) discoverTopics(claims []*claim, docs []*tokenize.Document) (
 	if n == 0 {
 		return []Topic{}, topicOf
 	}
-	df := map[string]int{}
-	srcs := map[string]map[int]bool{}
-	post := map[string][]int{}
+	// One entry per term: its claims (df is their count) and its sources.
+	stats := map[string]*termStat{}
 	terms := make([][]string, n)
 	nounish := nounStems(claims)
 	for i, c := range claims {
 		terms[i] = c.topicTerms()
 		for _, t := range terms[i] {
-			df[t]++
-			post[t] = append(post[t], i)
-			if srcs[t] == nil {
-				srcs[t] = map[int]bool{}
+			st := stats[t]
+			if st == nil {
+				st = &termStat{}
+				stats[t] = st
 			}
-			srcs[t][c.doc] = true
+			st.df++
+			st.post = append(st.post, i)
+			st.addSource(c.doc)
 		}
 	}
-	idf := func(t string) float64 { return math.Log(float64(n+1) / float64(df[t])) }
+	idf := func(t string) float64 {
+		df := 0
+		if st := stats[t]; st != nil {
+			df = st.df
+		}
+		return math.Log(float64(n+1) / float64(df))
+	}
 	minSrc := min(2, len(docs))
 	type cand struct {
 		t     string
 		score float64
 	}
 	var cands []cand
-	for t, f := range df {
-		if f < 2 || len(srcs[t]) < minSrc || float64(f) > 0.3*float64(n) || len(strings.TrimPrefix(t, "@")) < 3 {
+	for t, st := range stats {
+		f := st.df
+		if f < 2 || st.nsrc < minSrc || float64(f) > 0.3*float64(n) || len(strings.TrimPrefix(t, "@")) < 3 {
 			continue
 		}
 		if nounish != nil && !strings.HasPrefix(t, "@") && !nounish[t] {
 			continue // topics are named by things, not by verbs or adverbs
 		}
-		cands = append(cands, cand{t, float64(len(srcs[t])) * float64(f) * idf(t)})
+		cands = append(cands, cand{t, float64(st.nsrc) * float64(f) * idf(t)})
 	}
 	sort.Slice(cands, func(i, j int) bool {
 		if cands[i].score != cands[j].score {
@@ -79,7 +116,7 @@ func (an *analyzer) discoverTopics(claims []*claim, docs []*tokenize.Document) (
 	var tb []*topicBuild
 	for _, c := range cands {
 		set := map[int]bool{}
-		for _, i := range post[c.t] {
+		for _, i := range stats[c.t].post {
 			set[i] = true
 		}
 		merged := false
@@ -132,7 +169,14 @@ func (an *analyzer) discoverTopics(claims []*claim, docs []*tokenize.Document) (
 			}
 		}
 	}
-	display := displayForms(claims)
+	// Only the terms that name a topic need a display form.
+	named := map[string]bool{}
+	for _, t := range tb {
+		for _, term := range t.terms {
+			named[term] = true
+		}
+	}
+	display := displayForms(claims, named)
 	used := map[string]bool{}
 	for _, t := range tb {
 		if t.user != nil {
@@ -216,11 +260,15 @@ func (c *claim) matchesUser(td *topicDef) bool {
 	return false
 }
 
-// displayForms maps each topic term to how it is most often written: the
-// commonest surface text of an entity group or of a stem's words.
-func displayForms(claims []*claim) map[string]string {
+// displayForms maps each topic term in named to how it is most often
+// written: the commonest surface text of an entity group or of a stem's
+// words.
+func displayForms(claims []*claim, named map[string]bool) map[string]string {
 	freq := map[string]map[string]int{}
 	add := func(term, form string) {
+		if !named[term] {
+			return
+		}
 		if freq[term] == nil {
 			freq[term] = map[string]int{}
 		}
@@ -228,7 +276,9 @@ func displayForms(claims []*claim) map[string]string {
 	}
 	for _, c := range claims {
 		for _, e := range c.ents {
-			add("@"+e.group, c.d.Text(e.span))
+			if named["@"+e.group] {
+				add("@"+e.group, c.d.Text(e.span))
+			}
 		}
 		for i, t := range c.toks {
 			if c.content[i] {
