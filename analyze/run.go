@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha1"
 	"encoding/hex"
@@ -8,6 +9,7 @@ import (
 
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -454,8 +456,9 @@ func (an *analyzer) align(claims []*claim) []pair {
 	// The cap shrinks until the pairs it admits fit the budget, so a huge
 	// input (one 50 MB article) costs time in proportion to its size.
 	limit := genericCap
+	est := 0
 	for limit > 4 {
-		est := 0
+		est = 0
 		for _, post := range index {
 			if len(post) <= limit {
 				est += len(post) * (len(post) - 1) / 2
@@ -466,6 +469,9 @@ func (an *analyzer) align(claims []*claim) []pair {
 		}
 		limit = limit * 2 / 3
 	}
+	// est counts the generic pairs once the loop settles; when the cap
+	// bottoms out it is an over-estimate, so it is only a hint.
+	hits = make([]hit, 0, min(est, 4*pairBudget(n)))
 	for _, k := range keys {
 		post := index[k]
 		if len(post) < 2 || len(post) > limit {
@@ -503,7 +509,10 @@ func (an *analyzer) align(claims []*claim) []pair {
 			}
 		}
 	}
-	sort.Slice(hits, func(i, j int) bool { return hits[i].p < hits[j].p })
+	// slices.SortFunc runs the very algorithm of sort.Slice (one generated
+	// pdqsort), so equal pairs keep the order their weights are summed in,
+	// without sort.Slice's reflection.
+	slices.SortFunc(hits, func(x, y hit) int { return cmp.Compare(x.p, y.p) })
 	var out []pair
 	var weights []float32
 	for i := 0; i < len(hits); {
