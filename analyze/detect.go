@@ -275,12 +275,14 @@ func sharedGroups(a, b *claim) int {
 func countShared(x, y []string) int {
 	n, i, j := 0, 0, 0
 	for i < len(x) && j < len(y) {
-		switch {
-		case x[i] == y[j]:
+		// One three-way comparison per step, not == then <: this merge
+		// runs on every aligned pair.
+		switch c := strings.Compare(x[i], y[j]); {
+		case c == 0:
 			n++
 			i++
 			j++
-		case x[i] < y[j]:
+		case c < 0:
 			i++
 		default:
 			j++
@@ -1106,13 +1108,9 @@ func sameClause(a, b *claim) ([]string, bool) {
 	ca, cb := a.clauseTerms(), b.clauseTerms()
 	for _, x := range ca {
 		for _, y := range cb {
-			// Count first: most clause pairs fail, and need no slice.
-			n := 0
-			for _, t := range x {
-				if has(y, t) {
-					n++
-				}
-			}
+			// Count first (both are sorted unique, so a merge counts
+			// them): most clause pairs fail, and need no slice.
+			n := countShared(x, y)
 			if n < 4 || 4*n < 3*max(len(x), len(y)) {
 				continue
 			}
