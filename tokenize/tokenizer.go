@@ -67,7 +67,9 @@ func (t *Tokenizer) cut(src Source) (*Document, error) {
 	d.Tokens = make([]Token, 0, (len(text)-body)/5+16)
 	sg := segmenter{text: text, doc: d}
 	sg.cut(body)
-	fin := finisher{text: text, doc: d, norms: map[string]string{}, stems: map[string]string{}}
+	// A news article has about one distinct form per three tokens.
+	forms := len(d.Tokens)/3 + 8
+	fin := finisher{text: text, doc: d, forms: make(map[string]normForm, forms), ids: make(map[string]int32, forms)}
 	fin.norm()
 	fin.evidence()
 	var lowered []string
@@ -151,29 +153,69 @@ const (
 // finisher fills the per-token fields that need the whole document: Norm,
 // Cap (from evidence across sentences) and Stem.
 type finisher struct {
-	text  []byte
-	doc   *Document
-	norms map[string]string // interned norms: one string per distinct form
-	stems map[string]string // norm -> snowball stem
-	mode  []capMode         // per token
+	text []byte
+	doc  *Document
+	// Each distinct norm of the document gets a small id, so that the
+	// evidence counts and stems below are slices indexed by id rather than
+	// maps hashed once per token.
+	forms map[string]normForm // interned norms: one entry per distinct written form
+	ids   map[string]int32    // norm -> id
+	nid   []int32             // per token: its norm's id
+	norms []normInfo          // per norm id
+	mode  []capMode           // per token
 
-	free             []bool          // per token: a capital the writer chose freely
-	capSeen, lowSeen map[string]int  // norm -> free capitalised / lower-case uses
-	lowStem          map[string]bool // stems of words written in lower case
+	free    []bool          // per token: a capital the writer chose freely
+	lowStem map[string]bool // stems of words written in lower case
+}
+
+// normForm is a written form's norm and the norm's id.
+type normForm struct {
+	norm string
+	id   int32
+}
+
+// normInfo is what the finisher learns of one distinct norm.
+type normInfo struct {
+	norm             string
+	capSeen, lowSeen int  // free capitalised / lower-case uses
+	stemmable        int8 // 0 not yet known, 1 yes, -1 no
+	lowStemmed       bool // its stem is in lowStem
+	stemmed          bool // stem is set
+	stem             string
 }
 
 func (f *finisher) norm() {
+	f.nid = make([]int32, len(f.doc.Tokens))
 	for i := range f.doc.Tokens {
 		tk := &f.doc.Tokens[i]
 		b := f.text[tk.Start:tk.End]
-		if n, ok := f.norms[string(b)]; ok {
-			tk.Norm = n
-			continue
+		nf, ok := f.forms[string(b)]
+		if !ok {
+			n := normalize(b)
+			id, seen := f.ids[n]
+			if !seen {
+				id = int32(len(f.norms))
+				f.ids[n] = id
+				f.norms = append(f.norms, normInfo{norm: n})
+			}
+			nf = normForm{n, id}
+			f.forms[string(b)] = nf
 		}
-		n := normalize(b)
-		f.norms[string(b)] = n
-		tk.Norm = n
+		tk.Norm = nf.norm
+		f.nid[i] = nf.id
 	}
+}
+
+// isStemmable is stemmable of a norm id, remembered.
+func (f *finisher) isStemmable(id int32) bool {
+	ni := &f.norms[id]
+	if ni.stemmable == 0 {
+		ni.stemmable = -1
+		if stemmable(ni.norm) {
+			ni.stemmable = 1
+		}
+	}
+	return ni.stemmable > 0
 }
 
 // modes classifies the capitalisation style of every token's clause (a
@@ -315,8 +357,6 @@ func (f *finisher) evidence() {
 	d := f.doc
 	mode := f.modes()
 	f.free = make([]bool, len(d.Tokens))
-	f.capSeen = map[string]int{}
-	f.lowSeen = map[string]int{}
 	f.lowStem = map[string]bool{}
 	for _, s := range d.Sentences {
 		afterBreak := true // at the start of the sentence or a clause opening
@@ -349,9 +389,11 @@ func (f *finisher) evidence() {
 				continue
 			}
 			if c.upper == 0 {
-				f.lowSeen[tk.Norm]++
-				if stemmable(tk.Norm) {
-					f.lowStem[f.stemOf(tk.Norm)] = true
+				id := f.nid[i]
+				f.norms[id].lowSeen++
+				if !f.norms[id].lowStemmed && f.isStemmable(id) {
+					f.norms[id].lowStemmed = true
+					f.lowStem[f.stemOf(id)] = true
 				}
 				continue
 			}
@@ -359,7 +401,7 @@ func (f *finisher) evidence() {
 				continue
 			}
 			f.free[i] = true
-			f.capSeen[tk.Norm]++
+			f.norms[f.nid[i]].capSeen++
 		}
 	}
 }
@@ -390,13 +432,14 @@ func (f *finisher) rule(i int) capRule {
 	if f.mode[i] != upperCase && (c.camel || c.upper >= 2 && c.upper == c.letters) {
 		return capYes // an acronym or OpenAI-style name
 	}
-	cs, ls := f.capSeen[tk.Norm], f.lowSeen[tk.Norm]
+	id := f.nid[i]
+	cs, ls := f.norms[id].capSeen, f.norms[id].lowSeen
 	switch {
 	case cs > 0 && cs >= 3*ls:
 		return capYes
 	case ls > 0:
 		return capEvidence
-	case cs == 0 && stemmable(tk.Norm) && f.lowStem[f.stemOf(tk.Norm)]:
+	case cs == 0 && f.isStemmable(id) && f.lowStem[f.stemOf(id)]:
 		return capEvidence // "Shareholder pressure." beside "shareholders"
 	}
 	return capOpen
@@ -506,21 +549,20 @@ func (f *finisher) stem() {
 	for i := range f.doc.Tokens {
 		tk := &f.doc.Tokens[i]
 		tk.Stem = tk.Norm
-		if tk.Kind != Word || tk.Cap || !stemmable(tk.Norm) {
+		if tk.Kind != Word || tk.Cap || !f.isStemmable(f.nid[i]) {
 			continue
 		}
-		tk.Stem = f.stemOf(tk.Norm)
+		tk.Stem = f.stemOf(f.nid[i])
 	}
 }
 
-// stemOf returns the stem of a norm, remembered for the document.
-func (f *finisher) stemOf(norm string) string {
-	if s, ok := f.stems[norm]; ok {
-		return s
+// stemOf returns the stem of a norm id, remembered for the document.
+func (f *finisher) stemOf(id int32) string {
+	ni := &f.norms[id]
+	if !ni.stemmed {
+		ni.stem, ni.stemmed = stemWord(ni.norm), true
 	}
-	s := stemWord(norm)
-	f.stems[norm] = s
-	return s
+	return ni.stem
 }
 
 // stemCache remembers stems across documents: news vocabulary repeats, and
