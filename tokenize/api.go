@@ -38,7 +38,7 @@ func New(opts Options) (*Tokenizer, error) {
 // It analyses src.Text[src.BodyStart:], skipping a leading UTF-8 byte-order
 // mark, and rejects UTF-16 (see ErrUTF16).
 func (t *Tokenizer) Document(src Source) (*Document, error) {
-	return t.safeDocument(src)
+	return t.safeDocument(src, nil)
 }
 
 // Documents tokenizes sources in parallel (Options.Workers at a time) and
