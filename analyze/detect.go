@@ -973,6 +973,12 @@ func (an *analyzer) detectAntonym(a, b *claim) (judgement, bool) {
 	if n < 3 || share < 0.5 {
 		return judgement{}, false
 	}
+	// "not rise" versus "fall" agree. Asked before the search, not after
+	// the first antonym is found: the answer is no either way, and the
+	// word-net lookups are the costliest step of comparing two claims.
+	if hasNegation(a) != hasNegation(b) {
+		return judgement{}, false
+	}
 	aOnly, bOnly := onlyIn(a, b), onlyIn(b, a)
 	for _, i := range aOnly {
 		t := a.toks[i]
@@ -980,9 +986,6 @@ func (an *analyzer) detectAntonym(a, b *claim) (judgement, bool) {
 			u := b.toks[k]
 			if !(an.lx.opposite(t.Stem, u.Stem) || wn.Antonym(t.Norm, u.Norm)) {
 				continue
-			}
-			if hasNegation(a) != hasNegation(b) {
-				return judgement{}, false // "not rise" versus "fall" agree
 			}
 			score := (0.45 + 0.3*share) * hedgeFactor(a, b)
 			return judgement{
