@@ -84,37 +84,28 @@ func Stories(docs []*tokenize.Document, opts Options) [][]int {
 	// A pair joins two groups only when the groups as wholes are also alike
 	// (cosine of their summed vectors): single links alone chain unrelated
 	// stories together through one article that mentions both.
-	sums := make([]map[int32]float64, len(docs))
-	sumOf := func(r int) map[int32]float64 {
-		if sums[r] == nil {
-			m := map[int32]float64{}
-			for k, t := range vecs[r].Terms {
-				m[t] = vecs[r].Weights[k]
-			}
-			sums[r] = m
-		}
-		return sums[r]
-	}
+	// sums[r] is the summed vector of the group rooted at r, its terms
+	// sorted: sums in a fixed order, where ranging over maps summed in a
+	// random one. A single document's sum is its own vector, never
+	// written to.
+	sums := make([]Vector, len(docs))
+	copy(sums, vecs)
 	for _, p := range pairs {
 		a, b := find(p.i), find(p.j)
 		if a == b {
 			continue
 		}
-		sa, sb := sumOf(a), sumOf(b)
-		if mapCosine(sa, sb) < opts.MinSim {
+		if groupCosine(sums[a], sums[b]) < opts.MinSim {
 			continue
 		}
 		if b < a {
 			a, b = b, a
-			sa, sb = sb, sa
 		}
 		// The smaller index becomes the root so that roots, and so group
 		// order, do not depend on the order pairs were met.
 		parent[b] = a
-		for t, w := range sb {
-			sa[t] += w
-		}
-		sums[b] = nil
+		sums[a] = addVectors(sums[a], sums[b])
+		sums[b] = Vector{}
 	}
 	groups := map[int][]int{}
 	var roots []int
@@ -218,22 +209,41 @@ func (v Vector) top(n int) []int32 {
 	return out
 }
 
-func mapCosine(a, b map[int32]float64) float64 {
-	if len(b) < len(a) {
-		a, b = b, a
-	}
-	var dot, na, nb float64
-	for t, w := range a {
-		dot += w * b[t]
+// groupCosine is the cosine similarity of two summed (not normalised)
+// vectors.
+func groupCosine(a, b Vector) float64 {
+	var na, nb float64
+	for _, w := range a.Weights {
 		na += w * w
 	}
-	for _, w := range b {
+	for _, w := range b.Weights {
 		nb += w * w
 	}
 	if na == 0 || nb == 0 {
 		return 0
 	}
-	return dot / math.Sqrt(na*nb)
+	return Cosine(a, b) / math.Sqrt(na*nb)
+}
+
+// addVectors returns the term-wise sum of a and b as a new vector.
+func addVectors(a, b Vector) Vector {
+	out := Vector{Terms: make([]int32, 0, len(a.Terms)+len(b.Terms)), Weights: make([]float64, 0, len(a.Terms)+len(b.Terms))}
+	i, j := 0, 0
+	for i < len(a.Terms) || j < len(b.Terms) {
+		switch {
+		case j == len(b.Terms) || i < len(a.Terms) && a.Terms[i] < b.Terms[j]:
+			out.Terms, out.Weights = append(out.Terms, a.Terms[i]), append(out.Weights, a.Weights[i])
+			i++
+		case i == len(a.Terms) || b.Terms[j] < a.Terms[i]:
+			out.Terms, out.Weights = append(out.Terms, b.Terms[j]), append(out.Weights, b.Weights[j])
+			j++
+		default:
+			out.Terms, out.Weights = append(out.Terms, a.Terms[i]), append(out.Weights, a.Weights[i]+b.Weights[j])
+			i++
+			j++
+		}
+	}
+	return out
 }
 
 // Cosine returns the cosine similarity of two normalised vectors.
