@@ -712,7 +712,7 @@ func (c *claim) cueNear(k tokenize.CueKind, a, b, w int) (cueAt, bool) {
 func (c *claim) addStateCues(lx *lexicon) {
 	added := false
 	for i := range c.toks {
-		if c.isCue(i) {
+		if !lx.stateFirst[c.toks[i].Norm] || c.isCue(i) {
 			continue
 		}
 		for _, x := range lx.stateCues {

@@ -68,6 +68,9 @@ type lexicon struct {
 	// stateCues are extra continuation and change cues, each a sequence
 	// of lower-case words.
 	stateCues []extraCue
+	// stateFirst holds the first word of every state cue: most tokens
+	// start none, and are passed over with one lookup.
+	stateFirst map[string]bool
 	// stops are the change cues, as written, that say a state stopped:
 	// the configuration's Change words and Stops.
 	stops    map[string]bool
@@ -103,6 +106,7 @@ func (c *Config) compile() *lexicon {
 		weakChange:  set(c.WeakChange, strings.ToLower),
 		antonyms:    map[[2]string]bool{},
 		antOf:       map[string][]string{},
+		stateFirst:  map[string]bool{},
 	}
 	for _, p := range c.Antonyms {
 		a, b := stem(p[0]), stem(p[1])
@@ -126,6 +130,7 @@ func (c *Config) compile() *lexicon {
 		for _, w := range l.words {
 			if f := strings.Fields(strings.ToLower(w)); len(f) > 0 {
 				lx.stateCues = append(lx.stateCues, extraCue{kind: l.kind, words: f})
+				lx.stateFirst[f[0]] = true
 			}
 		}
 	}
