@@ -137,6 +137,12 @@ type pair struct {
 // joined in document order, so the result does not depend on scheduling.
 func candidates(vecs []Vector, tops [][]int32, postings map[int32][]int, opts Options) []pair {
 	per := make([][]pair, len(vecs))
+	terms := 0
+	for _, v := range vecs {
+		if n := len(v.Terms); n > 0 {
+			terms = max(terms, int(v.Terms[n-1])+1)
+		}
+	}
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(vecs)/64))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -147,10 +153,18 @@ func candidates(vecs []Vector, tops [][]int32, postings map[int32][]int, opts Op
 			// seen[j] == i+1 when j was already scored against i: a
 			// stamp per document instead of a set of pairs.
 			seen := make([]int, len(vecs))
+			// dense holds document i's weights by term id, so that each
+			// candidate's dot product is one pass over its own terms
+			// rather than a merge. It sums the same products in the same
+			// (term) order as Cosine, adding only exact zeros besides.
+			dense := make([]float64, terms)
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(vecs) {
 					return
+				}
+				for k, t := range vecs[i].Terms {
+					dense[t] = vecs[i].Weights[k]
 				}
 				var out []pair
 				for _, t := range tops[i] {
@@ -163,10 +177,17 @@ func candidates(vecs []Vector, tops [][]int32, postings map[int32][]int, opts Op
 							continue
 						}
 						seen[j] = i + 1
-						if s := Cosine(vecs[i], vecs[j]); s >= opts.MinSim {
+						var s float64
+						for k, t := range vecs[j].Terms {
+							s += dense[t] * vecs[j].Weights[k]
+						}
+						if s >= opts.MinSim {
 							out = append(out, pair{i, j, s})
 						}
 					}
+				}
+				for _, t := range vecs[i].Terms {
+					dense[t] = 0
 				}
 				per[i] = out
 			}
