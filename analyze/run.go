@@ -469,8 +469,19 @@ func (an *analyzer) align(claims []*claim) []pair {
 		}
 		limit = limit * 2 / 3
 	}
-	// est counts the generic pairs once the loop settles; when the cap
-	// bottoms out it is an over-estimate, so it is only a hint.
+	// est counts the generic pairs once the loop settles (when the cap
+	// bottoms out it is an over-estimate), and shape pairs are at most
+	// window-many per claim of a posting: the capacity is only a hint, to
+	// spare the copies of a growing slice.
+	for k, post := range special {
+		win := specialWindow
+		if !strings.Contains(k, "@") {
+			win = bareWindow
+		}
+		for x := range post {
+			est += min(len(post)-1-x, win)
+		}
+	}
 	hits = make([]hit, 0, min(est, 4*pairBudget(n)))
 	for _, k := range keys {
 		post := index[k]
