@@ -1111,6 +1111,11 @@ func sameClause(a, b *claim) ([]string, bool) {
 	ca, cb := a.clauseTerms(), b.clauseTerms()
 	for _, x := range ca {
 		for _, y := range cb {
+			// At most the shorter clause can be shared: clauses of
+			// lengths too far apart fail without counting.
+			if 4*min(len(x), len(y)) < 3*max(len(x), len(y)) {
+				continue
+			}
 			// Count first (both are sorted unique, so a merge counts
 			// them): most clause pairs fail, and need no slice.
 			n := countShared(x, y)
