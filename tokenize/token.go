@@ -34,6 +34,11 @@ func isSep(r rune) bool {
 
 // isWordRune reports whether r is part of a word's body.
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		// ASCII has no marks: letters, digits and '_' only, without the
+		// table searches below (a space ends every word).
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) || r == '_'
 }
 
