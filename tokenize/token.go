@@ -27,6 +27,11 @@ func isSep(r rune) bool {
 	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', utf8.RuneError:
 		return true
 	}
+	if r < utf8.RuneSelf {
+		// In ASCII, exactly the controls and the space (no format
+		// characters), without the table search below.
+		return r <= ' ' || r == 0x7f
+	}
 	// Format characters (direction marks, soft hyphens outside words)
 	// are invisible: they separate, they are never tokens.
 	return unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r)
