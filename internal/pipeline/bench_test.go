@@ -3,10 +3,11 @@ package pipeline_test
 // Benchmarks of the whole path, from files on disk to a finished JSON report,
 // beside a reference run of prose's tokenizer on the same articles in the
 // same process, so that the ratio between them holds on a noisy shared
-// machine. Run with:
+// machine; BenchmarkTokenize and BenchmarkAnalyze time the two halves of
+// the pipeline alone. Run with:
 //
-//	go test -run='^$' -bench=. -benchmem -count=6 ./internal/pipeline | tee new.txt
-//	benchstat new.txt
+//	go test -run='^$' -bench=. -benchtime=3x -benchmem -count=6 ./internal/pipeline | tee new.txt
+//	go run golang.org/x/perf/cmd/benchstat@latest new.txt
 
 import (
 	"bufio"
@@ -21,6 +22,7 @@ import (
 	"github.com/crosscheck-go/crosscheck/internal/input"
 	"github.com/crosscheck-go/crosscheck/internal/pipeline"
 	"github.com/crosscheck-go/crosscheck/report"
+	"github.com/crosscheck-go/crosscheck/tokenize"
 	"github.com/jdkato/prose/v2"
 )
 
@@ -109,6 +111,66 @@ func BenchmarkPipeline(b *testing.B) {
 					b.Fatal(err)
 				}
 				if err := report.JSON(io.Discard, res); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// readSources reads a corpus the way the CLI does.
+func readSources(b *testing.B, paths []string) []tokenize.Source {
+	b.Helper()
+	srcs, _, err := input.Read(paths, input.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return srcs
+}
+
+// newTokenizer makes the Tokenizer pipeline.Run would for n sources: tags
+// below pipeline.AutoStoryMin sources, none from there on.
+func newTokenizer(b *testing.B, n int) *tokenize.Tokenizer {
+	b.Helper()
+	tk, err := tokenize.New(tokenize.Options{NoTags: n >= pipeline.AutoStoryMin})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return tk
+}
+
+// BenchmarkTokenize times the first stage alone, on all cores, as the
+// pipeline runs it.
+func BenchmarkTokenize(b *testing.B) {
+	for _, c := range corpora(b) {
+		b.Run(c.name, func(b *testing.B) {
+			srcs := readSources(b, c.paths)
+			tk := newTokenizer(b, len(srcs))
+			b.ReportAllocs()
+			b.SetBytes(c.size)
+			for b.Loop() {
+				if _, err := tk.Documents(context.Background(), srcs); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkAnalyze times what follows tokenizing: grouping into stories
+// (from 20 sources) and analysing each, on all cores.
+func BenchmarkAnalyze(b *testing.B) {
+	for _, c := range corpora(b) {
+		b.Run(c.name, func(b *testing.B) {
+			srcs := readSources(b, c.paths)
+			docs, err := newTokenizer(b, len(srcs)).Documents(context.Background(), srcs)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.SetBytes(c.size)
+			for b.Loop() {
+				if _, err := pipeline.Analyze(context.Background(), docs, pipeline.Options{}); err != nil {
 					b.Fatal(err)
 				}
 			}

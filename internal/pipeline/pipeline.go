@@ -91,6 +91,13 @@ func RunWith(ctx context.Context, tk *tokenize.Tokenizer, srcs []tokenize.Source
 	if opts.Progress != nil {
 		opts.Progress("tokenize", len(docs), len(docs))
 	}
+	return Analyze(ctx, docs, opts)
+}
+
+// Analyze is the part of Run after tokenizing: it groups docs into stories
+// as opts says, analyses each and merges the results. The benchmarks time
+// it on its own.
+func Analyze(ctx context.Context, docs []*tokenize.Document, opts Options) (*analyze.Result, error) {
 	groups := [][]int{all(len(docs))}
 	grouping := opts.Stories == StoriesOn || (opts.Stories == StoriesAuto && len(docs) >= AutoStoryMin)
 	if grouping {
