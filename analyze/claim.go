@@ -49,6 +49,9 @@ type claim struct {
 	// pair; clauseDone tells an empty result from one not yet computed.
 	clauseCache [][]string
 	clauseDone  bool
+	// noAntonymWith is the last claim detectAntonym found no antonym
+	// against, with this claim first (see detectAntonym).
+	noAntonymWith *claim
 }
 
 type entRef struct {

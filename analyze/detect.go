@@ -966,6 +966,22 @@ func (an *analyzer) detectNegation(a, b *claim) (judgement, bool) {
 
 // detectAntonym: nearly the same statement with words of opposite meaning.
 func (an *analyzer) detectAntonym(a, b *claim) (judgement, bool) {
+	// Every test below is symmetric in a and b (word-net's antonym links
+	// run both ways: TestAntonymSymmetric), so when compare asks for
+	// (b, a) right after (a, b) found nothing, the answer is no again,
+	// without the word-net lookups.
+	if b.noAntonymWith == a {
+		return judgement{}, false
+	}
+	j, ok := an.searchAntonym(a, b)
+	if !ok {
+		a.noAntonymWith = b
+	}
+	return j, ok
+}
+
+// searchAntonym is detectAntonym without the memory of the last pair.
+func (an *analyzer) searchAntonym(a, b *claim) (judgement, bool) {
 	if a.cond || b.cond {
 		return judgement{}, false
 	}
