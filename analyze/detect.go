@@ -374,24 +374,25 @@ func (an *analyzer) detectExclusivity(a, b *claim) (judgement, bool) {
 }
 
 // roleAfter returns the stem of the role noun within two tokens after cue
-// ("sole provider", "multiple cloud providers"), or "".
-func (c *claim) roleAfter(lx *lexicon, cu cueAt) string {
+// ("sole provider", "multiple cloud providers"), or "", and the noun as
+// written for explanations.
+func (c *claim) roleAfter(lx *lexicon, cu cueAt) (stem, written string) {
 	for k := cu.b; k < len(c.toks) && k <= cu.b+2; k++ {
 		if c.clause[k] != c.clause[min(cu.a, len(c.clause)-1)] {
 			break
 		}
 		if lx.roles[c.toks[k].Stem] {
-			return c.toks[k].Stem
+			return c.toks[k].Stem, txt(c, c.toks[k].Span)
 		}
 	}
-	return ""
+	return "", ""
 }
 
 // detectPlurality: a names X the sole provider, b says the same role is
 // held by several ("multiple providers", "several suppliers").
 func (an *analyzer) detectPlurality(a, b *claim) (judgement, bool) {
 	for _, x := range a.excl {
-		role := a.roleAfter(an.lx, x.cue)
+		role, roleA := a.roleAfter(an.lx, x.cue)
 		if role == "" {
 			continue
 		}
@@ -399,7 +400,8 @@ func (an *analyzer) detectPlurality(a, b *claim) (judgement, bool) {
 			continue
 		}
 		for _, m := range b.multi {
-			if b.roleAfter(an.lx, m) != role || b.speculativeAt(m.a) {
+			roleB, written := b.roleAfter(an.lx, m)
+			if roleB != role || b.speculativeAt(m.a) {
 				continue
 			}
 			if _, neg := b.cueNear(tokenize.CueNegation, m.a, m.b, 3); neg {
@@ -425,7 +427,7 @@ func (an *analyzer) detectPlurality(a, b *claim) (judgement, bool) {
 				},
 				hlA:      []tokenize.Span{x.cue.span, x.ent.span},
 				hlB:      []tokenize.Span{m.span},
-				expl:     fmt.Sprintf("%s says %s is the sole %s (%q); %s speaks of %q.", src(a), txt(a, x.ent.span), role, x.cue.text, src(b), m.text+" "+role),
+				expl:     fmt.Sprintf("%s says %s is the sole %s (%q); %s speaks of %q.", src(a), txt(a, x.ent.span), roleA, x.cue.text, src(b), m.text+" "+written),
 				keyA:     "excl:" + x.ent.group,
 				keyB:     "excl:several",
 				specific: true,
