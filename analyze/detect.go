@@ -998,11 +998,25 @@ func (an *analyzer) searchAntonym(a, b *claim) (judgement, bool) {
 		return judgement{}, false
 	}
 	aOnly, bOnly := onlyIn(a, b), onlyIn(b, a)
+	// Each word's word-net readings are looked up once, not once per
+	// word it is tested against (up to 30 × 30), and a word of a with no
+	// antonym link at all skips the word-net test; the answers are those
+	// of wn.Antonym on the words.
+	var rb [maxOnly]wn.Readings
+	bRead := false
 	for _, i := range aOnly {
 		t := a.toks[i]
-		for _, k := range bOnly {
+		rt := wn.ReadingsOf(t.Norm)
+		canOppose := rt.CanOppose()
+		if canOppose && !bRead {
+			for n, k := range bOnly {
+				rb[n] = wn.ReadingsOf(b.toks[k].Norm)
+			}
+			bRead = true
+		}
+		for n, k := range bOnly {
 			u := b.toks[k]
-			if !(an.lx.opposite(t.Stem, u.Stem) || wn.Antonym(t.Norm, u.Norm)) {
+			if !(an.lx.opposite(t.Stem, u.Stem) || canOppose && wn.AntonymOf(&rt, &rb[n]) != wn.NotAntonym) {
 				continue
 			}
 			score := (0.45 + 0.3*share) * hedgeFactor(a, b)
@@ -1021,6 +1035,9 @@ func (an *analyzer) searchAntonym(a, b *claim) (judgement, bool) {
 	return judgement{}, false
 }
 
+// maxOnly bounds the words onlyIn returns.
+const maxOnly = 30
+
 // onlyIn returns the token indices of c's content words whose stem o lacks,
 // one per stem and at most 30: the words an antonym could hide in.
 func onlyIn(c, o *claim) []int {
@@ -1032,7 +1049,7 @@ func onlyIn(c, o *claim) []int {
 		}
 		seen[t.Stem] = true
 		out = append(out, i)
-		if len(out) == 30 {
+		if len(out) == maxOnly {
 			break
 		}
 	}

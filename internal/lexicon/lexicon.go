@@ -576,3 +576,57 @@ func sharesAny(a, b []int32) bool {
 	}
 	return false
 }
+
+// Readings are the lemma entries one word may stand for, looked up once so
+// that the word can be tested against many others without repeating the
+// morphology, which costs more than most of the tests. The zero value is a
+// word with no readings.
+type Readings struct{ c cands }
+
+// ReadingsOf returns the readings of word, as AntonymKindOf would find them.
+func ReadingsOf(word string) Readings {
+	var r Readings
+	get().candidates(lower(word), &r.c)
+	return r
+}
+
+// CanOppose reports whether any reading of the word has an antonym link of
+// any kind. When it has none, AntonymOf(r, x) is NotAntonym for every x,
+// so callers may skip the tests.
+func (r *Readings) CanOppose() bool {
+	t := get()
+	if t == nil {
+		return false
+	}
+	// Every test of antonymEntries(ea, ·) starts from ea's direct
+	// antonyms, the antonym synsets of its senses or of their heads, or
+	// the direct antonyms of its related forms; without any of them it
+	// answers NotAntonym whatever the other entry.
+	for _, e := range r.c.list() {
+		if len(t.ants.get(e)) > 0 {
+			return true
+		}
+		for _, x := range t.senses.get(e) {
+			if len(t.synAnts.get(x)) > 0 {
+				return true
+			}
+			for _, h := range t.heads.get(x) {
+				if len(t.synAnts.get(h)) > 0 {
+					return true
+				}
+			}
+		}
+		for _, d := range t.ders.get(e) {
+			if len(t.ants.get(d)) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// AntonymOf is AntonymKindOf on readings already looked up: the same
+// answer as AntonymKindOf for the words they were read from.
+func AntonymOf(a, b *Readings) AntonymKind {
+	return get().antonym(a.c.list(), b.c.list())
+}

@@ -289,3 +289,35 @@ func FuzzRelate(f *testing.F) {
 		Lemmas(b)
 	})
 }
+
+// TestAntonymOfReadings holds AntonymOf to AntonymKindOf on every pair of a
+// word list with antonyms of each kind, inflections, unknown words and
+// mixed case, and CanOppose to its promise: a word that cannot oppose is
+// no word's antonym.
+func TestAntonymOfReadings(t *testing.T) {
+	words := []string{"hot", "cold", "Warm", "win", "lose", "winner", "loser", "quickly", "slow",
+		"huge", "tiny", "large", "small", "purchase", "sell", "buy", "increased", "decreases",
+		"rose", "fell", "table", "police", "said", "xyzzy", "", "Alive", "dead", "open", "closed"}
+	opposers := 0
+	for _, a := range words {
+		ra := ReadingsOf(a)
+		can := ra.CanOppose()
+		if can {
+			opposers++
+		}
+		for _, b := range words {
+			rb := ReadingsOf(b)
+			want := AntonymKindOf(a, b)
+			if got := AntonymOf(&ra, &rb); got != want {
+				t.Errorf("AntonymOf(%q, %q) = %v, AntonymKindOf says %v", a, b, got, want)
+			}
+			if !can && want != NotAntonym {
+				t.Errorf("CanOppose(%q) = false, but AntonymKindOf(%q, %q) = %v", a, a, b, want)
+			}
+		}
+	}
+	// The test means something only if both answers occur.
+	if opposers == 0 || opposers == len(words) {
+		t.Errorf("%d of %d words can oppose; want some but not all", opposers, len(words))
+	}
+}
