@@ -78,7 +78,7 @@ func (t *Tokenizer) cutCached(src Source, stems map[string]string) (*Document, e
 	sg.cut(body)
 	// A news article has about one distinct form per three tokens.
 	forms := len(d.Tokens)/3 + 8
-	fin := finisher{text: text, doc: d, forms: make(map[string]normForm, forms), ids: make(map[string]int32, forms), local: stems}
+	fin := finisher{text: text, doc: d, forms: make(map[string]normForm, forms), ids: make(map[string]int32, forms), norms: make([]normInfo, 0, forms), local: stems}
 	fin.norm()
 	fin.evidence()
 	var lowered []string
