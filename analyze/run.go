@@ -524,8 +524,10 @@ func (an *analyzer) align(claims []*claim) []pair {
 	// pdqsort), so equal pairs keep the order their weights are summed in,
 	// without sort.Slice's reflection.
 	slices.SortFunc(hits, func(x, y hit) int { return cmp.Compare(x.p, y.p) })
-	var out []pair
-	var weights []float32
+	// The pairs that pass are first packed into the front of hits (the
+	// write index never passes the read index), so out and weights are
+	// made at their final size instead of grown by doubling.
+	kept := 0
 	for i := 0; i < len(hits); {
 		j := i
 		var w float32
@@ -537,10 +539,20 @@ func (an *analyzer) align(claims []*claim) []pair {
 		// sentences every term is "common", so a count stands in for
 		// rarity. Shape markers weigh 100, so they always pass.
 		if w >= 1.5 || j-i >= 4 {
-			out = append(out, pair{int(hits[i].p >> 32), int(hits[i].p & 0xffffffff)})
-			weights = append(weights, w)
+			hits[kept] = hit{hits[i].p, w}
+			kept++
 		}
 		i = j
+	}
+	var out []pair
+	var weights []float32
+	if kept > 0 {
+		out = make([]pair, kept)
+		weights = make([]float32, kept)
+		for i, h := range hits[:kept] {
+			out[i] = pair{int(h.p >> 32), int(h.p & 0xffffffff)}
+			weights[i] = h.w
+		}
 	}
 	return capPartners(out, weights, claims)
 }
