@@ -997,7 +997,8 @@ func (an *analyzer) searchAntonym(a, b *claim) (judgement, bool) {
 	if hasNegation(a) != hasNegation(b) {
 		return judgement{}, false
 	}
-	aOnly, bOnly := onlyIn(a, b), onlyIn(b, a)
+	var aBuf, bBuf [maxOnly]int
+	aOnly, bOnly := onlyIn(a, b, &aBuf), onlyIn(b, a, &bBuf)
 	// Each word's word-net readings are looked up once, not once per
 	// word it is tested against (up to 30 × 30), and a word of a with no
 	// antonym link at all skips the word-net test; the answers are those
@@ -1040,20 +1041,29 @@ const maxOnly = 30
 
 // onlyIn returns the token indices of c's content words whose stem o lacks,
 // one per stem and at most 30: the words an antonym could hide in.
-func onlyIn(c, o *claim) []int {
-	var out []int
-	seen := map[string]bool{}
+func onlyIn(c, o *claim, buf *[maxOnly]int) []int {
+	out := buf[:0] // the caller's array: no allocation per pair
 	for i, t := range c.toks {
-		if !c.content[i] || has(o.stems, t.Stem) || seen[t.Stem] {
+		if !c.content[i] || has(o.stems, t.Stem) || stemAmong(c, out, t.Stem) {
 			continue
 		}
-		seen[t.Stem] = true
 		out = append(out, i)
 		if len(out) == maxOnly {
 			break
 		}
 	}
 	return out
+}
+
+// stemAmong reports whether one of c's tokens at idx has stem s. idx holds
+// at most maxOnly indices, so a scan costs less than a map made per call.
+func stemAmong(c *claim, idx []int, s string) bool {
+	for _, i := range idx {
+		if c.toks[i].Stem == s {
+			return true
+		}
+	}
+	return false
 }
 
 // detectRestatement finds agreements that are not numbers: the same
