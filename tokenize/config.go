@@ -457,6 +457,7 @@ type lexicon struct {
 	// holds every prefix of every key, to stop a match early.
 	aliases     map[string]aliasEntry
 	aliasPrefix map[string]bool
+	aliasMay    prefixFilter // aliasPrefix's keys, for a cheap first no
 	entities    []EntityDef
 	notNames    map[string]bool // by aliasKey
 	titles      map[string]bool // by aliasKey
@@ -515,6 +516,7 @@ func (c *Config) compile() (*lexicon, error) {
 			lx.aliases[key] = newAliasEntry(i, a, key, common[key])
 			for j := 1; j <= len(key); j++ {
 				lx.aliasPrefix[key[:j]] = true
+				lx.aliasMay.add(key[:j])
 			}
 		}
 	}
@@ -582,10 +584,53 @@ type phraseTable struct {
 	// prefix holds every byte prefix of every key, so a match stops at the
 	// first token that cannot continue one: most tokens cost one lookup.
 	prefix map[string]bool
+	// may holds prefix's keys too, and rules most tokens out before the
+	// map lookup: matches are tried at every token of every sentence.
+	may prefixFilter
 }
 
 func newPhraseTable() phraseTable {
 	return phraseTable{m: make(map[string]string), prefix: make(map[string]bool)}
+}
+
+// prefixFilterBits is the size of a prefixFilter, in bits (2^16: 8 KB).
+const prefixFilterBits = 16
+
+// prefixFilter is a set of strings that may answer "maybe" for a string
+// not in it, never "no" for one in it: one bit per hash of a string's
+// length and its first, second and last bytes. Asking costs a few
+// operations where a map lookup hashes and compares the whole string.
+type prefixFilter struct{ bits []uint64 }
+
+// filterHash hashes a non-empty string or byte slice, the same for both.
+func filterHash[S string | []byte](s S) uint32 {
+	n := len(s)
+	h := uint32(n)*0x9E3779B1 ^ uint32(s[0])<<16 ^ uint32(s[min(1, n-1)])<<8 ^ uint32(s[n-1])
+	h *= 0x85EBCA6B
+	return h >> (32 - prefixFilterBits)
+}
+
+// add puts s in the set.
+func (f *prefixFilter) add(s string) {
+	if s == "" {
+		return
+	}
+	if f.bits == nil {
+		f.bits = make([]uint64, 1<<prefixFilterBits/64)
+	}
+	h := filterHash(s)
+	f.bits[h/64] |= 1 << (h % 64)
+}
+
+// mayHave reports false only when s was never added. The empty string
+// and a filter with nothing added answer true, leaving the answer to the
+// map the filter stands in front of.
+func (f *prefixFilter) mayHave(s []byte) bool {
+	if len(s) == 0 || f.bits == nil {
+		return true
+	}
+	h := filterHash(s)
+	return f.bits[h/64]&(1<<(h%64)) != 0
 }
 
 func (p *phraseTable) add(key, val string) {
@@ -596,6 +641,7 @@ func (p *phraseTable) add(key, val string) {
 	p.m[key] = val
 	for i := 1; i <= len(key); i++ {
 		p.prefix[key[:i]] = true
+		p.may.add(key[:i])
 	}
 }
 
@@ -619,7 +665,7 @@ func (p *phraseTable) match(sc *scan, i int) (string, int, bool) {
 		}
 		buf = append(buf, t.Norm...)
 		// The conversions in map indexes do not allocate.
-		if !p.prefix[string(buf)] {
+		if !p.may.mayHave(buf) || !p.prefix[string(buf)] {
 			break
 		}
 		if v, ok := p.m[string(buf)]; ok {

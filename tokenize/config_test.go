@@ -413,3 +413,37 @@ func TestReadConfigFile(t *testing.T) {
 		}
 	}
 }
+
+// TestPrefixFilter holds prefixFilter to its promise, never "no" for a
+// string added, and to its use: most strings not added are ruled out.
+func TestPrefixFilter(t *testing.T) {
+	var f prefixFilter
+	if !f.mayHave([]byte("anything")) {
+		t.Error("an empty filter must leave the answer to the map")
+	}
+	var added []string
+	for i := range 2000 {
+		s := fmt.Sprintf("key-%d-%c", i, 'a'+i%26)
+		for j := 1; j <= len(s); j++ {
+			f.add(s[:j])
+			added = append(added, s[:j])
+		}
+	}
+	for _, s := range added {
+		if !f.mayHave([]byte(s)) {
+			t.Fatalf("mayHave(%q) = false for a string added", s)
+		}
+	}
+	if !f.mayHave(nil) {
+		t.Error("mayHave of the empty string must be true")
+	}
+	maybe := 0
+	for i := range 1000 {
+		if f.mayHave([]byte(fmt.Sprintf("other%dword", i))) {
+			maybe++
+		}
+	}
+	if maybe > 300 {
+		t.Errorf("%d of 1000 strings not added pass the filter; want most ruled out", maybe)
+	}
+}

@@ -237,7 +237,7 @@ func (sc *scan) aliasMatch(i int, context bool) (int, aliasEntry, bool) {
 		}
 		acc = append(acc, k...)
 		// The conversions in map indexes do not allocate.
-		if !lx.aliasPrefix[string(acc)] {
+		if !lx.aliasMay.mayHave(acc) || !lx.aliasPrefix[string(acc)] {
 			break
 		}
 		e, ok := lx.aliases[string(acc)]
