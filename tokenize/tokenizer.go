@@ -371,7 +371,9 @@ func (f *finisher) evidence() {
 	d := f.doc
 	mode := f.modes()
 	f.free = make([]bool, len(d.Tokens))
-	f.lowStem = map[string]bool{}
+	// At most one stem per distinct norm; most norms are written in lower
+	// case, so sizing for all of them spares the map its growth.
+	f.lowStem = make(map[string]bool, len(f.norms))
 	for _, s := range d.Sentences {
 		afterBreak := true // at the start of the sentence or a clause opening
 		for i := s.First; i < s.Last; i++ {
