@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -53,7 +54,7 @@ type topicBuild struct {
 	id, name string
 	terms    []string
 	user     *topicDef
-	seed     map[int]bool
+	seed     []int // its first term's claims, sorted
 }
 
 // discoverTopics groups claims by what they are about. User topics claim
@@ -115,18 +116,15 @@ func (an *analyzer) discoverTopics(claims []*claim, docs []*tokenize.Document) (
 	maxTopics := min(max(n/25, 3), 8)
 	var tb []*topicBuild
 	for _, c := range cands {
-		set := map[int]bool{}
-		for _, i := range stats[c.t].post {
-			set[i] = true
-		}
+		// The term's claims as a sorted set: posts are gathered claim by
+		// claim, so they are sorted already, and merging two sorted sets
+		// counts their common claims without a map per candidate. Each
+		// term is a candidate once, so compacting its post in place is
+		// safe.
+		set := slices.Compact(stats[c.t].post)
 		merged := false
 		for _, t := range tb {
-			inter := 0
-			for i := range set {
-				if t.seed[i] {
-					inter++
-				}
-			}
+			inter := countCommon(set, t.seed)
 			if float64(inter) >= 0.5*float64(len(set)) {
 				if len(t.terms) < 4 {
 					t.terms = append(t.terms, c.t)
@@ -343,4 +341,22 @@ func nounStems(claims []*claim) map[string]bool {
 		}
 	}
 	return out
+}
+
+// countCommon counts the values two sorted sets of claim indices share.
+func countCommon(x, y []int) int {
+	n, i, j := 0, 0, 0
+	for i < len(x) && j < len(y) {
+		switch {
+		case x[i] == y[j]:
+			n++
+			i++
+			j++
+		case x[i] < y[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return n
 }
