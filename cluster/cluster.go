@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/crosscheck-go/crosscheck/internal/par"
 	"github.com/crosscheck-go/crosscheck/tokenize"
 )
 
@@ -383,28 +384,9 @@ func Vectors(docs []*tokenize.Document) []Vector {
 	return out
 }
 
-// parallel calls f(i) for every i below n on all cores.
-func parallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), max(1, n/32))
-	if workers == 1 {
-		for i := range n {
-			f(i)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
-}
+// parallel calls f(i) for every i below n on all cores, one core per 32
+// pieces at least: smaller pieces are not worth a goroutine.
+func parallel(n int, f func(i int)) { par.For(n, max(1, n/32), f) }
 
 const backgroundDocs = 100
 

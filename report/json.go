@@ -6,12 +6,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"runtime"
 	"sort"
-	"sync"
-	"sync/atomic"
 
 	"github.com/crosscheck-go/crosscheck/analyze"
+	"github.com/crosscheck-go/crosscheck/internal/par"
 )
 
 // The JSON document is built from these private types rather than from
@@ -229,25 +227,7 @@ func writeList[T any](jw *jsonWriter, name string, items []T) {
 	for lo := 0; lo < len(items) && jw.err == nil; lo += listBatch {
 		batch := items[lo:min(lo+listBatch, len(items))]
 		encode := func(k int) { enc[k], errs[k] = encodeIndented(batch[k], "    ") }
-		workers := min(runtime.GOMAXPROCS(0), len(batch)/16)
-		if workers < 2 {
-			for k := range batch {
-				encode(k)
-			}
-		} else {
-			var next atomic.Int64
-			var wg sync.WaitGroup
-			for range workers {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					for k := int(next.Add(1) - 1); k < len(batch); k = int(next.Add(1) - 1) {
-						encode(k)
-					}
-				}()
-			}
-			wg.Wait()
-		}
+		par.For(len(batch), len(batch)/16, encode)
 		for k := range batch {
 			if errs[k] != nil {
 				if jw.err == nil {

@@ -8,13 +8,12 @@ package pipeline
 import (
 	"context"
 	"fmt"
-	"runtime"
 	"sort"
-	"sync"
 	"sync/atomic"
 
 	"github.com/crosscheck-go/crosscheck/analyze"
 	"github.com/crosscheck-go/crosscheck/cluster"
+	"github.com/crosscheck-go/crosscheck/internal/par"
 	"github.com/crosscheck-go/crosscheck/tokenize"
 )
 
@@ -174,35 +173,23 @@ func analyzeStories(ctx context.Context, docs []*tokenize.Document, groups [][]i
 	ao.Progress = nil
 	results := make([]*analyze.Result, len(groups))
 	errs := make([]error, len(groups))
-	next := make(chan int)
 	var done atomic.Int64
-	var wg sync.WaitGroup
-	workers := min(runtime.GOMAXPROCS(0), len(groups))
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for gi := range next {
-				sub := make([]*tokenize.Document, len(groups[gi]))
-				for k, i := range groups[gi] {
-					sub[k] = docs[i]
-				}
-				results[gi], errs[gi] = analyze.Run(ctx, sub, ao)
-				n := done.Add(1)
-				if opts.Progress != nil {
-					opts.Progress("analyze", int(n), len(groups))
-				}
-			}
-		}()
-	}
-	for _, gi := range largestFirst(docs, groups) {
+	order := largestFirst(docs, groups)
+	par.For(len(order), len(order), func(k int) {
 		if ctx.Err() != nil {
-			break
+			return
 		}
-		next <- gi
-	}
-	close(next)
-	wg.Wait()
+		gi := order[k]
+		sub := make([]*tokenize.Document, len(groups[gi]))
+		for x, i := range groups[gi] {
+			sub[x] = docs[i]
+		}
+		results[gi], errs[gi] = analyze.Run(ctx, sub, ao)
+		n := done.Add(1)
+		if opts.Progress != nil {
+			opts.Progress("analyze", int(n), len(groups))
+		}
+	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
