@@ -5,6 +5,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	wn "github.com/crosscheck-go/crosscheck/internal/lexicon"
 	"github.com/crosscheck-go/crosscheck/tokenize"
@@ -203,10 +205,21 @@ func sharedWords(a, b *claim) int {
 	return countLoose(a.wordsBeside(b), b.wordsBeside(a))
 }
 
-// wordsBeside returns c's content stems plus the words of its names that
-// are not parties of o, sorted unique.
+// wordsBeside returns c's content stems, the parts of its hyphenated
+// compounds ("multi-cloud" speaks of a cloud) and the words of its names
+// that are not parties of o, sorted unique.
 func (c *claim) wordsBeside(o *claim) []string {
 	out := append([]string(nil), c.contentStems()...)
+	for i, t := range c.toks {
+		if !c.content[i] || !strings.Contains(t.Norm, "-") {
+			continue
+		}
+		for part := range strings.SplitSeq(t.Norm, "-") {
+			if len(part) >= 4 && !c.lx.stop[part] {
+				out = append(out, stem(part))
+			}
+		}
+	}
 	for _, e := range c.ents {
 		party := false
 		for _, f := range o.ents {
@@ -215,16 +228,22 @@ func (c *claim) wordsBeside(o *claim) []string {
 				break
 			}
 		}
-		if party {
-			continue
-		}
 		for i := e.a; i < e.b && i < len(c.toks); i++ {
-			if t := c.toks[i]; t.Kind == tokenize.Word && len(t.Norm) >= 3 && !c.lx.stop[t.Norm] {
+			// Of a party's mention only the common words count: "cloud"
+			// in "Amazon's cloud" is the thing, "Amazon" the party.
+			if t := c.toks[i]; t.Kind == tokenize.Word && len(t.Norm) >= 3 && !c.lx.stop[t.Norm] && (!party || lowerWritten(c.d.Text(t.Span))) {
 				out = append(out, stem(t.Norm))
 			}
 		}
 	}
 	return uniq(out)
+}
+
+// lowerWritten reports whether a word is written in lower case: a
+// sentence-initial name is not marked Cap, but it is still capitalised.
+func lowerWritten(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
 }
 
 func looseEq(x, y string) bool {

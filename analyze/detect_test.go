@@ -39,6 +39,8 @@ func TestDetectors(t *testing.T) {
 		{"negation/same statement", "The council approved the new stadium budget on Monday.", "The council did not approve the new stadium budget on Monday.", KindPolarity},
 		{"negation/different statement", "The council approved the new stadium budget on Monday.", "The council did not discuss the library hours.", ""},
 		{"attitude/approval vs objection", "Hollis approved the sale of its plant to Veridian.", "Hollis said the sale of the plant to Veridian violated its contract.", KindAttitude},
+		{"attitude/thing inside a compound", "Hollis approved the multi-plant expansion by Veridian.", "Hollis said the new plant of Veridian violated its contract.", KindAttitude},
+		{"attitude/nothing in common but the parties", "Hollis approved the expansion by Veridian.", "Hollis said the pricing of Veridian violated its contract.", ""},
 		{"attitude/different parties", "Veridian approved the purchase of the plant from Hollis.", "Hollis said the sale of the plant to Veridian violated its contract.", ""},
 		{"attitude/speculative objection", "Hollis approved the sale of its plant to Veridian.", "Hollis may argue the sale to Veridian violated its contract.", ""},
 		{"antonym/rise vs fall", "Shares of Hollis rose sharply after the merger announcement.", "Shares of Hollis fell sharply after the merger announcement.", KindAntonym},

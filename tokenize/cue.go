@@ -167,16 +167,33 @@ func (sc *scan) cues() []Cue {
 	toks := sc.toks
 	for i := 0; i < len(toks); {
 		// A name is not a cue: "May", "Will", "Only" written as names.
-		if sc.used[i] || toks[i].Kind == Punct || toks[i].Cap {
+		// A coined phrase in quotes ("Strategic Consent") is written like
+		// a name but still says what it says: its stance words count.
+		quotedTitle := false
+		if sc.used[i] || toks[i].Kind == Punct || toks[i].Cap && !(toks[i].Kind == Word && sc.inQuotedTitle(i)) {
 			i++
 			continue
+		} else if toks[i].Cap {
+			quotedTitle = true
 		}
 		var best *cuePhrase
 		bestEnd := 0
-		buf = sc.lx.cues.candidates(toks[i], buf)
+		tok := toks[i]
+		if quotedTitle {
+			// A name keeps its norm as stem; the title's word is an
+			// ordinary word, so match it by its stem.
+			tok.Stem = english.Stem(tok.Norm, false)
+		}
+		buf = sc.lx.cues.candidates(tok, buf)
+		if quotedTitle {
+			buf = stanceOnly(buf)
+		}
 		bestExact := 0
 		for _, ph := range buf {
 			end, exact, ok := sc.matchPhrase(ph, i)
+			if quotedTitle {
+				end, exact, ok = i+1, 0, len(ph.words) == 1 && ph.words[0].matches(tok)
+			}
 			if !ok {
 				continue
 			}
@@ -209,6 +226,40 @@ func (sc *scan) cues() []Cue {
 		}
 		return out[a].Kind < out[b].Kind
 	})
+	return out
+}
+
+// inQuotedTitle reports whether the capitalised word i belongs to a run
+// of capitalised words enclosed in quotation marks.
+func (sc *scan) inQuotedTitle(i int) bool {
+	toks := sc.toks
+	a := i
+	for a > 0 && toks[a-1].Cap && toks[a-1].Kind == Word {
+		a--
+	}
+	b := i + 1
+	for b < len(toks) && toks[b].Cap && toks[b].Kind == Word {
+		b++
+	}
+	return a > 0 && b < len(toks) && isQuote(toks[a-1].Norm) && isQuote(toks[b].Norm)
+}
+
+func isQuote(s string) bool { return s == "\"" || s == "'" }
+
+// stanceOnly keeps the phrases all of whose kinds are approval or
+// objection: the only cues read inside a quoted title, since a hedge or a
+// negation word there ("Will", "Never") is part of the name.
+func stanceOnly(buf []*cuePhrase) []*cuePhrase {
+	out := buf[:0]
+	for _, ph := range buf {
+		ok := true
+		for _, k := range ph.kinds {
+			ok = ok && (k == CueApproval || k == CueObjection)
+		}
+		if ok {
+			out = append(out, ph)
+		}
+	}
 	return out
 }
 

@@ -49,6 +49,8 @@ func TestCues(t *testing.T) {
 		{"prefix pattern", "It adopted a multi-cloud design.", []gotCue{{"multi-cloud", CueMulti, "multi-"}}},
 		{"one word two kinds", "Several firms bid.", []gotCue{{"Several", CueMulti, "several"}, {"Several", CueQuantifier, "several"}}},
 		{"names are not cues", "The partnership ends in May, said Will Only.", []gotCue{{"ends", CueChange, "ends"}, {"said", CueAttribution, "said"}}},
+		{"stance words of a quoted title count", `The sale went ahead with the board's "Formal Approval" and its "Only Option".`, []gotCue{
+			{"Approval", CueApproval, "approved"}}},
 		{"hedge", "If approved, the deal could close.", []gotCue{
 			{"If", CueHedge, "if"}, {"approved", CueApproval, "approved"}, {"could", CueHedge, "could"}}},
 		{"objection", "The rival said the move violated the contract.", []gotCue{
