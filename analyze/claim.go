@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	wn "github.com/crosscheck-go/crosscheck/internal/lexicon"
 	"github.com/crosscheck-go/crosscheck/tokenize"
 )
 
@@ -626,7 +627,9 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 		}
 		for ; j < n && len(qu.measures) < 3; j++ {
 			t := c.toks[j]
-			if !c.content[j] || c.clause[j] != c.clause[a] {
+			if !c.content[j] || c.clause[j] != c.clause[a] || verbOnly(t) {
+				// "$50 billion reduces the risk": the amount is the
+				// subject of the verb, which measures nothing.
 				break
 			}
 			if perUnit {
@@ -670,6 +673,23 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 		qu.what = strings.Join(words, " ")
 		c.qty = append(c.qty, qu)
 	}
+}
+
+// verbOnly reports whether a word reads as a finite verb: WordNet knows it
+// only as a verb (the tagger calls "reduces" a plural noun after a
+// number), or it is tagged as one and WordNet allows it.
+func verbOnly(t tokenize.Token) bool {
+	rs := wn.Lemmas(t.Norm)
+	finite := strings.HasPrefix(t.Tag, "VB") && t.Tag != "VBG" && t.Tag != "VBN"
+	if len(rs) == 0 {
+		return finite
+	}
+	onlyVerb, verb := true, false
+	for _, r := range rs {
+		onlyVerb = onlyVerb && r.POS == wn.Verb
+		verb = verb || r.POS == wn.Verb
+	}
+	return onlyVerb || finite && verb
 }
 
 // isCueStem reports whether a stem belongs to one of the claim's cues.

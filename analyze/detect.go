@@ -737,6 +737,49 @@ func (c *claim) governed(cu cueAt, w int) []string {
 // coordinators join two statements; a cue's reach ends at them.
 var coordinators = map[string]bool{"and": true, "or": true, "but": true, "nor": true, "then": true}
 
+// Bounding words in front of an amount, and the share of the amount the
+// range they give reaches down to (0: no lower end; 1: the amount itself).
+var (
+	lowerBounds = []string{"more than", "over", "at least", "upwards of", "in excess of", "just over", "above", "exceeding"}
+	upperBounds = []string{"less than", "fewer than", "under", "up to", "as much as", "as many as", "below", "just under", "no more than"}
+	nearBelow   = []string{"nearly", "almost", "close to", "just shy of", "not quite"}
+)
+
+// valueRange is the range of values a written amount allows: "more than
+// 200" is 200 and up, "up to 50" is 50 and down, "nearly 300" a little
+// below 300, "about 300" within 10% of it, a plain number itself (1%).
+func valueRange(written string, q tokenize.Quantity) (lo, hi float64) {
+	w := strings.ToLower(written)
+	v := q.Value
+	switch {
+	case hasPrefixAny(w, lowerBounds):
+		return v, math.Inf(1)
+	case hasPrefixAny(w, upperBounds):
+		return math.Inf(-1), v
+	case hasPrefixAny(w, nearBelow):
+		return v - 0.15*math.Abs(v), v
+	case q.Approx:
+		return v - 0.1*math.Abs(v), v + 0.1*math.Abs(v)
+	}
+	return v - 0.01*math.Abs(v), v + 0.01*math.Abs(v)
+}
+
+func hasPrefixAny(w string, ps []string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(w, p+" ") || strings.HasPrefix(w, p+"\u00a0") {
+			return true
+		}
+	}
+	return false
+}
+
+// rangesMeet reports whether two written amounts can both be true.
+func rangesMeet(wx string, x tokenize.Quantity, wy string, y tokenize.Quantity) bool {
+	lx, hx := valueRange(wx, x)
+	ly, hy := valueRange(wy, y)
+	return lx <= hy && ly <= hx
+}
+
 // quantities agree when equal, or within 10% when either is approximate
 // or rounded.
 func valuesAgree(x, y tokenize.Quantity) bool {
@@ -793,6 +836,9 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 			}
 			if !sameThing || len(x.measures) == 0 {
 				continue
+			}
+			if rangesMeet(txt(a, x.q.Span), x.q, txt(b, y.q.Span), y.q) {
+				continue // "more than 200" and "276" can both be true
 			}
 			if differentObjects(a, x, b, y) {
 				continue
