@@ -77,6 +77,9 @@ type Config struct {
 	// ("switched", "became"): with Change, they alone end a state other
 	// than exclusivity.
 	Stops []string `json:"stops,omitempty"`
+	// OrgNouns are nouns by which news refers back to the organisation an
+	// article is about ("the company", "the group", "the club").
+	OrgNouns []string `json:"org_nouns,omitempty"`
 }
 
 // TopicDef is a user-named topic.

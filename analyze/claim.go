@@ -101,13 +101,17 @@ type grouper interface {
 	// denotes, when the story names it elsewhere ("Veridian" at the start
 	// of a sentence, where capitals say nothing).
 	known(norm string) (string, bool)
+	// lead returns the organisation a document is mostly about, which a
+	// definite description ("the company", "the group") refers to, or "".
+	lead(d *tokenize.Document) string
 }
 
 type identity struct{}
 
-func (identity) group(n string) string       { return n }
-func (identity) known(string) (string, bool) { return "", false }
-func (identity) same(x, y string) bool       { return x == y || containsWords(x, y) || containsWords(y, x) }
+func (identity) group(n string) string          { return n }
+func (identity) known(string) (string, bool)    { return "", false }
+func (identity) lead(*tokenize.Document) string { return "" }
+func (identity) same(x, y string) bool          { return x == y || containsWords(x, y) || containsWords(y, x) }
 
 // tokenRange returns the tokens of toks overlapping sp.
 func tokenRange(toks []tokenize.Token, sp tokenize.Span) (int, int) {
@@ -158,6 +162,23 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 		}
 		c.ents = append(c.ents, entRef{name: name, group: g.group(name), span: m.Span, a: a, b: b})
 	}
+	// "The company said it would not pay": news names its subject once and
+	// then calls it by what it is. Such a description stands for the
+	// organisation the article is mostly about.
+	if lead := g.lead(d); lead != "" {
+		added := false
+		for i := 1; i < n; i++ {
+			t := c.toks[i]
+			if !lx.orgNouns[t.Norm] || c.toks[i-1].Norm != "the" || inMention[i] || i+1 < n && inMention[i+1] {
+				continue
+			}
+			c.ents = append(c.ents, entRef{name: lead, group: g.group(lead), span: tokenize.Span{Start: c.toks[i-1].Start, End: t.End}, a: i - 1, b: i + 1})
+			added = true
+		}
+		if added {
+			sort.SliceStable(c.ents, func(x, y int) bool { return c.ents[x].a < c.ents[y].a })
+		}
+	}
 	// A sentence's first word is not marked as a name by its capital; if
 	// the story names it elsewhere, it is that entity here too.
 	if n > 0 && !inMention[0] && c.toks[0].Kind == tokenize.Word {
@@ -182,6 +203,12 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 		if t.Kind == tokenize.Word && !inMention[i] && !lx.stop[t.Norm] && len(t.Norm) > 1 && hasLetter(t.Norm) {
 			c.content[i] = true
 			c.stems = append(c.stems, t.Stem)
+			// "paid" and "pay" share no stem; index the base too.
+			if base, ok := wn.IrregularVerb(t.Norm); ok {
+				if s := stem(base); s != t.Stem {
+					c.stems = append(c.stems, s)
+				}
+			}
 		}
 	}
 	c.stems = uniq(c.stems)

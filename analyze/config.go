@@ -52,6 +52,7 @@ func (c *Config) Merge(o *Config) {
 	c.Continuation = append(c.Continuation, o.Continuation...)
 	c.Change = append(c.Change, o.Change...)
 	c.Stops = append(c.Stops, o.Stops...)
+	c.OrgNouns = append(c.OrgNouns, o.OrgNouns...)
 }
 
 // lexicon is a compiled Config: sets keyed by lower-case word and by stem,
@@ -65,6 +66,7 @@ type lexicon struct {
 	breaks      map[string]bool // words
 	speculative map[string]bool // words
 	weakChange  map[string]bool // words
+	orgNouns    map[string]bool // words
 	// stateCues are extra continuation and change cues, each a sequence
 	// of lower-case words.
 	stateCues []extraCue
@@ -104,6 +106,7 @@ func (c *Config) compile() *lexicon {
 		breaks:      set(c.ClauseBreaks, strings.ToLower),
 		speculative: set(c.Speculative, strings.ToLower),
 		weakChange:  set(c.WeakChange, strings.ToLower),
+		orgNouns:    set(c.OrgNouns, strings.ToLower),
 		antonyms:    map[[2]string]bool{},
 		antOf:       map[string][]string{},
 		stateFirst:  map[string]bool{},

@@ -664,7 +664,7 @@ func (an *analyzer) detectStateChange(a, b *claim) (judgement, bool) {
 		return judgement{}, false
 	}
 	// The state itself: content words governed by each cue, in its clause.
-	sa, sb := a.governed(cont, 4), b.governed(end, 4)
+	sa, sb := a.governed(cont, 4), b.governed(end, b.reach(end, 4))
 	var state string
 	for _, x := range sa {
 		if state == "" && looseIn(x, sb) {
@@ -732,6 +732,19 @@ func (c *claim) governed(cu cueAt, w int) []string {
 	for i := cu.b; i < len(c.toks) && i < cu.b+w && take(i); i++ {
 	}
 	return uniq(out)
+}
+
+// reach is how far back cue cu governs: w tokens, or up to 10 for a
+// passive verb ("computer systems at the four hospitals were restored"),
+// whose subject is the thing changed and may stand further away.
+func (c *claim) reach(cu cueAt, w int) int {
+	if cu.a > 0 {
+		switch c.toks[cu.a-1].Norm {
+		case "was", "were", "been", "be", "is", "are":
+			return max(w, 10)
+		}
+	}
+	return w
 }
 
 // coordinators join two statements; a cue's reach ends at them.
@@ -943,7 +956,7 @@ func negationOn(c, o *claim) (cueAt, bool) {
 			continue
 		}
 		for k := cu.b; k < len(c.toks) && k <= cu.b+3; k++ {
-			if c.content[k] && has(o.stems, c.toks[k].Stem) {
+			if c.content[k] && o.hasWord(c.toks[k]) {
 				return cu, true
 			}
 		}
@@ -985,9 +998,9 @@ func sameSubject(a, b *claim, neg cueAt) bool {
 	if k >= len(b.toks) || k > neg.b+1 || !b.content[k] {
 		return false
 	}
-	pred := b.toks[k].Stem
+	pred := b.toks[k]
 	for i, t := range a.toks {
-		if !a.content[i] || t.Stem != pred {
+		if !a.content[i] || !sameWord(t, pred) {
 			continue
 		}
 		for _, x := range a.actors(i) {
@@ -997,6 +1010,74 @@ func sameSubject(a, b *claim, neg cueAt) bool {
 				}
 			}
 		}
+	}
+	return false
+}
+
+// hasWord reports whether c has a content word that is a form of t.
+func (c *claim) hasWord(t tokenize.Token) bool {
+	if has(c.stems, t.Stem) {
+		return true
+	}
+	for i, u := range c.toks {
+		if c.content[i] && sameWord(u, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameWord reports whether two tokens are forms of one word: the same
+// stem, or the same WordNet lemma for irregular forms ("paid", "pay").
+func sameWord(x, y tokenize.Token) bool {
+	if x.Stem == y.Stem {
+		return true
+	}
+	if x.Norm == "" || y.Norm == "" || x.Norm[0] != y.Norm[0] {
+		return false // irregular forms keep their first letter
+	}
+	return wn.Lemma(x.Norm) == wn.Lemma(y.Norm)
+}
+
+// negatedScopeMatches reports whether the words b negates are said in a:
+// "no medical records were accessed" against "patient records were
+// accessed". Most of at least two content words after the negation, in its
+// clause, must be in a, and when both statements name parties they must
+// share one.
+func negatedScopeMatches(a, b *claim, neg cueAt) bool {
+	words, matched := 0, 0
+	verb := false
+	for k := neg.b; k < len(b.toks) && k <= neg.b+4 && b.clause[k] == b.clause[neg.a]; k++ {
+		if !b.content[k] || b.isCue(k) {
+			continue
+		}
+		words++
+		if a.hasWord(b.toks[k]) {
+			matched++
+			verb = verb || b.predicateAt(k)
+		}
+	}
+	// The negated verb itself must be said on the other side: "no
+	// suspected cases have been found" and "negated any suspected cases"
+	// share the cases, not what is said of them.
+	if matched < 2 || matched*3 < words*2 || !verb {
+		return false
+	}
+	return len(a.groups) == 0 || len(b.groups) == 0 || sharedGroups(a, b) > 0
+}
+
+// predicateAt reports whether token k is a verb: tagged as one, or
+// right after an auxiliary ("were accessed", "has paid").
+func (c *claim) predicateAt(k int) bool {
+	if strings.HasPrefix(c.toks[k].Tag, "VB") {
+		return true
+	}
+	if k == 0 {
+		return false
+	}
+	switch c.toks[k-1].Norm {
+	case "was", "were", "been", "be", "is", "are", "has", "have", "had", "will", "would", "did", "do", "does":
+		return true
 	}
 	return false
 }
@@ -1014,20 +1095,29 @@ func (an *analyzer) detectNegation(a, b *claim) (judgement, bool) {
 	if n < 3 || share < 0.6 {
 		// A short statement negated about the same subject: "Ellison
 		// conceded" versus "Ellison has not conceded".
-		if !sameSubject(a, b, neg) {
+		if !sameSubject(a, b, neg) && !negatedScopeMatches(a, b, neg) {
 			return judgement{}, false
 		}
 		share = 0.3
 	}
 	score := (0.5 + 0.3*share) * hedgeFactor(a, b)
+	// What is negated names the dispute: two sources may disagree on
+	// whether records were accessed and, apart, on whether a ransom was
+	// paid.
+	pred := ""
+	for k := neg.b; k < len(b.toks) && k <= neg.b+3 && pred == ""; k++ {
+		if b.content[k] && a.hasWord(b.toks[k]) {
+			pred = wn.Lemma(b.toks[k].Norm)
+		}
+	}
 	return judgement{
 		kind:  KindPolarity,
 		score: clamp01(score),
 		cues:  []Cue{{Kind: "negation", Side: "b", Text: neg.text}},
 		hlB:   []tokenize.Span{neg.span},
 		expl:  fmt.Sprintf("%s and %s make the same statement, but %s negates it (%q).", src(a), src(b), src(b), neg.text),
-		keyA:  "neg:false",
-		keyB:  "neg:true",
+		keyA:  "neg:false:" + pred,
+		keyB:  "neg:true:" + pred,
 	}, true
 }
 

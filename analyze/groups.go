@@ -17,6 +17,7 @@ type parties struct {
 	size   map[string]int // members per root
 	direct map[[2]string]bool
 	single map[string]string // lower-case one-word names
+	leads  map[*tokenize.Document]string
 }
 
 // maxParty bounds a group: links are heuristics, and one wrong link must not
@@ -24,7 +25,7 @@ type parties struct {
 const maxParty = 5
 
 func newParties() *parties {
-	return &parties{parent: map[string]string{}, size: map[string]int{}, direct: map[[2]string]bool{}, single: map[string]string{}}
+	return &parties{parent: map[string]string{}, size: map[string]int{}, direct: map[[2]string]bool{}, single: map[string]string{}, leads: map[*tokenize.Document]string{}}
 }
 
 func (p *parties) find(n string) string {
@@ -68,9 +69,25 @@ func mentionName(d *tokenize.Document, m tokenize.Mention) string {
 	return strings.ToLower(d.Text(m.Span))
 }
 
+// lead returns the organisation document d is mostly about: its most
+// mentioned name that is not a person or a place (the first on a tie).
+func (p *parties) lead(d *tokenize.Document) string { return p.leads[d] }
+
+// orgClass reports whether an entity class can be what "the company" or
+// "the group" refers to; unknown names ("") may be.
+func orgClass(c string) bool {
+	switch c {
+	case "", "company", "organisation", "agency", "government", "legislature", "court", "party", "investor":
+		return true
+	}
+	return false
+}
+
 // add links the mentions of one document.
 func (p *parties) add(d *tokenize.Document) {
 	text := d.Source.Text
+	count := map[string]int{}
+	var first []string
 	for _, s := range d.Sentences {
 		if s.Heading { // title case makes runs of capitals look like names
 			continue
@@ -78,6 +95,13 @@ func (p *parties) add(d *tokenize.Document) {
 		ms := s.Mentions
 		for i := range ms {
 			p.find(mentionName(d, ms[i]))
+			if orgClass(ms[i].Class) {
+				n := mentionName(d, ms[i])
+				if count[n] == 0 {
+					first = append(first, n)
+				}
+				count[n]++
+			}
 			// A one-word name, and the last word of a longer one: news
 			// calls "Tom Ellison" "Ellison" after the first mention.
 			w := d.Text(ms[i].Span)
@@ -110,6 +134,15 @@ func (p *parties) add(d *tokenize.Document) {
 				p.direct[[2]string{y, x}] = true
 			}
 		}
+	}
+	best := ""
+	for _, n := range first {
+		if count[n] > count[best] {
+			best = n
+		}
+	}
+	if best != "" {
+		p.leads[d] = best
 	}
 }
 

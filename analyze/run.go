@@ -129,7 +129,10 @@ func Run(ctx context.Context, docs []*tokenize.Document, opts Options) (*Result,
 			// thing is the better evidence, so headlines rank lower.
 			j.score -= 0.1
 		}
-		if j.conflict() && j.score < an.minScore {
+		// The threshold is on what the detector saw, before hedging: a
+		// conflict with a hedged or attributed claim is kept, scored
+		// lower and marked, not dropped.
+		if j.conflict() && j.score < an.minScore*hedgeFactor(a, b) {
 			continue
 		}
 		raw = append(raw, rawFinding{a: a, b: b, j: j})
@@ -648,7 +651,10 @@ func (an *analyzer) findings(raw []rawFinding, topicOf map[*claim]string) ([]Fin
 			// One conflict of a kind per pair of sources: articles repeat
 			// a claim in several sentences, and a reader needs it once.
 			key = "c|" + x + "|" + y + "|" + family(r.j)
-			if r.j.kind == KindNumeric {
+			// Numbers, negations and opposite words each name what is
+			// disputed; two disputes between the same sources are two
+			// conflicts.
+			if r.j.kind == KindNumeric || strings.HasPrefix(r.j.keyA, "neg:") || strings.HasPrefix(r.j.keyA, "ant:") {
 				key += "|" + r.j.keyA
 			}
 		} else {

@@ -161,6 +161,25 @@ func Known(word string) bool {
 	return c.n > 0
 }
 
+// IrregularVerb returns the base form of an irregular verb form from
+// WordNet's exception lists ("paid" → "pay", "fell" → "fall"), and false for
+// any other word. It costs one map lookup, for callers that cannot afford
+// Lemma on every word. word must be lower case.
+func IrregularVerb(word string) (string, bool) {
+	t := get()
+	if t == nil {
+		return "", false
+	}
+	for _, e := range t.exc[word] {
+		if entryPOS(e) == Verb {
+			if base := t.words[entryWord(e)]; base != word {
+				return base, true
+			}
+		}
+	}
+	return "", false
+}
+
 // Lemma returns the base form of word: "ran" → "run", "mice" → "mouse",
 // "stopped" → "stop". Irregular forms from WordNet's exception lists win
 // (so "found" → "find", "left" → "leave"), then the word itself when it is a

@@ -321,3 +321,12 @@ func TestAntonymOfReadings(t *testing.T) {
 		t.Errorf("%d of %d words can oppose; want some but not all", opposers, len(words))
 	}
 }
+
+func TestIrregularVerb(t *testing.T) {
+	for word, want := range map[string]string{"paid": "pay", "fell": "fall", "sold": "sell", "paying": "", "records": "", "pay": ""} {
+		got, ok := IrregularVerb(word)
+		if got != want || ok != (want != "") {
+			t.Errorf("IrregularVerb(%q) = %q, %v; want %q", word, got, ok, want)
+		}
+	}
+}
