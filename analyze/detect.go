@@ -34,6 +34,8 @@ func (j judgement) conflict() bool { return j.kind != "" && j.kind != KindAgreem
 // the first conflict wins, else the first agreement.
 type detector func(an *analyzer, a, b *claim) (judgement, bool)
 
+// The change detectors come first: compare runs only them on statements
+// about different times.
 var detectors = []detector{
 	(*analyzer).detectChange,
 	(*analyzer).detectStateChange,
@@ -50,8 +52,12 @@ var detectors = []detector{
 func (an *analyzer) compare(a, b *claim) (judgement, bool) {
 	// Statements about different times do not conflict: "120,000 in 2024"
 	// and "150,000 in 2025" are two facts.
+	dets := detectors
 	if differentTimes(a, b) {
-		return judgement{}, false
+		// ...except that a state said to go on at one time and to have
+		// stopped at another is what the change detectors judge: later
+		// than the stop it contradicts it, earlier it is superseded.
+		dets = detectors[:2]
 	}
 	// Most aligned pairs share a few words and nothing any detector needs:
 	// leave them at once.
@@ -62,7 +68,7 @@ func (an *analyzer) compare(a, b *claim) (judgement, bool) {
 	}
 	var best judgement
 	found := false
-	for _, det := range detectors {
+	for _, det := range dets {
 		for _, swap := range []bool{false, true} {
 			x, y := a, b
 			if swap {
@@ -671,7 +677,17 @@ func (an *analyzer) detectStateChange(a, b *claim) (judgement, bool) {
 			state = x
 		}
 	}
-	if state == "" || sharedGroups(a, b) < 1 || sharedContent(a, b) < 2 {
+	shared := sharedContent(a, b)
+	if state == "" {
+		// "Drivers continue their walkout" and "the strike ended": a
+		// walkout is a kind of strike.
+		state = kindredGoverned(a, cont, 4, b, end, b.reach(end, 4))
+		shared++
+	}
+	// The same party, or, when neither names one, more words in common
+	// ("the council's payment system").
+	party := sharedGroups(a, b) > 0 || len(a.groups) == 0 && len(b.groups) == 0 && shared >= 3
+	if state == "" || !party || shared < 2 {
 		return judgement{}, false
 	}
 	if _, _, opp := an.opposedScopes(a.words(), b.words()); opp {
@@ -732,6 +748,45 @@ func (c *claim) governed(cu cueAt, w int) []string {
 	for i := cu.b; i < len(c.toks) && i < cu.b+w && take(i); i++ {
 	}
 	return uniq(out)
+}
+
+// kindredGoverned returns the lemma of a noun governed by cue ca in a that
+// is a synonym, or a direct kind, of one governed by cb in b, or "".
+func kindredGoverned(a *claim, ca cueAt, wa int, b *claim, cb cueAt, wb int) string {
+	for _, i := range a.governedAt(ca, wa) {
+		for _, j := range b.governedAt(cb, wb) {
+			x, y := a.toks[i].Norm, b.toks[j].Norm
+			if wn.Synonym(x, y) {
+				return wn.Lemma(x)
+			}
+			if d, ok := wn.Hypernym(x, y); ok && d <= 1 {
+				return wn.Lemma(y)
+			}
+			if d, ok := wn.Hypernym(y, x); ok && d <= 1 {
+				return wn.Lemma(x)
+			}
+		}
+	}
+	return ""
+}
+
+// governedAt is governed as token indices, in order.
+func (c *claim) governedAt(cu cueAt, w int) []int {
+	var out []int
+	take := func(i int) bool {
+		if c.clause[i] != c.clause[cu.a] || coordinators[c.toks[i].Norm] {
+			return false
+		}
+		if c.content[i] && !c.isCue(i) {
+			out = append(out, i)
+		}
+		return true
+	}
+	for i := cu.a - 1; i >= 0 && i >= cu.a-w && take(i); i-- {
+	}
+	for i := cu.b; i < len(c.toks) && i < cu.b+w && take(i); i++ {
+	}
+	return out
 }
 
 // reach is how far back cue cu governs: w tokens, or up to 10 for a
@@ -810,8 +865,10 @@ func valuesAgree(x, y tokenize.Quantity) bool {
 	return d <= 0.01
 }
 
-func yearLike(q tokenize.Quantity) bool {
-	return q.Unit == "" && q.Value >= 1800 && q.Value <= 2100 && q.Value == math.Trunc(q.Value)
+func yearLike(c *claim, q tokenize.Quantity) bool {
+	// A year is never written with a thousands separator: "1,800 drivers".
+	return q.Unit == "" && q.Value >= 1800 && q.Value <= 2100 && q.Value == math.Trunc(q.Value) &&
+		!strings.Contains(c.d.Text(q.Span), ",")
 }
 
 // detectNumeric: the same quantity of the same thing, for the same party,
@@ -822,7 +879,7 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 	agreed := false
 	for _, x := range a.qty {
 		for _, y := range b.qty {
-			if x.q.Unit != y.q.Unit || yearLike(x.q) || yearLike(y.q) {
+			if x.q.Unit != y.q.Unit || yearLike(a, x.q) || yearLike(b, y.q) {
 				continue
 			}
 			sameThing := countShared(x.measures, y.measures) > 0
@@ -953,6 +1010,12 @@ func overlap(a, b *claim) (int, float64) {
 func negationOn(c, o *claim) (cueAt, bool) {
 	for _, cu := range c.cues {
 		if cu.kind != tokenize.CueNegation {
+			continue
+		}
+		// "Rejected the offer" refuses what "offered a rise" says was
+		// made; only "refused to pay" negates the act itself. Acceptance
+		// against rejection is the antonym detector's.
+		if (cu.word == "rejected" || cu.word == "refused") && (cu.b >= len(c.toks) || c.toks[cu.b].Norm != "to") {
 			continue
 		}
 		for k := cu.b; k < len(c.toks) && k <= cu.b+3; k++ {

@@ -18,6 +18,9 @@ type parties struct {
 	direct map[[2]string]bool
 	single map[string]string // lower-case one-word names
 	leads  map[*tokenize.Document]string
+	// orgNouns name kinds of organisation ("authority", "group"): a name
+	// ending in one is an organisation.
+	orgNouns map[string]bool
 }
 
 // maxParty bounds a group: links are heuristics, and one wrong link must not
@@ -73,6 +76,25 @@ func mentionName(d *tokenize.Document, m tokenize.Mention) string {
 // mentioned name that is not a person or a place (the first on a tie).
 func (p *parties) lead(d *tokenize.Document) string { return p.leads[d] }
 
+func (p *parties) orgName(n string) bool {
+	f := strings.Fields(n)
+	return len(f) > 1 && p.orgNouns[strings.ToLower(f[len(f)-1])]
+}
+
+// wordBefore returns the lower-case word that ends right before byte
+// offset i (after spaces), or "".
+func wordBefore(text []byte, i int) string {
+	j := min(i, len(text))
+	for j > 0 && text[j-1] == ' ' {
+		j--
+	}
+	k := j
+	for k > 0 && (text[k-1] >= 'a' && text[k-1] <= 'z' || text[k-1] >= 'A' && text[k-1] <= 'Z') {
+		k--
+	}
+	return strings.ToLower(string(text[k:j]))
+}
+
 // orgClass reports whether an entity class can be what "the company" or
 // "the group" refers to; unknown names ("") may be.
 func orgClass(c string) bool {
@@ -87,6 +109,7 @@ func orgClass(c string) bool {
 func (p *parties) add(d *tokenize.Document) {
 	text := d.Source.Text
 	count := map[string]int{}
+	notLead := map[string]bool{}
 	var first []string
 	for _, s := range d.Sentences {
 		if s.Heading { // title case makes runs of capitals look like names
@@ -101,6 +124,15 @@ func (p *parties) add(d *tokenize.Document) {
 					first = append(first, n)
 				}
 				count[n]++
+				// "Kapoor" standing for "Dev Kapoor" is a surname; a name
+				// after "in" is a place ("in Marlow").
+				w := strings.ToLower(d.Text(ms[i].Span))
+				if ln := strings.ToLower(n); ln != w && strings.HasSuffix(ln, " "+w) {
+					notLead[n] = true
+				}
+				if wordBefore(text, ms[i].Start) == "in" {
+					notLead[n] = true
+				}
 			}
 			// A one-word name, and the last word of a longer one: news
 			// calls "Tom Ellison" "Ellison" after the first mention.
@@ -135,9 +167,31 @@ func (p *parties) add(d *tokenize.Document) {
 			}
 		}
 	}
+	// News names a person in full once and then by surname ("Dev Kapoor",
+	// "Kapoor said"): a name whose last word also stands alone, and that
+	// word, are a person, whatever the alias table knows.
+	alone := map[string]string{}
+	for n := range count {
+		if !strings.Contains(n, " ") {
+			alone[strings.ToLower(n)] = n
+		}
+	}
+	person := map[string]bool{}
+	for n := range count {
+		if f := strings.Fields(n); len(f) > 1 {
+			if s, ok := alone[strings.ToLower(f[len(f)-1])]; ok {
+				person[n], person[s] = true, true
+			}
+		}
+	}
 	best := ""
 	for _, n := range first {
-		if count[n] > count[best] {
+		if person[n] || notLead[n] {
+			continue
+		}
+		// On a tie, a name that says it is an organisation ("Marlow
+		// Transit Authority") wins over one that may be a person.
+		if count[n] > count[best] || count[n] == count[best] && p.orgName(n) && !p.orgName(best) {
 			best = n
 		}
 	}

@@ -76,6 +76,7 @@ func Run(ctx context.Context, docs []*tokenize.Document, opts Options) (*Result,
 	}
 
 	p := newParties()
+	p.orgNouns = an.lx.orgNouns
 	for _, d := range docs {
 		p.add(d)
 	}
@@ -540,8 +541,9 @@ func (an *analyzer) align(claims []*claim) []pair {
 		}
 		// Enough rare terms, or several terms: in a story of a few
 		// sentences every term is "common", so a count stands in for
-		// rarity. Shape markers weigh 100, so they always pass.
-		if w >= 1.5 || j-i >= 4 {
+		// rarity; in a handful of sentences two terms do. Shape
+		// markers weigh 100, so they always pass.
+		if w >= 1.5 || j-i >= 4 || n < 10 && j-i >= 2 {
 			hits[kept] = hit{hits[i].p, w}
 			kept++
 		}

@@ -1,0 +1,109 @@
+package analyze_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/crosscheck-go/crosscheck/analyze"
+	"github.com/crosscheck-go/crosscheck/tokenize"
+)
+
+// TestBoundedAmounts checks that an amount written as a bound ("more than
+// 200", "up to 11") conflicts only with a value outside it.
+func TestBoundedAmounts(t *testing.T) {
+	tk, err := tokenize.New(tokenize.Options{NoTags: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, a, b string
+		conflict   bool
+	}{
+		{"lower bound met", "The militants kidnapped more than 200 schoolgirls from the town.", "The militants kidnapped 276 schoolgirls from the town.", false},
+		{"lower bound missed", "The militants kidnapped more than 200 schoolgirls from the town.", "The militants kidnapped 150 schoolgirls from the town.", true},
+		{"upper bound met", "Police fired up to 11 shots at the car.", "Police fired seven shots at the car.", false},
+		{"upper bound exceeded", "Police fired up to 11 shots at the car.", "Police fired 16 shots at the car.", true},
+		{"nearly is below", "The militants kidnapped nearly 300 schoolgirls from the town.", "The militants kidnapped some 276 schoolgirls from the town.", false},
+		{"nearly is not above", "The militants kidnapped nearly 300 schoolgirls from the town.", "The militants kidnapped 340 schoolgirls from the town.", true},
+		{"plain numbers differ", "The militants kidnapped 200 schoolgirls from the town.", "The militants kidnapped 276 schoolgirls from the town.", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			docs, err := tk.Documents(context.Background(), []tokenize.Source{
+				{ID: "a", Text: []byte(tc.a)}, {ID: "b", Text: []byte(tc.b)},
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := analyze.Run(context.Background(), docs, analyze.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			numeric := 0
+			for _, c := range res.Conflicts {
+				if c.Kind == analyze.KindNumeric {
+					numeric++
+				}
+			}
+			if got := numeric > 0; got != tc.conflict {
+				t.Errorf("numeric conflict = %v, want %v (conflicts %+v)", got, tc.conflict, res.Conflicts)
+			}
+		})
+	}
+}
+
+// TestGeneralRules pins rules found by running stories the analysis had
+// never seen (testdata/stories/breach and strike), each on two sources
+// read by the real tokenizer.
+func TestGeneralRules(t *testing.T) {
+	tk, err := tokenize.New(tokenize.Options{NoTags: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, a, b string
+		want       analyze.Kind // "" means no conflict
+	}{
+		{"a count with a thousands separator is not a year",
+			"Around 1,800 drivers walked out of the depots.", "About 2,400 drivers walked out of the depots.", analyze.KindNumeric},
+		{"the company is the article's organisation",
+			"Brakel Foods said the recall was voluntary. Brakel Foods makes frozen meals. The company would not pay the fine, a spokesman said.",
+			"Brakel Foods paid the fine on Tuesday.", analyze.KindPolarity},
+		{"a surname marks a person, not the organisation",
+			"Mira Holt founded a bakery. Holt said the firm would not pay the fine.",
+			"Brakel Foods paid the fine on Tuesday.", ""},
+		{"an irregular verb meets its base",
+			"Brakel Foods did not pay the fine, the regulator said.", "Brakel Foods paid the fine on Tuesday.", analyze.KindPolarity},
+		{"a negated noun phrase and its verb",
+			"It stressed that no customer records were accessed by the intruders.", "Customer records were accessed in the attack, the company admitted.", analyze.KindPolarity},
+		{"negated nouns without the verb",
+			"No suspected cases of measles have been found in the district.", "Officials dismissed reports of suspected cases of measles.", ""},
+		{"rejecting an offer does not deny it was made",
+			"The union said members had rejected the council's offer of a 4% pay rise.", "The council offered a 4% pay rise to the union.", ""},
+		{"a restored service ends a state that remains",
+			"The council's payment system remains offline after the attack.", "The council's payment system was restored on Friday.", analyze.KindPolarity},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			docs, err := tk.Documents(context.Background(), []tokenize.Source{
+				{ID: "a", Text: []byte(tc.a)}, {ID: "b", Text: []byte(tc.b)},
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := analyze.Run(context.Background(), docs, analyze.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got analyze.Kind
+			for _, c := range res.Conflicts {
+				if c.Kind != analyze.KindSelf {
+					got = c.Kind
+				}
+			}
+			if got != tc.want {
+				t.Errorf("conflict kind = %q, want %q (conflicts %+v)", got, tc.want, res.Conflicts)
+			}
+		})
+	}
+}
