@@ -278,6 +278,46 @@ func sameThingAfter(a *claim, xa cueAt, b *claim, xb cueAt) bool {
 	return s != "" && s == next(b, xb)
 }
 
+// presentExclusive finds an exclusivity bound to a party after a
+// present-tense copula ("X is the sole broadcaster", "are exclusively
+// X's"): the copula, standing for a continuation cue, and the exclusivity.
+func presentExclusive(c *claim) (cueAt, cueAt, bool) {
+	for _, bd := range c.excl {
+		k := bd.cue.a - 1
+		if k >= 0 && (c.toks[k].Norm == "the" || c.toks[k].Norm == "a" || c.toks[k].Norm == "an") {
+			k--
+		}
+		if k < 0 || c.toks[k].Norm != "is" && c.toks[k].Norm != "are" {
+			continue
+		}
+		t := c.toks[k]
+		return cueAt{kind: tokenize.CueContinue, word: t.Norm, text: t.Norm, span: t.Span, a: k, b: k + 1}, bd.cue, true
+	}
+	return cueAt{}, cueAt{}, false
+}
+
+// sameHolder reports whether b's exclusivity is that of the party a says
+// holds it: "Stellar's exclusivity" against "Stellar Sports will remain the
+// exclusive broadcaster".
+func sameHolder(a *claim, xa cueAt, b *claim, xb cueAt) bool {
+	var holder entRef
+	found := false
+	for _, bd := range a.excl {
+		if bd.cue.a == xa.a {
+			holder, found = bd.ent, true
+		}
+	}
+	if !found {
+		return false
+	}
+	for _, e := range b.ents {
+		if e.b <= xb.a && xb.a-e.b <= 1 && b.possessive(e) && a.parties.same(holder.name, e.name) {
+			return true
+		}
+	}
+	return false
+}
+
 // sharedGroups counts the entity groups two claims both mention.
 func sharedGroups(a, b *claim) int {
 	n := 0
@@ -566,6 +606,13 @@ func (an *analyzer) detectChange(a, b *claim) (judgement, bool) {
 		return judgement{}, false
 	}
 	cont, xa, ok := stateCue(a, tokenize.CueContinue, 6)
+	present := false
+	if !ok {
+		// "X is the sole broadcaster" asserts the state now, as
+		// "remains" does, only less pointedly.
+		cont, xa, ok = presentExclusive(a)
+		present = true
+	}
 	if !ok {
 		return judgement{}, false
 	}
@@ -592,7 +639,7 @@ func (an *analyzer) detectChange(a, b *claim) (judgement, bool) {
 	// besides the cue words ("exclusive cloud infrastructure" and "cloud
 	// infrastructure needs"), else an exclusivity over APIs and one over
 	// hosting would meet.
-	if sharedContent(a, b) < 2 && !sameThingAfter(a, xa, b, xb) {
+	if sharedContent(a, b) < 2 && !sameThingAfter(a, xa, b, xb) && !sameHolder(a, xa, b, xb) {
 		return judgement{}, false
 	}
 	if _, _, opp := an.opposedScopes(a.words(), b.words()); opp {
@@ -609,6 +656,9 @@ func (an *analyzer) detectChange(a, b *claim) (judgement, bool) {
 	}
 	if an.lx.weakChange[end.text] || an.lx.weakChange[end.word] {
 		score -= 0.25
+	}
+	if present {
+		score -= 0.1
 	}
 	score *= hedgeFactor(a, b)
 	return judgement{

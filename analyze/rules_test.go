@@ -80,6 +80,12 @@ func TestGeneralRules(t *testing.T) {
 			"No suspected cases of measles have been found in the district.", "Officials dismissed reports of suspected cases of measles.", ""},
 		{"rejecting an offer does not deny it was made",
 			"The union said members had rejected the council's offer of a 4% pay rise.", "The council offered a 4% pay rise to the union.", ""},
+		{"an exclusivity said to end is the holder's own",
+			"Stellar Sports will remain the exclusive broadcaster of the league's matches.", "The new deal ends Stellar's exclusivity, which began in 2014.", analyze.KindPolarity},
+		{"a present-tense exclusivity against its end",
+			"Stellar Sports is the sole broadcaster of the league's matches.", "The new deal ends Stellar's exclusivity, which began in 2014.", analyze.KindPolarity},
+		{"another holder's exclusivity ending",
+			"Stellar Sports is the sole broadcaster of the league's matches.", "The new deal ends Pitchline's exclusivity, which began in 2014.", ""},
 		{"a restored service ends a state that remains",
 			"The council's payment system remains offline after the attack.", "The council's payment system was restored on Friday.", analyze.KindPolarity},
 	}
