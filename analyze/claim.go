@@ -24,6 +24,9 @@ type claim struct {
 	clause    []int  // clause number of each token
 	content   []bool // token is a content word (not a stop word, not inside a mention)
 	stems     []string
+	// stemIDs numbers stems within one Run (internStems), sorted: nil for
+	// a claim made outside Run, which overlap then compares as strings.
+	stemIDs   []int32
 	ents      []entRef
 	groups    []string // sorted unique entity groups
 	cues      []cueAt

@@ -312,6 +312,26 @@ func countShared(x, y []string) int {
 	return n
 }
 
+// countSharedIDs is countShared on stems numbered by internStems: both
+// sorted unique, so a merge counts the common ones, comparing integers
+// instead of strings on every aligned pair.
+func countSharedIDs(x, y []int32) int {
+	n, i, j := 0, 0, 0
+	for i < len(x) && j < len(y) {
+		switch {
+		case x[i] == y[j]:
+			n++
+			i++
+			j++
+		case x[i] < y[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return n
+}
+
 // opposedScopes reports whether two clauses contain words of opposite
 // meaning, which means they speak of different things ("stateless" APIs
 // versus a "stateful" product) rather than of the same one.
@@ -881,7 +901,11 @@ func overlap(a, b *claim) (int, float64) {
 	case b.overlapWith == a:
 		n = b.overlapN
 	default:
-		n = countShared(a.stems, b.stems)
+		if a.stemIDs != nil && b.stemIDs != nil {
+			n = countSharedIDs(a.stemIDs, b.stemIDs)
+		} else {
+			n = countShared(a.stems, b.stems)
+		}
 		a.overlapWith, a.overlapN = b, n
 	}
 	m := min(len(a.stems), len(b.stems))

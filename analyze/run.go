@@ -92,6 +92,7 @@ func Run(ctx context.Context, docs []*tokenize.Document, opts Options) (*Result,
 			return nil, err
 		}
 	}
+	internStems(claims)
 	total := len(claims) + 1
 	if opts.Progress != nil {
 		opts.Progress(len(claims)/2, total)
@@ -143,6 +144,32 @@ func Run(ctx context.Context, docs []*tokenize.Document, opts Options) (*Result,
 		opts.Progress(total, total)
 	}
 	return res, nil
+}
+
+// internStems numbers the distinct stems of claims and gives each claim
+// its stems' numbers, sorted, in one shared array: overlap, asked of every
+// aligned pair, then merges integers instead of strings.
+func internStems(claims []*claim) {
+	total := 0
+	for _, c := range claims {
+		total += len(c.stems)
+	}
+	ids := make(map[string]int32, total/4)
+	all := make([]int32, total)
+	for _, c := range claims {
+		own := all[:len(c.stems):len(c.stems)]
+		all = all[len(c.stems):]
+		for k, s := range c.stems {
+			id, ok := ids[s]
+			if !ok {
+				id = int32(len(ids))
+				ids[s] = id
+			}
+			own[k] = id
+		}
+		slices.Sort(own)
+		c.stemIDs = own
+	}
 }
 
 // selfConflict reports whether a conflict between two statements of one
