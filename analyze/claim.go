@@ -59,6 +59,9 @@ type claim struct {
 	// noAntonymWith is the last claim detectAntonym found no antonym
 	// against, with this claim first (see detectAntonym).
 	noAntonymWith *claim
+	// noClauseWith is the last claim sameClause found no shared clause
+	// with, this claim first (see sameClause).
+	noClauseWith *claim
 }
 
 type entRef struct {

@@ -1198,6 +1198,11 @@ func sameClause(a, b *claim) ([]string, bool) {
 	if a.cond || b.cond || a.heading || b.heading {
 		return nil, false
 	}
+	// Every test below is symmetric in a and b, so when compare asks for
+	// (b, a) after (a, b) found nothing, the answer is no again.
+	if b.noClauseWith == a {
+		return nil, false
+	}
 	ca, cb := a.clauseTerms(), b.clauseTerms()
 	for _, x := range ca {
 		for _, y := range cb {
@@ -1221,6 +1226,7 @@ func sameClause(a, b *claim) ([]string, bool) {
 			return shared, true
 		}
 	}
+	a.noClauseWith = b
 	return nil, false
 }
 
@@ -1234,7 +1240,13 @@ func (c *claim) clauseTerms() [][]string {
 }
 
 func (c *claim) computeClauseTerms() [][]string {
-	bad := map[int]bool{}
+	if len(c.clause) == 0 {
+		return nil
+	}
+	// Clause numbers run from 0 up to the last token's, so slices indexed
+	// by clause serve where maps did, without hashing.
+	nc := c.clause[len(c.clause)-1] + 1
+	bad := make([]bool, nc)
 	for _, cu := range c.cues {
 		switch cu.kind {
 		case tokenize.CueNegation, tokenize.CueHedge, tokenize.CueChange:
@@ -1248,17 +1260,19 @@ func (c *claim) computeClauseTerms() [][]string {
 			bad[c.clause[q.a]] = true
 		}
 	}
-	terms := map[int][]string{}
+	terms := make([][]string, nc)
 	for i := range c.toks {
-		if c.content[i] && !c.isCue(i) {
+		if c.content[i] && !bad[c.clause[i]] && !c.isCue(i) {
 			terms[c.clause[i]] = append(terms[c.clause[i]], c.toks[i].Stem)
 		}
 	}
 	for _, e := range c.ents {
-		terms[c.clause[e.a]] = append(terms[c.clause[e.a]], "@"+e.group)
+		if !bad[c.clause[e.a]] {
+			terms[c.clause[e.a]] = append(terms[c.clause[e.a]], "@"+e.group)
+		}
 	}
 	var out [][]string
-	for cl := 0; len(c.clause) > 0 && cl <= c.clause[len(c.clause)-1]; cl++ {
+	for cl := range nc {
 		if !bad[cl] && len(terms[cl]) >= 4 {
 			out = append(out, uniq(terms[cl]))
 		}
