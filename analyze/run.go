@@ -1,7 +1,6 @@
 package analyze
 
 import (
-	"cmp"
 	"context"
 	"crypto/sha1"
 	"encoding/hex"
@@ -394,6 +393,13 @@ type rawFinding struct {
 
 type pair struct{ i, j int }
 
+// hit is one term two claims share, in align: the pair packed as
+// i<<32 | j, and the term's weight.
+type hit struct {
+	p uint64
+	w float32
+}
+
 // terms returns the index keys of a claim: its content stems and entity
 // groups (generic keys), and markers for the claim shapes detectors look
 // for, qualified by each party the claim names, so that two exclusivity
@@ -474,10 +480,6 @@ func (an *analyzer) align(claims []*claim) []pair {
 	sort.Strings(keys)
 	// Pairs are gathered as sorted (pair, weight) entries rather than in a
 	// map: fewer allocations and a deterministic order for free.
-	type hit struct {
-		p uint64
-		w float32
-	}
 	var hits []hit
 	key := func(i, j int) uint64 { return uint64(i)<<32 | uint64(j) }
 	// The cap shrinks until the pairs it admits fit the budget, so a huge
@@ -547,10 +549,11 @@ func (an *analyzer) align(claims []*claim) []pair {
 			}
 		}
 	}
-	// slices.SortFunc runs the very algorithm of sort.Slice (one generated
-	// pdqsort), so equal pairs keep the order their weights are summed in,
-	// without sort.Slice's reflection.
-	slices.SortFunc(hits, func(x, y hit) int { return cmp.Compare(x.p, y.p) })
+	// sortHits runs the very algorithm of sort.Slice and slices.SortFunc
+	// (one generated pdqsort), so equal pairs keep the order their weights
+	// are summed in, without reflection or a comparison called through a
+	// function value: sorting was the costliest step of align.
+	sortHits(hits)
 	// The pairs that pass are first packed into the front of hits (the
 	// write index never passes the read index), so out and weights are
 	// made at their final size instead of grown by doubling.
