@@ -1137,18 +1137,23 @@ func (an *analyzer) detectRestatement(a, b *claim) (judgement, bool) {
 			}, true
 		}
 	}
-	if ea, xa, ok := stateCue(a, tokenize.CueChange, 5); ok {
-		if eb, xb, ok := stateCue(b, tokenize.CueChange, 5); ok && sharedGroups(a, b) > 0 {
-			return judgement{
-				kind:  KindAgreement,
-				score: 0.65,
-				cues:  []Cue{{Kind: "change", Side: "a", Text: ea.text}, {Kind: "change", Side: "b", Text: eb.text}},
-				hlA:   []tokenize.Span{ea.span, xa.span},
-				hlB:   []tokenize.Span{eb.span, xb.span},
-				expl:  fmt.Sprintf("%s and %s both say the exclusivity ended (%q, %q).", src(a), src(b), ea.text, eb.text),
-				keyA:  "state:ended",
-				keyB:  "state:ended",
-			}, true
+	// stateCue asks for an exclusivity cue and a change cue on each side:
+	// the flags rule most pairs out without the search.
+	const stateFlags = flExclusive | flChange
+	if a.has&stateFlags == stateFlags && b.has&stateFlags == stateFlags {
+		if ea, xa, ok := stateCue(a, tokenize.CueChange, 5); ok {
+			if eb, xb, ok := stateCue(b, tokenize.CueChange, 5); ok && sharedGroups(a, b) > 0 {
+				return judgement{
+					kind:  KindAgreement,
+					score: 0.65,
+					cues:  []Cue{{Kind: "change", Side: "a", Text: ea.text}, {Kind: "change", Side: "b", Text: eb.text}},
+					hlA:   []tokenize.Span{ea.span, xa.span},
+					hlB:   []tokenize.Span{eb.span, xb.span},
+					expl:  fmt.Sprintf("%s and %s both say the exclusivity ended (%q, %q).", src(a), src(b), ea.text, eb.text),
+					keyA:  "state:ended",
+					keyB:  "state:ended",
+				}, true
+			}
 		}
 	}
 	if state, ca, cb, ok := sameState(a, b); ok {
@@ -1285,7 +1290,9 @@ func (c *claim) computeClauseTerms() [][]string {
 // detectStateChange: a shared party, two shared content words and a word
 // both cues govern. It returns that word and both cues.
 func sameState(a, b *claim) (string, cueAt, cueAt, bool) {
-	if a.cond || b.cond {
+	// Both need a continuation cue (firstCue below); the flags say so
+	// without the search.
+	if a.cond || b.cond || a.has&b.has&flContinue == 0 {
 		return "", cueAt{}, cueAt{}, false
 	}
 	ca, ok1 := firstCue(a, tokenize.CueContinue)
