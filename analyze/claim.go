@@ -25,6 +25,9 @@ type claim struct {
 	clause    []int  // clause number of each token
 	content   []bool // token is a content word (not a stop word, not inside a mention)
 	stems     []string
+	// stemIDs numbers stems within one Run (internStems), sorted: nil for
+	// a claim made outside Run, which overlap then compares as strings.
+	stemIDs   []int32
 	ents      []entRef
 	groups    []string // sorted unique entity groups
 	cues      []cueAt
@@ -38,6 +41,10 @@ type claim struct {
 	qty       []quant
 	dates     []tokenize.DateRef
 	heading   bool
+	// has holds the claimFlags of what the claim carries, set once by
+	// newClaim, so that compare can pass over a detector that cannot fire
+	// on a pair without calling it (see detectorNeeds).
+	has claimFlags
 	// Caches filled on first use: a claim is compared with many others.
 	wordsCache   []string
 	contentCache []string
@@ -53,6 +60,9 @@ type claim struct {
 	// noAntonymWith is the last claim detectAntonym found no antonym
 	// against, with this claim first (see detectAntonym).
 	noAntonymWith *claim
+	// noClauseWith is the last claim sameClause found no shared clause
+	// with, this claim first (see sameClause).
+	noClauseWith *claim
 }
 
 type entRef struct {
@@ -255,7 +265,64 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 	c.bindExclusivity(lx)
 	c.bindHosting(lx)
 	c.bindQuantities(lx, s.Quantities)
+	c.has = c.flags()
 	return c
+}
+
+// claimFlags is a set of the things a claim carries that some detector
+// needs on one side: a kind of cue, a binding, a quantity.
+type claimFlags uint16
+
+const (
+	flNegation claimFlags = 1 << iota
+	flContinue
+	flChange
+	flExclusive // an exclusivity cue
+	flApproval
+	flObjection
+	flBound // an exclusivity cue bound to a provider (excl)
+	flHost  // a hosting verb bound to a provider
+	flMulti // a plurality cue
+	flQty
+	flCond // a condition or question, which no detector but numbers and restatement reads
+)
+
+// flags computes the claim's claimFlags from its cues, bindings and
+// quantities.
+func (c *claim) flags() claimFlags {
+	var f claimFlags
+	for _, cu := range c.cues {
+		switch cu.kind {
+		case tokenize.CueNegation:
+			f |= flNegation
+		case tokenize.CueContinue:
+			f |= flContinue
+		case tokenize.CueChange:
+			f |= flChange
+		case tokenize.CueExclusive:
+			f |= flExclusive
+		case tokenize.CueApproval:
+			f |= flApproval
+		case tokenize.CueObjection:
+			f |= flObjection
+		}
+	}
+	if len(c.excl) > 0 {
+		f |= flBound
+	}
+	if len(c.host) > 0 {
+		f |= flHost
+	}
+	if len(c.multi) > 0 {
+		f |= flMulti
+	}
+	if len(c.qty) > 0 {
+		f |= flQty
+	}
+	if c.cond {
+		f |= flCond
+	}
+	return f
 }
 
 func hasLetter(s string) bool {

@@ -30,21 +30,50 @@ type judgement struct {
 
 func (j judgement) conflict() bool { return j.kind != "" && j.kind != KindAgreement }
 
-// detector compares two aligned claims. The functions are tried in order;
+// detector compares two aligned claims. The detectors are tried in order;
 // the first conflict wins, else the first agreement.
-type detector func(an *analyzer, a, b *claim) (judgement, bool)
+type detector struct {
+	run   func(an *analyzer, a, b *claim) (judgement, bool)
+	needs detectorNeeds
+}
 
+// detectorNeeds is what a detector's opening tests ask of the two claims,
+// as claimFlags: a pair that fails them gets nothing from the detector, so
+// compare passes it over without the call. Most aligned pairs carry none
+// of the cues the specific detectors read, and the calls, each returning a
+// whole judgement, were a tenth of comparing a pair.
+type detectorNeeds struct {
+	allA, allB   claimFlags // every one of these on a, on b
+	anyB         claimFlags // when not zero, at least one of these on b
+	noneA, noneB claimFlags // none of these on a, on b
+}
+
+// met reports whether a and b, in that order, pass the opening tests.
+func (n detectorNeeds) met(a, b *claim) bool {
+	return a.has&n.allA == n.allA && b.has&n.allB == n.allB &&
+		(n.anyB == 0 || b.has&n.anyB != 0) &&
+		a.has&n.noneA == 0 && b.has&n.noneB == 0
+}
+
+// The needs below restate each detector's first tests; a detector that
+// starts asking for more may add to them, and one that asks for less must
+// drop them (the seed and story goldens catch a need that is too strict).
+//
 // The change detectors come first: compare runs only them on statements
 // about different times.
 var detectors = []detector{
-	(*analyzer).detectChange,
-	(*analyzer).detectStateChange,
-	(*analyzer).detectExclusivity,
-	(*analyzer).detectAttitude,
-	(*analyzer).detectNumeric,
-	(*analyzer).detectNegation,
-	(*analyzer).detectAntonym,
-	(*analyzer).detectRestatement,
+	// An exclusivity cue of a, with a continuation or a present copula
+	// (presentExclusive); on b an exclusivity cue with a change or a
+	// negation.
+	{(*analyzer).detectChange, detectorNeeds{allA: flExclusive, allB: flExclusive, anyB: flChange | flNegation, noneA: flCond, noneB: flCond}},
+	{(*analyzer).detectStateChange, detectorNeeds{allA: flContinue, allB: flChange, noneA: flCond, noneB: flCond}},
+	// a's bound exclusivity against b's providers, hosts or plurality cue.
+	{(*analyzer).detectExclusivity, detectorNeeds{allA: flBound, anyB: flBound | flHost | flMulti, noneA: flCond, noneB: flCond}},
+	{(*analyzer).detectAttitude, detectorNeeds{allA: flApproval, allB: flObjection, noneA: flCond, noneB: flCond}},
+	{(*analyzer).detectNumeric, detectorNeeds{allA: flQty, allB: flQty}},
+	{(*analyzer).detectNegation, detectorNeeds{allB: flNegation, noneA: flNegation | flCond, noneB: flCond}},
+	{(*analyzer).detectAntonym, detectorNeeds{noneA: flCond, noneB: flCond}},
+	{(*analyzer).detectRestatement, detectorNeeds{}},
 }
 
 // compare runs the detectors on a pair, both ways round where the detector
@@ -74,7 +103,10 @@ func (an *analyzer) compare(a, b *claim) (judgement, bool) {
 			if swap {
 				x, y = b, a
 			}
-			j, ok := det(an, x, y)
+			if !det.needs.met(x, y) {
+				continue
+			}
+			j, ok := det.run(an, x, y)
 			if !ok {
 				continue
 			}
@@ -120,16 +152,7 @@ func differentTimes(a, b *claim) bool {
 // shaped reports whether a claim has anything a specific detector reads:
 // quantities, bindings, or state, negation or attitude cues.
 func (c *claim) shaped() bool {
-	if len(c.qty) > 0 || len(c.excl) > 0 || len(c.host) > 0 {
-		return true
-	}
-	for _, cu := range c.cues {
-		switch cu.kind {
-		case tokenize.CueNegation, tokenize.CueContinue, tokenize.CueChange, tokenize.CueApproval, tokenize.CueObjection, tokenize.CueExclusive:
-			return true
-		}
-	}
-	return false
+	return c.has&(flQty|flBound|flHost|flNegation|flContinue|flChange|flApproval|flObjection|flExclusive) != 0
 }
 
 func better(j, k judgement) bool {
@@ -348,6 +371,26 @@ func countShared(x, y []string) int {
 			i++
 			j++
 		case c < 0:
+			i++
+		default:
+			j++
+		}
+	}
+	return n
+}
+
+// countSharedIDs is countShared on stems numbered by internStems: both
+// sorted unique, so a merge counts the common ones, comparing integers
+// instead of strings on every aligned pair.
+func countSharedIDs(x, y []int32) int {
+	n, i, j := 0, 0, 0
+	for i < len(x) && j < len(y) {
+		switch {
+		case x[i] == y[j]:
+			n++
+			i++
+			j++
+		case x[i] < y[j]:
 			i++
 		default:
 			j++
@@ -1045,7 +1088,11 @@ func overlap(a, b *claim) (int, float64) {
 	case b.overlapWith == a:
 		n = b.overlapN
 	default:
-		n = countShared(a.stems, b.stems)
+		if a.stemIDs != nil && b.stemIDs != nil {
+			n = countSharedIDs(a.stemIDs, b.stemIDs)
+		} else {
+			n = countShared(a.stems, b.stems)
+		}
 		a.overlapWith, a.overlapN = b, n
 	}
 	m := min(len(a.stems), len(b.stems))
@@ -1360,18 +1407,23 @@ func (an *analyzer) detectRestatement(a, b *claim) (judgement, bool) {
 			}, true
 		}
 	}
-	if ea, xa, ok := stateCue(a, tokenize.CueChange, 5); ok {
-		if eb, xb, ok := stateCue(b, tokenize.CueChange, 5); ok && sharedGroups(a, b) > 0 {
-			return judgement{
-				kind:  KindAgreement,
-				score: 0.65,
-				cues:  []Cue{{Kind: "change", Side: "a", Text: ea.text}, {Kind: "change", Side: "b", Text: eb.text}},
-				hlA:   []tokenize.Span{ea.span, xa.span},
-				hlB:   []tokenize.Span{eb.span, xb.span},
-				expl:  fmt.Sprintf("%s and %s both say the exclusivity ended (%q, %q).", src(a), src(b), ea.text, eb.text),
-				keyA:  "state:ended",
-				keyB:  "state:ended",
-			}, true
+	// stateCue asks for an exclusivity cue and a change cue on each side:
+	// the flags rule most pairs out without the search.
+	const stateFlags = flExclusive | flChange
+	if a.has&stateFlags == stateFlags && b.has&stateFlags == stateFlags {
+		if ea, xa, ok := stateCue(a, tokenize.CueChange, 5); ok {
+			if eb, xb, ok := stateCue(b, tokenize.CueChange, 5); ok && sharedGroups(a, b) > 0 {
+				return judgement{
+					kind:  KindAgreement,
+					score: 0.65,
+					cues:  []Cue{{Kind: "change", Side: "a", Text: ea.text}, {Kind: "change", Side: "b", Text: eb.text}},
+					hlA:   []tokenize.Span{ea.span, xa.span},
+					hlB:   []tokenize.Span{eb.span, xb.span},
+					expl:  fmt.Sprintf("%s and %s both say the exclusivity ended (%q, %q).", src(a), src(b), ea.text, eb.text),
+					keyA:  "state:ended",
+					keyB:  "state:ended",
+				}, true
+			}
 		}
 	}
 	if state, ca, cb, ok := sameState(a, b); ok {
@@ -1421,6 +1473,11 @@ func sameClause(a, b *claim) ([]string, bool) {
 	if a.cond || b.cond || a.heading || b.heading {
 		return nil, false
 	}
+	// Every test below is symmetric in a and b, so when compare asks for
+	// (b, a) after (a, b) found nothing, the answer is no again.
+	if b.noClauseWith == a {
+		return nil, false
+	}
 	ca, cb := a.clauseTerms(), b.clauseTerms()
 	for _, x := range ca {
 		for _, y := range cb {
@@ -1444,6 +1501,7 @@ func sameClause(a, b *claim) ([]string, bool) {
 			return shared, true
 		}
 	}
+	a.noClauseWith = b
 	return nil, false
 }
 
@@ -1457,7 +1515,13 @@ func (c *claim) clauseTerms() [][]string {
 }
 
 func (c *claim) computeClauseTerms() [][]string {
-	bad := map[int]bool{}
+	if len(c.clause) == 0 {
+		return nil
+	}
+	// Clause numbers run from 0 up to the last token's, so slices indexed
+	// by clause serve where maps did, without hashing.
+	nc := c.clause[len(c.clause)-1] + 1
+	bad := make([]bool, nc)
 	for _, cu := range c.cues {
 		switch cu.kind {
 		case tokenize.CueNegation, tokenize.CueHedge, tokenize.CueChange:
@@ -1471,17 +1535,19 @@ func (c *claim) computeClauseTerms() [][]string {
 			bad[c.clause[q.a]] = true
 		}
 	}
-	terms := map[int][]string{}
+	terms := make([][]string, nc)
 	for i := range c.toks {
-		if c.content[i] && !c.isCue(i) {
+		if c.content[i] && !bad[c.clause[i]] && !c.isCue(i) {
 			terms[c.clause[i]] = append(terms[c.clause[i]], c.toks[i].Stem)
 		}
 	}
 	for _, e := range c.ents {
-		terms[c.clause[e.a]] = append(terms[c.clause[e.a]], "@"+e.group)
+		if !bad[c.clause[e.a]] {
+			terms[c.clause[e.a]] = append(terms[c.clause[e.a]], "@"+e.group)
+		}
 	}
 	var out [][]string
-	for cl := 0; len(c.clause) > 0 && cl <= c.clause[len(c.clause)-1]; cl++ {
+	for cl := range nc {
 		if !bad[cl] && len(terms[cl]) >= 4 {
 			out = append(out, uniq(terms[cl]))
 		}
@@ -1494,7 +1560,9 @@ func (c *claim) computeClauseTerms() [][]string {
 // detectStateChange: a shared party, two shared content words and a word
 // both cues govern. It returns that word and both cues.
 func sameState(a, b *claim) (string, cueAt, cueAt, bool) {
-	if a.cond || b.cond {
+	// Both need a continuation cue (firstCue below); the flags say so
+	// without the search.
+	if a.cond || b.cond || a.has&b.has&flContinue == 0 {
 		return "", cueAt{}, cueAt{}, false
 	}
 	ca, ok1 := firstCue(a, tokenize.CueContinue)

@@ -9,18 +9,6 @@ import (
 	"github.com/crosscheck-go/crosscheck/tokenize"
 )
 
-// topicTerms are the terms a claim contributes to topic discovery: content
-// stems and entity groups (prefixed with '@').
-func (c *claim) topicTerms() []string {
-	out := make([]string, 0, len(c.stems)+len(c.groups))
-	out = append(out, c.stems...)
-	for _, g := range c.groups {
-		out = append(out, "@"+g)
-	}
-	sort.Strings(out)
-	return out
-}
-
 // termStat is what topic discovery counts of one term: df claims, listed
 // in post, from nsrc distinct sources.
 type termStat struct {
@@ -68,20 +56,26 @@ func (an *analyzer) discoverTopics(claims []*claim, docs []*tokenize.Document) (
 		return []Topic{}, topicOf
 	}
 	// One entry per term: its claims (df is their count) and its sources.
+	// A claim's terms are its content stems and its entity groups
+	// (prefixed with '@'); the order they are counted in does not matter.
 	stats := map[string]*termStat{}
-	terms := make([][]string, n)
 	nounish := nounStems(claims)
+	count := func(t string, i, doc int) {
+		st := stats[t]
+		if st == nil {
+			st = &termStat{}
+			stats[t] = st
+		}
+		st.df++
+		st.post = append(st.post, i)
+		st.addSource(doc)
+	}
 	for i, c := range claims {
-		terms[i] = c.topicTerms()
-		for _, t := range terms[i] {
-			st := stats[t]
-			if st == nil {
-				st = &termStat{}
-				stats[t] = st
-			}
-			st.df++
-			st.post = append(st.post, i)
-			st.addSource(c.doc)
+		for _, t := range c.stems {
+			count(t, i, c.doc)
+		}
+		for _, g := range c.groups {
+			count("@"+g, i, c.doc)
 		}
 	}
 	idf := func(t string) float64 {
@@ -120,8 +114,10 @@ func (an *analyzer) discoverTopics(claims []*claim, docs []*tokenize.Document) (
 		// claim, so they are sorted already, and merging two sorted sets
 		// counts their common claims without a map per candidate. Each
 		// term is a candidate once, so compacting its post in place is
-		// safe.
-		set := slices.Compact(stats[c.t].post)
+		// safe; the compacted post is kept for the weights below.
+		st := stats[c.t]
+		st.post = slices.Compact(st.post)
+		set := st.post
 		merged := false
 		for _, t := range tb {
 			inter := countCommon(set, t.seed)
@@ -143,6 +139,21 @@ func (an *analyzer) discoverTopics(claims []*claim, docs []*tokenize.Document) (
 		td := &an.lx.topics[k]
 		user = append(user, &topicBuild{name: td.name, user: td, id: "u-" + slug(td.name)})
 	}
+	// Each topic's weight for each claim, summed over the topic's terms in
+	// order from the terms' sorted posts (compacted above, as every topic
+	// term was a candidate): the sums a search of every claim's terms for
+	// every topic term would make, in the same order, without the searches.
+	weights := make([][]float64, len(tb))
+	for k, t := range tb {
+		w := make([]float64, n)
+		for _, term := range t.terms {
+			f := idf(term)
+			for _, i := range stats[term].post {
+				w[i] += f
+			}
+		}
+		weights[k] = w
+	}
 	assigned := make([]*topicBuild, n)
 	for i, c := range claims {
 		for _, u := range user {
@@ -155,14 +166,8 @@ func (an *analyzer) discoverTopics(claims []*claim, docs []*tokenize.Document) (
 			continue
 		}
 		bestW := 0.0
-		for _, t := range tb {
-			w := 0.0
-			for _, term := range t.terms {
-				if hasSorted(terms[i], term) {
-					w += idf(term)
-				}
-			}
-			if w > bestW {
+		for k, t := range tb {
+			if w := weights[k][i]; w > bestW {
 				bestW, assigned[i] = w, t
 			}
 		}
@@ -227,8 +232,6 @@ func (an *analyzer) discoverTopics(claims []*claim, docs []*tokenize.Document) (
 	}
 	return out, topicOf
 }
-
-func hasSorted(ss []string, s string) bool { return has(ss, s) }
 
 // matchesUser reports whether the claim contains one of a user topic's
 // terms, as a sequence of stems (or an entity name).

@@ -330,3 +330,21 @@ func TestIrregularVerb(t *testing.T) {
 		}
 	}
 }
+
+// TestReadingsOfCached holds the cache of ReadingsOf to a fresh lookup: the
+// same entries and the same CanOppose, first time and after.
+func TestReadingsOfCached(t *testing.T) {
+	for _, w := range []string{"hot", "Cold", "winners", "table", "xyzzy", "", "stopped", "happily"} {
+		var fresh Readings
+		get().candidates(lower(w), &fresh.c)
+		for range 2 {
+			r := ReadingsOf(w)
+			if r.c != fresh.c {
+				t.Errorf("ReadingsOf(%q) = %v, a fresh lookup %v", w, r.c.list(), fresh.c.list())
+			}
+			if r.CanOppose() != fresh.CanOppose() {
+				t.Errorf("ReadingsOf(%q).CanOppose() = %v, a fresh lookup's %v", w, r.CanOppose(), fresh.CanOppose())
+			}
+		}
+	}
+}
