@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -353,6 +354,16 @@ func uniq(ss []string) []string {
 // subject. A name after a preposition ("on X's cloud") is never the
 // speaker.
 func (c *claim) attributedTo(cu cueAt) string {
+	// The cue names the speaker itself: "two people familiar with the
+	// matter told ...", "a spokesman for the authority said".
+	switch cu.word {
+	case "people familiar", "sources familiar":
+		return c.phraseFrom(cu.a, "with", "the", "matter", "talks", "deal", "plans", "situation", "negotiations")
+	case "spokesperson", "spokesman", "spokeswoman":
+		if e, ok := c.mentionAfter(cu.b+1, 2); ok && cu.b < len(c.toks) && (c.toks[cu.b].Norm == "for" || c.toks[cu.b].Norm == "of") {
+			return e.name
+		}
+	}
 	if strings.HasPrefix(cu.word, "according") {
 		if e, ok := c.mentionAfter(cu.b, 2); ok {
 			return e.name
@@ -383,12 +394,37 @@ func (c *claim) attributedTo(cu cueAt) string {
 	if e, ok := c.mentionAfter(cu.b, 1); ok {
 		return e.name
 	}
-	// The sentence's subject, when it comes first.
-	if len(c.ents) > 0 && c.ents[0].b <= cu.a && speaker(c.ents[0]) {
+	// An unnamed speaker: "..., the drivers' union said".
+	if d := c.describedBefore(cu.a); d != "" {
+		return d
+	}
+	// The sentence's subject, when it comes first ("Marlow's bus strike"
+	// is not Marlow speaking).
+	if len(c.ents) > 0 && c.ents[0].b <= cu.a && speaker(c.ents[0]) && !c.possessive(c.ents[0]) {
 		return c.ents[0].name
 	}
-	// An unnamed speaker: "the textile union said".
-	return c.describedBefore(cu.a)
+	return ""
+}
+
+// countWords may count the people of a description ("two people").
+var countWords = map[string]bool{"two": true, "three": true, "four": true, "five": true, "several": true, "some": true, "many": true}
+
+// phraseFrom returns the words from token i on, as written in lower case,
+// extended over the given words: "people familiar with the matter". A
+// number right before i ("two people") is kept.
+func (c *claim) phraseFrom(i int, more ...string) string {
+	a := i
+	if a > 0 && (c.toks[a-1].Kind == tokenize.Number || countWords[c.toks[a-1].Norm]) {
+		a--
+	}
+	b := min(i+2, len(c.toks))
+	for b < len(c.toks) && slices.Contains(more, c.toks[b].Norm) {
+		b++
+	}
+	if a >= b {
+		return ""
+	}
+	return strings.ToLower(c.d.Text(tokenize.Span{Start: c.toks[a].Start, End: c.toks[b-1].End}))
 }
 
 // describedBefore returns an unnamed speaker ending right before token i,
@@ -400,6 +436,10 @@ func (c *claim) describedBefore(i int) string {
 			continue
 		}
 		for m := k + 1; m < i; m++ {
+			// A possessive mark may join the words: "the drivers' union".
+			if n := c.toks[m].Norm; n == "'" || n == "’" || n == "'s" || n == "’s" {
+				continue
+			}
 			if !c.content[m] || c.isCue(m) {
 				return ""
 			}

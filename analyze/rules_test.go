@@ -113,3 +113,41 @@ func TestGeneralRules(t *testing.T) {
 		})
 	}
 }
+
+// TestAsserters checks who a conflict's hedged side is credited to.
+func TestAsserters(t *testing.T) {
+	tk, err := tokenize.New(tokenize.Options{NoTags: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ name, a, b, want string }{
+		{"an anonymous source", "Brakel Foods paid the fine in May, two people familiar with the matter told the Courier.", "Brakel Foods did not pay the fine.", "two people familiar with the matter"},
+		{"a described speaker after a possessive subject", "Marlow's bus strike ended on 5 March, the drivers' union said.", "Marlow's bus strike continues after 5 March.", "the drivers' union"},
+		{"a spokesman for a named party", "Brakel Foods paid the fine in May, a spokesman for Ostmark Bank said.", "Brakel Foods did not pay the fine.", "Ostmark Bank"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			docs, err := tk.Documents(context.Background(), []tokenize.Source{
+				{ID: "a", Text: []byte(tc.a)}, {ID: "b", Text: []byte(tc.b)},
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := analyze.Run(context.Background(), docs, analyze.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, c := range res.Conflicts {
+				for _, e := range []analyze.Evidence{c.A, c.B} {
+					if e.Source == "a" {
+						got = append(got, e.Asserter)
+					}
+				}
+			}
+			if len(got) == 0 || got[0] != tc.want {
+				t.Errorf("asserters of a = %q, want %q (conflicts %+v)", got, tc.want, res.Conflicts)
+			}
+		})
+	}
+}
