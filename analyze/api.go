@@ -80,6 +80,9 @@ type Config struct {
 	// OrgNouns are nouns by which news refers back to the organisation an
 	// article is about ("the company", "the group", "the club").
 	OrgNouns []string `json:"org_nouns,omitempty"`
+	// Measures are groups of nouns that count the same thing ("people",
+	// "staff", "workers"): two amounts of one group measure one thing.
+	Measures [][]string `json:"measures,omitempty"`
 }
 
 // TopicDef is a user-named topic.

@@ -3,6 +3,7 @@ package analyze
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -101,6 +102,7 @@ type quant struct {
 	// are not one quantity.
 	object string
 	what   string // the measured words as written, for explanations
+	head   string // the first measured word's stem: the counted noun itself
 	a, b   int
 }
 
@@ -266,8 +268,39 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 	c.bindExclusivity(lx)
 	c.bindHosting(lx)
 	c.bindQuantities(lx, s.Quantities)
+	c.addCountedRoles(lx)
 	c.has = c.flags()
 	return c
+}
+
+// addCountedRoles adds a plurality cue for a count of more than one before
+// a role noun: "two suppliers", "3 providers" say the role is shared as
+// plainly as "multiple suppliers" does.
+func (c *claim) addCountedRoles(lx *lexicon) {
+	for i := 0; i+1 < len(c.toks); i++ {
+		t := c.toks[i]
+		if !pluralCount(t) || c.isCue(i) {
+			continue
+		}
+		r := c.toks[i+1]
+		if !lx.roles[r.Stem] || r.Norm == r.Stem || !strings.HasSuffix(r.Norm, "s") {
+			continue // a plural role noun only: "two supplier contracts" is not it
+		}
+		c.multi = append(c.multi, cueAt{kind: tokenize.CueMulti, word: t.Norm, text: t.Norm, span: t.Span, a: i, b: i + 1})
+	}
+}
+
+// pluralCount reports whether a token is a count of two or more.
+func pluralCount(t tokenize.Token) bool {
+	switch t.Norm {
+	case "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds":
+		return true
+	}
+	if t.Kind != tokenize.Number {
+		return false
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(t.Norm, ",", ""), 64)
+	return err == nil && v >= 2 && v < 1000
 }
 
 // claimFlags is a set of the things a claim carries that some detector
@@ -744,6 +777,9 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 			// name is part of the name, not an amount of anything.
 			continue
 		}
+		if b < n && c.cueKindAt(b) == tokenize.CueAttribution {
+			continue // "two people familiar with the matter" counts a source
+		}
 		qu := quant{q: q, a: a, b: b}
 		var words []string
 		j := b
@@ -761,7 +797,7 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 		}
 		for ; j < n && len(qu.measures) < 3; j++ {
 			t := c.toks[j]
-			if !c.content[j] || c.clause[j] != c.clause[a] || verbOnly(t) {
+			if !c.content[j] || c.clause[j] != c.clause[a] || verbOnly(t) || t.Kind == tokenize.Number || pluralCount(t) {
 				// "$50 billion reduces the risk": the amount is the
 				// subject of the verb, which measures nothing.
 				break
@@ -803,6 +839,15 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 				qu.actor = e.name
 			}
 		}
+		// "3,500 people" and "4,000 staff" count one thing.
+		for k, m := range qu.measures {
+			if g, ok := lx.measureOf[m]; ok {
+				qu.measures[k] = g
+			}
+		}
+		if len(qu.measures) > 0 {
+			qu.head = qu.measures[0]
+		}
 		qu.measures = uniq(qu.measures)
 		qu.what = strings.Join(words, " ")
 		c.qty = append(c.qty, qu)
@@ -836,6 +881,16 @@ func (c *claim) isCueStem(s string) bool {
 		}
 	}
 	return false
+}
+
+// cueKindAt returns the kind of the cue covering token i, or "".
+func (c *claim) cueKindAt(i int) tokenize.CueKind {
+	for _, cu := range c.cues {
+		if i >= cu.a && i < cu.b {
+			return cu.kind
+		}
+	}
+	return ""
 }
 
 func (c *claim) isCue(i int) bool {

@@ -53,6 +53,7 @@ func (c *Config) Merge(o *Config) {
 	c.Change = append(c.Change, o.Change...)
 	c.Stops = append(c.Stops, o.Stops...)
 	c.OrgNouns = append(c.OrgNouns, o.OrgNouns...)
+	c.Measures = append(c.Measures, o.Measures...)
 }
 
 // lexicon is a compiled Config: sets keyed by lower-case word and by stem,
@@ -67,6 +68,9 @@ type lexicon struct {
 	speculative map[string]bool // words
 	weakChange  map[string]bool // words
 	orgNouns    map[string]bool // words
+	// measureOf maps the stem of a noun in a Measures group to the group's
+	// name (its first word's stem, marked "~").
+	measureOf map[string]string
 	// stateCues are extra continuation and change cues, each a sequence
 	// of lower-case words.
 	stateCues []extraCue
@@ -110,6 +114,20 @@ func (c *Config) compile() *lexicon {
 		antonyms:    map[[2]string]bool{},
 		antOf:       map[string][]string{},
 		stateFirst:  map[string]bool{},
+	}
+	lx.measureOf = map[string]string{}
+	for _, g := range c.Measures {
+		if len(g) == 0 {
+			continue
+		}
+		name := "~" + stem(g[0])
+		for _, w := range g {
+			if s := stem(w); s != "" {
+				if _, dup := lx.measureOf[s]; !dup {
+					lx.measureOf[s] = name
+				}
+			}
+		}
 	}
 	for _, p := range c.Antonyms {
 		a, b := stem(p[0]), stem(p[1])

@@ -925,6 +925,16 @@ func valueRange(written string, q tokenize.Quantity) (lo, hi float64) {
 	return v - 0.01*math.Abs(v), v + 0.01*math.Abs(v)
 }
 
+// farApart reports whether two counts differ a hundredfold or more:
+// sources disagree on a count by a factor, not by orders of magnitude.
+func farApart(x, y float64) bool {
+	x, y = math.Abs(x), math.Abs(y)
+	if x > y {
+		x, y = y, x
+	}
+	return x == 0 || y/x >= 100
+}
+
 func hasPrefixAny(w string, ps []string) bool {
 	for _, p := range ps {
 		if strings.HasPrefix(w, p+" ") || strings.HasPrefix(w, p+"\u00a0") {
@@ -1003,10 +1013,13 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 			if rangesMeet(txt(a, x.q.Span), x.q, txt(b, y.q.Span), y.q) {
 				continue // "more than 200" and "276" can both be true
 			}
+			if x.q.Unit == "" && farApart(x.q.Value, y.q.Value) {
+				continue // "two people" and "9,000 staff" count different things
+			}
 			if differentObjects(a, x, b, y) {
 				continue
 			}
-			if x.actor == "" && y.actor == "" && countShared(x.measures, y.measures)*2 < max(len(x.measures), len(y.measures)) {
+			if x.actor == "" && y.actor == "" && x.head != y.head && countShared(x.measures, y.measures)*2 < max(len(x.measures), len(y.measures)) {
 				continue
 			}
 			score := 0.6 + 0.15*b2f(sameActor) + 0.1*math.Min(float64(countShared(x.measures, y.measures)), 2)/2
