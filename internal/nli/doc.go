@@ -10,8 +10,11 @@
 // unaligned words each side, antonyms and co-hyponyms facing each other,
 // negation in and out of scope, quantifier, number and date mismatches,
 // exclusivity, change of state, hedges, attribution, word-order swaps and
-// relatedness. Model holds four small logistic regressions over those
-// features, loaded once from the embedded model.json: a relatedness gate
+// relatedness. Model holds four small classifiers over those features,
+// loaded once from the embedded model.json: logistic regressions (package
+// logreg) for the gate and the sentence and news models, boosted trees
+// (package gbdt) for the article model, each able to list the features
+// behind a prediction. They are a relatedness gate
 // trained on FNC-1 related/unrelated; for premises of fewer than
 // ArticleSentences sentences, a sentence model trained on the short pairs
 // of SICK train and RTE-1/2 and a news model (premises of NewsWords content

@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/crosscheck-go/crosscheck/internal/gbdt"
 	"github.com/crosscheck-go/crosscheck/internal/logreg"
 	"github.com/crosscheck-go/crosscheck/tokenize"
 )
@@ -38,7 +39,35 @@ var (
 	// The article model weights disagree up: it is rare in FNC-1 (about
 	// 6% of related pairs) and the costliest stance to miss.
 	articleWeights = []float64{1, 1, 3}
+	// Boosted trees judge articles: on FNC-1, cross-validated by body,
+	// they beat the logistic regression (disagree F1 0.21 -> 0.31), since
+	// a refuting or reporting word matters only when the body is about the
+	// headline. The sentence and news models stay linear: trees gained
+	// 0.01 of accuracy on SICK train (5-fold) but lost 0.04 of
+	// contradiction F1 on RTE-1/2 (5-fold), both measured on training
+	// data only.
+	articleTrees = gbdt.Options{Rounds: 100, Depth: 4, ClassWeights: articleWeights}
 )
+
+// trainLR and trainTrees train a scorer with the feature and class names
+// of the weights file.
+func trainLR(X [][]float64, y []int, classes []string, o logreg.Options) (scorer, error) {
+	o.Features, o.Classes = featureNames[:], classes
+	m, err := logreg.Train(X, y, len(classes), o)
+	if err != nil {
+		return nil, err
+	}
+	return lrScorer{m}, nil
+}
+
+func trainTrees(X [][]float64, y []int, classes []string, o gbdt.Options) (scorer, error) {
+	o.Features, o.Classes = featureNames[:], classes
+	m, err := gbdt.Train(X, y, len(classes), o)
+	if err != nil {
+		return nil, err
+	}
+	return treeScorer{m}, nil
+}
 
 // The gate thresholds on P(related). Short premises (SICK, RTE) are
 // almost always about the hypothesis's subject, so only a very low
@@ -244,7 +273,7 @@ func fncScores(truth, pred []int) (rel, macro float64, f1 [4]float64) {
 
 // predict is ClassifyVector's decision for a vector, without
 // explanations.
-func predict(sentence, news, article, gate *logreg.Model, v *Vector) int {
+func predict(sentence, news, article, gate scorer, v *Vector) int {
 	if !v.OK {
 		return 1
 	}
@@ -315,13 +344,11 @@ func Train(opts TrainOptions) ([]byte, error) {
 			sx, sy = append(sx, X[i]), append(sy, y[i])
 		}
 	}
-	so := stanceOptions
-	so.Features, so.Classes = featureNames[:], stanceClasses
-	sentence, err := logreg.Train(sx, sy, 3, so)
+	sentence, err := trainLR(sx, sy, stanceClasses, stanceOptions)
 	if err != nil {
 		return nil, fmt.Errorf("nli: sentence model: %w", err)
 	}
-	news, err := logreg.Train(X, y, 3, so)
+	news, err := trainLR(X, y, stanceClasses, stanceOptions)
 	if err != nil {
 		return nil, fmt.Errorf("nli: news model: %w", err)
 	}
@@ -433,17 +460,20 @@ func Train(opts TrainOptions) ([]byte, error) {
 		opts.Folds, rel, macro, f1[0], f1[1], f1[2], f1[3])
 
 	file := File{
+		Kinds:   map[string]string{},
 		Version: fileVersion, Features: featureNames[:], Data: d.hashes, Scores: scores,
 		GateSentence: gateSentence, GateArticle: gateArticle,
 	}
 	for _, part := range []struct {
-		m   *logreg.Model
+		key string
+		m   scorer
 		dst *json.RawMessage
-	}{{sentence, &file.Sentence}, {news, &file.News}, {article, &file.Article}, {gate, &file.Gate}} {
-		b, err := part.m.Marshal()
+	}{{"sentence", sentence, &file.Sentence}, {"news", news, &file.News}, {"article", article, &file.Article}, {"gate", gate, &file.Gate}} {
+		kind, b, err := marshalScorer(part.m)
 		if err != nil {
 			return nil, err
 		}
+		file.Kinds[part.key] = kind
 		*part.dst = json.RawMessage(b)
 	}
 	out, err := json.MarshalIndent(file, "", " ")
@@ -500,7 +530,7 @@ func fncFeatures(x *extractor, tk *tokenize.Tokenizer, bodies map[int]string, st
 
 // trainFNC trains the gate on related/unrelated and the article model on
 // the related pairs, leaving out rows marked in skip.
-func trainFNC(vs []Vector, stances []fncStance, skip []bool) (gate, article *logreg.Model, err error) {
+func trainFNC(vs []Vector, stances []fncStance, skip []bool) (gate, article scorer, err error) {
 	var gx, ax [][]float64
 	var gy, ay []int
 	for i := range stances {
@@ -515,16 +545,11 @@ func trainFNC(vs []Vector, stances []fncStance, skip []bool) (gate, article *log
 		gx, gy = append(gx, vs[i].Values[:]), append(gy, 1)
 		ax, ay = append(ax, vs[i].Values[:]), append(ay, c)
 	}
-	go1 := gateOptions
-	go1.Features, go1.Classes = featureNames[:], gateClasses
-	gate, err = logreg.Train(gx, gy, 2, go1)
+	gate, err = trainLR(gx, gy, gateClasses, gateOptions)
 	if err != nil {
 		return nil, nil, fmt.Errorf("gate: %w", err)
 	}
-	ao := stanceOptions
-	ao.Features, ao.Classes, ao.ClassWeights = featureNames[:], stanceClasses, articleWeights
-
-	article, err = logreg.Train(ax, ay, 3, ao)
+	article, err = trainTrees(ax, ay, stanceClasses, articleTrees)
 	if err != nil {
 		return nil, nil, fmt.Errorf("article model: %w", err)
 	}
