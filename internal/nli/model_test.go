@@ -188,3 +188,25 @@ func BenchmarkClassifyArticle(b *testing.B) {
 		m.Classify(pd, hd)
 	}
 }
+
+func TestRoute(t *testing.T) {
+	tests := []struct {
+		name, premise, hypothesis string
+		want                      int
+	}{
+		{"caption", "A man is playing a guitar.", "A man is not playing a guitar.", routeCaption},
+		{"a name", "Obama met the press in Paris.", "Obama met the press in Berlin.", routeSentence},
+		{"a number", "Two dogs are running.", "Three dogs are running.", routeSentence},
+		{"long premise", "The council, which met on Tuesday in the old town hall, voted to close the ageing stadium and build a smaller arena near the river station by next spring.",
+			"The council voted to close the stadium.", routeNews},
+		{"article", strings.Repeat("The council met on Tuesday. ", 5), "The council met.", routeArticle},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := vector(t, tt.premise, tt.hypothesis)
+			if got := route(&v); got != tt.want {
+				t.Errorf("route %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
