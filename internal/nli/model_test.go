@@ -139,6 +139,20 @@ func TestNewRejectsBadWeights(t *testing.T) {
 			t.Errorf("%s: no error", name)
 		}
 	}
+	// A model of an unknown kind, or one read as the wrong kind, fails
+	// to load rather than judging with garbage.
+	for name, kinds := range map[string][2]string{
+		"unknown kind": {`"article": "gbdt"`, `"article": "forest"`},
+		"wrong kind":   {`"article": "gbdt"`, `"article": "logreg"`},
+	} {
+		bad := bytes.Replace(modelJSON, []byte(kinds[0]), []byte(kinds[1]), 1)
+		if bytes.Equal(bad, modelJSON) {
+			t.Fatalf("%s: the weights file has no %s", name, kinds[0])
+		}
+		if _, err := New(Config{Weights: bad}); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
 }
 
 // Retraining from ../shared/eval must reproduce the committed weights
