@@ -10,14 +10,18 @@
 // unaligned words each side, antonyms and co-hyponyms facing each other,
 // negation in and out of scope, quantifier, number and date mismatches,
 // exclusivity, change of state, hedges, attribution, word-order swaps and
-// relatedness. Model holds four small logistic regressions over those
-// features, loaded once from the embedded model.json: a relatedness gate
-// trained on FNC-1 related/unrelated; for premises of fewer than
-// ArticleSentences sentences, a sentence model trained on the short pairs
-// of SICK train and RTE-1/2 and a news model (premises of NewsWords content
-// words or more) trained on all of them; and for longer premises an
-// article model trained on FNC-1 stances (agree, discuss, disagree read as
-// entailment, neutral, contradiction).
+// relatedness. Model holds five small classifiers over those features,
+// loaded once from the embedded model.json: logistic regressions (package
+// logreg) and boosted trees (package gbdt), each able to list the features
+// behind a prediction. A relatedness gate (linear) is trained on FNC-1
+// related/unrelated. Premises of fewer than ArticleSentences sentences are
+// judged by one of three models trained on SICK train and RTE-1/2: short
+// premises by the caption model (trees) when the hypothesis names nothing
+// and states no quantity, else by the sentence model (linear), both
+// trained on the short pairs; premises of NewsWords content words or more
+// by the news model (linear), trained on all of them. Longer premises go
+// to the article model (trees) trained on FNC-1 stances (agree, discuss,
+// disagree read as entailment, neutral, contradiction).
 //
 // The weights are retrained, deterministically, by
 //

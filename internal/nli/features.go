@@ -79,6 +79,9 @@ const (
 	fDiscussAll                  // log1p of reporting words in the whole premise
 	fNegAll                      // log1p of negation cues in the whole premise
 	fRefuteXCover                // refute_all × cover: refutation of something the hypothesis is about
+	fAntonymReferent             // antonyms that are both kinds of person (man/woman): another referent, not an opposite claim
+	fContrastOnly                // the only differences are opposites: every other word each side is aligned
+	fNegLooseDenial              // is-a alignments where the negated side holds the general word ("not cutting"/"slicing")
 	NumFeatures                  // the number of features
 )
 
@@ -97,6 +100,7 @@ var featureNames = [NumFeatures]string{
 	"aligned_share", "substitution", "negation_parity_x_aligned", "negation_aligned_x_aligned",
 	"antonym_x_aligned", "cohyponym_x_aligned", "substitution_x_aligned", "order_swap_x_aligned",
 	"align_loose_negated", "refute_lead", "discuss_all", "negation_all", "refute_all_x_cover",
+	"antonym_referent", "contrast_only", "negation_loose_denial",
 }
 
 // FeatureNames returns the names of the features in column order.
@@ -545,8 +549,15 @@ func (x *extractor) features(p, h *text) Vector {
 		}
 	}
 	var counts [relCohyponym + 1]float64
-	var negAligned, slot, subst float64
+	var negAligned, slot, subst, referent, denial float64
 	for i := range hn {
+		if (rel[i] == relAntonym || rel[i] == relAntonymWeak) && isPerson(&h.toks[i]) && isPerson(&p.toks[to[i]]) {
+			// "man"/"woman": WordNet's opposites, but in a pair of
+			// sentences they name two people, which says nothing about
+			// whether both sentences hold.
+			referent++
+			continue
+		}
 		counts[rel[i]]++
 		if rel[i] >= relExact && rel[i] <= relHypo {
 			j := to[i]
@@ -555,6 +566,14 @@ func (x *extractor) features(p, h *text) Vector {
 			}
 			if h.toks[i].negated != p.toks[j].negated {
 				negAligned++
+				// Denying the general word denies the specific one:
+				// "not cutting" against "slicing" (the premise word a
+				// kind of the hypothesis word), or "no one cutting"
+				// in the premise against "slicing". The other way round
+				// ("not slicing" against "cutting") leaves room.
+				if h.toks[i].negated && rel[i] == relHyper || p.toks[j].negated && rel[i] == relHypo {
+					denial++
+				}
 			}
 		}
 		if rel[i] == relCohyponym && sameSlot(i, to[i], rel, to, hn) {
@@ -585,6 +604,16 @@ func (x *extractor) features(p, h *text) Vector {
 	unP := float64(plen - alignedP)
 	f[fUnalignedP] = unP / math.Max(1, float64(plen))
 	f[fUnalignedPCount] = math.Log1p(unP)
+	f[fAntonymReferent] = math.Min(referent, 3)
+	// The pair differs only by opposites: each hypothesis word is aligned
+	// or faces an antonym, and the premise has no unaligned word beyond
+	// the antonyms' counterparts ("running outside"/"running indoors").
+	// One swapped word with the rest intact reads as a denial, where
+	// opposites among other differences often describe another scene.
+	if opp := counts[relAntonym] + counts[relAntonymWeak]; opp > 0 && unH <= opp && unP <= opp {
+		f[fContrastOnly] = 1
+	}
+	f[fNegLooseDenial] = math.Min(denial, 3)
 	f[fAntonym] = math.Min(counts[relAntonym], 3)
 	f[fAntonymWeak] = math.Min(counts[relAntonymWeak], 3)
 	f[fCohyponym] = math.Min(counts[relCohyponym], 3)
@@ -731,6 +760,16 @@ func closer(j, k, i, hn int, p *text, chosen []int) bool {
 	dj := math.Abs(float64(localIndex(j, p, chosen))/float64(n) - want)
 	dk := math.Abs(float64(localIndex(k, p, chosen))/float64(n) - want)
 	return dj < dk
+}
+
+// isPerson reports whether a word names a kind of person ("man",
+// "girl", "doctor").
+func isPerson(c *ctok) bool {
+	if c.num || c.name {
+		return false
+	}
+	_, ok := lexicon.Hypernym(c.norm, "person")
+	return ok
 }
 
 // sameSlot reports whether hypothesis word i and its premise counterpart

@@ -60,6 +60,32 @@ func TestFeatures(t *testing.T) {
 			positive: []string{"antonym", "antonym_x_aligned"},
 		},
 		{
+			name:    "one word swapped for its opposite",
+			premise: "A few men are running outside.", hypothesis: "A few men are running indoors.",
+			want: map[string]float64{"contrast_only": 1, "antonym_referent": 0},
+		},
+		{
+			name:    "opposites among other differences",
+			premise: "The door is open and a dog sleeps.", hypothesis: "The door is closed and a cat eats.",
+			positive: []string{"antonym"},
+			zero:     []string{"contrast_only"},
+		},
+		{
+			name:    "people of the opposite sex are another referent",
+			premise: "A man is slicing a tomato.", hypothesis: "A woman is slicing a tomato.",
+			want: map[string]float64{"antonym_referent": 1, "antonym": 0, "antonym_weak": 0, "contrast_only": 0},
+		},
+		{
+			name:    "denying the general word",
+			premise: "A man is slicing a potato.", hypothesis: "A man is not cutting a potato.",
+			want: map[string]float64{"negation_loose_denial": 1},
+		},
+		{
+			name:    "denying the specific word",
+			premise: "A man is cutting a potato.", hypothesis: "A man is not slicing a potato.",
+			want: map[string]float64{"negation_loose_denial": 0},
+		},
+		{
 			name:    "co-hyponyms in the same slot",
 			premise: "A dog is running in the field.", hypothesis: "A cat is running in the field.",
 			positive: []string{"cohyponym", "cohyponym_slot"},

@@ -139,6 +139,20 @@ func TestNewRejectsBadWeights(t *testing.T) {
 			t.Errorf("%s: no error", name)
 		}
 	}
+	// A model of an unknown kind, or one read as the wrong kind, fails
+	// to load rather than judging with garbage.
+	for name, kinds := range map[string][2]string{
+		"unknown kind": {`"article": "gbdt"`, `"article": "forest"`},
+		"wrong kind":   {`"article": "gbdt"`, `"article": "logreg"`},
+	} {
+		bad := bytes.Replace(modelJSON, []byte(kinds[0]), []byte(kinds[1]), 1)
+		if bytes.Equal(bad, modelJSON) {
+			t.Fatalf("%s: the weights file has no %s", name, kinds[0])
+		}
+		if _, err := New(Config{Weights: bad}); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
 }
 
 // Retraining from ../shared/eval must reproduce the committed weights
@@ -186,5 +200,27 @@ func BenchmarkClassifyArticle(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		m.Classify(pd, hd)
+	}
+}
+
+func TestRoute(t *testing.T) {
+	tests := []struct {
+		name, premise, hypothesis string
+		want                      int
+	}{
+		{"caption", "A man is playing a guitar.", "A man is not playing a guitar.", routeCaption},
+		{"a name", "Obama met the press in Paris.", "Obama met the press in Berlin.", routeSentence},
+		{"a number", "Two dogs are running.", "Three dogs are running.", routeSentence},
+		{"long premise", "The council, which met on Tuesday in the old town hall, voted to close the ageing stadium and build a smaller arena near the river station by next spring.",
+			"The council voted to close the stadium.", routeNews},
+		{"article", strings.Repeat("The council met on Tuesday. ", 5), "The council met.", routeArticle},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := vector(t, tt.premise, tt.hypothesis)
+			if got := route(&v); got != tt.want {
+				t.Errorf("route %d, want %d", got, tt.want)
+			}
+		})
 	}
 }
