@@ -439,6 +439,8 @@ func (c *claim) attributedTo(cu cueAt) string {
 	return ""
 }
 
+func isPossessiveMark(n string) bool { return n == "'s" || n == "’s" || n == "'" || n == "’" }
+
 // countWords may count the people of a description ("two people").
 var countWords = map[string]bool{"two": true, "three": true, "four": true, "five": true, "several": true, "some": true, "many": true}
 
@@ -767,9 +769,10 @@ func (c *claim) isLabelWord(t tokenize.Token) bool {
 // else the nearest entity before it in the clause.
 func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 	n := len(c.toks)
+	var whole map[int]bool
 	for _, q := range qs {
 		a, b := tokenRange(c.toks, q.Span)
-		if a >= n {
+		if a >= n || whole[a] {
 			continue
 		}
 		if q.Unit == "" && !q.Approx && a > 0 && c.isLabelWord(c.toks[a-1]) {
@@ -791,8 +794,27 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 			j++
 		case j < n && (c.toks[j].Norm == "in" || c.toks[j].Norm == "of"):
 			j++
-			for j < n && determiners[c.toks[j].Norm] {
-				j++
+			// "21 of the council's 45 seats", "21 of 45 seats": the
+			// counted noun comes after the whole and its owner.
+			for j < n {
+				switch {
+				case c.toks[j].Kind == tokenize.Number:
+					// The whole the part is of is not an amount to
+					// compare: "21 of 45 seats" states 21 seats.
+					if whole == nil {
+						whole = map[int]bool{}
+					}
+					whole[j] = true
+					j++
+					continue
+				case determiners[c.toks[j].Norm]:
+					j++
+					continue
+				case j+1 < n && isPossessiveMark(c.toks[j+1].Norm):
+					j += 2
+					continue
+				}
+				break
 			}
 		}
 		for ; j < n && len(qu.measures) < 3; j++ {

@@ -94,6 +94,10 @@ func TestGeneralRules(t *testing.T) {
 			"The Leeds plant of Nimbus Motors employs 9,000 staff.", "The Leeds plant of Nimbus Motors will close, two people familiar with the matter said.", ""},
 		{"counts orders of magnitude apart are different things",
 			"Nimbus Motors recalled 30 cars from the Leeds plant last week.", "Nimbus Motors built 40,000 cars at the Leeds plant last week.", ""},
+		{"a part of a whole is counted by its noun",
+			"The Civic Alliance holds 23 of the council's 45 seats.", "The Civic Alliance holds 21 of 45 seats on the council.", analyze.KindNumeric},
+		{"the whole is not compared with the part",
+			"The Civic Alliance holds 21 of the council's 45 seats.", "The Civic Alliance holds 21 of 45 seats on the council.", ""},
 		{"a restored service ends a state that remains",
 			"The council's payment system remains offline after the attack.", "The council's payment system was restored on Friday.", analyze.KindPolarity},
 	}
