@@ -441,6 +441,9 @@ func (c *claim) attributedTo(cu cueAt) string {
 
 func isPossessiveMark(n string) bool { return n == "'s" || n == "’s" || n == "'" || n == "’" }
 
+// timeUnits make an amount a rate after "a" or "per": "pots a week".
+var timeUnits = map[string]bool{"second": true, "minute": true, "hour": true, "day": true, "week": true, "month": true, "quarter": true, "year": true, "season": true, "annum": true, "shift": true}
+
 // countWords may count the people of a description ("two people").
 var countWords = map[string]bool{"two": true, "three": true, "four": true, "five": true, "several": true, "some": true, "many": true}
 
@@ -832,6 +835,19 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 			}
 			qu.measures = append(qu.measures, t.Stem)
 			words = append(words, t.Norm)
+		}
+		// "1.2 million pots (of yoghurt) a week" is a rate, not a count.
+		if !perUnit && len(qu.measures) > 0 {
+			for k := j; k+1 < n && k <= j+3 && c.clause[k] == c.clause[a]; k++ {
+				switch c.toks[k].Norm {
+				case "a", "an", "per", "each", "every":
+					if timeUnits[c.toks[k+1].Norm] {
+						qu.measures = append(qu.measures, "per "+c.toks[k+1].Stem)
+						words = append(words, c.toks[k].Norm+" "+c.toks[k+1].Norm)
+						k = n
+					}
+				}
+			}
 		}
 		if j < n && c.toks[j].Norm == "for" {
 			// A title or role may stand before the name: "for defender X".

@@ -440,7 +440,13 @@ func (an *analyzer) detectExclusivity(a, b *claim) (judgement, bool) {
 			if hostOnly {
 				// A plain "runs on Y" contradicts "solely on X" only when
 				// it is about the same thing.
-				if an.thingOverlap(a, b, x, y) < 2 {
+				// "is also sold by Y" says Y is one more provider, so one
+				// thing in common will do.
+				need := 2
+				if y.cue.a > 0 && b.toks[y.cue.a-1].Norm == "also" || y.cue.a > 1 && b.toks[y.cue.a-2].Norm == "also" {
+					need = 1
+				}
+				if an.thingOverlap(a, b, x, y) < need {
 					continue
 				}
 			} else if ctx < 1 {
@@ -925,6 +931,16 @@ func valueRange(written string, q tokenize.Quantity) (lo, hi float64) {
 	return v - 0.01*math.Abs(v), v + 0.01*math.Abs(v)
 }
 
+// isRate reports whether an amount is per something ("a week", "a share").
+func isRate(q quant) bool {
+	for _, m := range q.measures {
+		if strings.HasPrefix(m, "per ") {
+			return true
+		}
+	}
+	return false
+}
+
 // farApart reports whether two counts differ a hundredfold or more:
 // sources disagree on a count by a factor, not by orders of magnitude.
 func farApart(x, y float64) bool {
@@ -1012,6 +1028,9 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 			}
 			if rangesMeet(txt(a, x.q.Span), x.q, txt(b, y.q.Span), y.q) {
 				continue // "more than 200" and "276" can both be true
+			}
+			if isRate(x) != isRate(y) {
+				continue // "1.2 million pots a week" and "48,000 pots"
 			}
 			if x.q.Unit == "" && farApart(x.q.Value, y.q.Value) {
 				continue // "two people" and "9,000 staff" count different things

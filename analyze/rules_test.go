@@ -98,6 +98,10 @@ func TestGeneralRules(t *testing.T) {
 			"The Civic Alliance holds 23 of the council's 45 seats.", "The Civic Alliance holds 21 of 45 seats on the council.", analyze.KindNumeric},
 		{"the whole is not compared with the part",
 			"The Civic Alliance holds 21 of the council's 45 seats.", "The Civic Alliance holds 21 of 45 seats on the council.", ""},
+		{"a rate is not a count",
+			"The Kettering plant makes 1.2 million pots of yoghurt a week.", "The Kettering plant recalled 48,000 pots of yoghurt.", ""},
+		{"also sold by another retailer",
+			"Dalby supplies the yoghurt exclusively to Harcourt supermarkets.", "The yoghurt is also sold by Fenwick's and several independent shops.", analyze.KindExclusivity},
 		{"a restored service ends a state that remains",
 			"The council's payment system remains offline after the attack.", "The council's payment system was restored on Friday.", analyze.KindPolarity},
 	}
