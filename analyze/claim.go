@@ -559,7 +559,27 @@ func (c *claim) subjectBefore(i int) (entRef, bool) {
 			return e, true
 		}
 	}
-	return c.mentionBefore(i)
+	if e, ok := c.mentionBefore(i); ok {
+		return e, true
+	}
+	// A relative clause acts for the name it follows: "BlackFen, which
+	// has hit at least 40 hospitals".
+	k := i
+	for k > 0 && c.clause[k-1] == c.clause[i] {
+		k--
+	}
+	start := k
+	for k < i && c.toks[k].Kind == tokenize.Punct {
+		k++
+	}
+	if k < len(c.toks) && (c.toks[k].Norm == "which" || c.toks[k].Norm == "who") {
+		for _, e := range c.ents {
+			if e.b <= start && start-e.b <= 1 {
+				return e, true
+			}
+		}
+	}
+	return entRef{}, false
 }
 
 func (c *claim) isPreposition(i int) bool {

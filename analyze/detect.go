@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -139,14 +140,30 @@ func differentTimes(a, b *claim) bool {
 	if len(a.dates) == 0 || len(b.dates) == 0 {
 		return false
 	}
+	compared := false
 	for _, x := range a.dates {
+		if !period(x) {
+			continue
+		}
 		for _, y := range b.dates {
-			if x.From.IsZero() || y.From.IsZero() || !x.From.After(y.To) && !y.From.After(x.To) {
+			if !period(y) {
+				continue
+			}
+			if !x.From.After(y.To) && !y.From.After(x.To) {
 				return false
 			}
+			compared = true
 		}
 	}
-	return true
+	return compared
+}
+
+// period reports whether a date names a month or longer ("in 2024", "in
+// March"): such a date scopes a figure to a period. A day ("on Friday", "on
+// 20 May") more often times the event or the statement ("pleaded guilty on
+// Friday to defrauding investors of 14 million euros") than the figure.
+func period(d tokenize.DateRef) bool {
+	return !d.From.IsZero() && d.To.Sub(d.From) >= 27*24*time.Hour
 }
 
 // shaped reports whether a claim has anything a specific detector reads:

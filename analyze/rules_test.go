@@ -102,6 +102,12 @@ func TestGeneralRules(t *testing.T) {
 			"The Kettering plant makes 1.2 million pots of yoghurt a week.", "The Kettering plant recalled 48,000 pots of yoghurt.", ""},
 		{"also sold by another retailer",
 			"Dalby supplies the yoghurt exclusively to Harcourt supermarkets.", "The yoghurt is also sold by Fenwick's and several independent shops.", analyze.KindExclusivity},
+		{"days time events, not figures",
+			"Raske pleaded guilty on Friday to defrauding investors of 14 million euros.", "Raske was sentenced on 20 May for defrauding investors of 18 million euros.", analyze.KindNumeric},
+		{"periods scope figures",
+			"Velto Logistics made a profit of 14 million euros in 2024.", "Velto Logistics made a profit of 18 million euros in 2025.", ""},
+		{"a relative clause acts for the name it follows",
+			"Halvern Health runs four hospitals in the region.", "It named the gang as BlackFen, which has hit at least 40 hospitals in the region.", ""},
 		{"a restored service ends a state that remains",
 			"The council's payment system remains offline after the attack.", "The council's payment system was restored on Friday.", analyze.KindPolarity},
 	}
