@@ -948,6 +948,26 @@ func valueRange(written string, q tokenize.Quantity) (lo, hi float64) {
 	return v - 0.01*math.Abs(v), v + 0.01*math.Abs(v)
 }
 
+// subsetOf reports whether amount x of claim a may count some of the
+// whole y of claim b: y is written as a whole ("the ten clubs", "all four
+// hospitals"), x as a bare count, and x is smaller.
+func subsetOf(a *claim, x quant, b *claim, y quant) bool {
+	return !wholeCount(a, x) && wholeCount(b, y) && x.q.Value < y.q.Value
+}
+
+// wholeCount reports whether an amount is written as a whole set: after
+// "the", "all", "its", "their" ("the ten clubs").
+func wholeCount(c *claim, q quant) bool {
+	if q.a == 0 {
+		return false
+	}
+	switch c.toks[q.a-1].Norm {
+	case "the", "all", "its", "their", "both":
+		return true
+	}
+	return false
+}
+
 // isRate reports whether an amount is per something ("a week", "a share").
 func isRate(q quant) bool {
 	for _, m := range q.measures {
@@ -1045,6 +1065,9 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 			}
 			if rangesMeet(txt(a, x.q.Span), x.q, txt(b, y.q.Span), y.q) {
 				continue // "more than 200" and "276" can both be true
+			}
+			if subsetOf(a, x, b, y) || subsetOf(b, y, a, x) {
+				continue // "two clubs have objected" and "the ten clubs"
 			}
 			if isRate(x) != isRate(y) {
 				continue // "1.2 million pots a week" and "48,000 pots"

@@ -108,6 +108,10 @@ func TestGeneralRules(t *testing.T) {
 			"Velto Logistics made a profit of 14 million euros in 2024.", "Velto Logistics made a profit of 18 million euros in 2025.", ""},
 		{"a relative clause acts for the name it follows",
 			"Halvern Health runs four hospitals in the region.", "It named the gang as BlackFen, which has hit at least 40 hospitals in the region.", ""},
+		{"some of a whole is no other count",
+			"Two clubs have written to the league to object to the deal.", "The money will be shared equally among the ten clubs of the league.", ""},
+		{"two bare counts of one thing",
+			"Two clubs of the league have written to object to the deal.", "Five clubs of the league have written to object to the deal.", analyze.KindNumeric},
 		{"a restored service ends a state that remains",
 			"The council's payment system remains offline after the attack.", "The council's payment system was restored on Friday.", analyze.KindPolarity},
 	}
