@@ -631,7 +631,9 @@ func evalStory(ctx context.Context, eng *engine, goldPath string, g *score.Gold,
 	texts := map[string][]byte{}
 	for _, gs := range g.Sources {
 		for _, s := range srcs {
-			if filepath.Base(s.Path) == gs.File || s.ID == gs.ID {
+			// A gold file may name its articles by a path relative to
+			// itself ("../../stories/x/a.md"); the file name decides.
+			if filepath.Base(s.Path) == filepath.Base(gs.File) || s.ID == gs.ID {
 				texts[gs.ID] = s.Text
 				break
 			}
