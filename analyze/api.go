@@ -83,6 +83,10 @@ type Config struct {
 	// Measures are groups of nouns that count the same thing ("people",
 	// "staff", "workers"): two amounts of one group measure one thing.
 	Measures [][]string `json:"measures,omitempty"`
+	// Events are nouns by which an article names the act a story is about
+	// without naming its parties ("the deal", "the move"): approval of one
+	// and objection to another, by the same party, are one stance apart.
+	Events []string `json:"events,omitempty"`
 }
 
 // TopicDef is a user-named topic.

@@ -417,9 +417,11 @@ func (c *claim) attributedTo(cu cueAt) string {
 		}
 		return true
 	}
-	// Right before the verb: "Microsoft said", "the company's CEO Jane Doe said".
+	// Right before the verb: "Microsoft said", "the company's CEO Jane Doe
+	// said"; not a name that only qualifies the speaker ("the largest
+	// Hollis shareholder said").
 	for _, e := range c.ents {
-		if e.b <= cu.a && cu.a-e.b <= 2 && speaker(e) {
+		if e.b <= cu.a && cu.a-e.b <= 2 && speaker(e) && (c.possessive(e) || !c.contentBetween(e.b, cu.a)) {
 			return e.name
 		}
 	}
@@ -936,6 +938,16 @@ func (c *claim) isCueStem(s string) bool {
 			if c.toks[k].Stem == s {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// contentBetween reports whether a content word lies in tokens [i, j).
+func (c *claim) contentBetween(i, j int) bool {
+	for k := i; k < j && k < len(c.content); k++ {
+		if c.content[k] {
+			return true
 		}
 	}
 	return false

@@ -54,6 +54,7 @@ func (c *Config) Merge(o *Config) {
 	c.Stops = append(c.Stops, o.Stops...)
 	c.OrgNouns = append(c.OrgNouns, o.OrgNouns...)
 	c.Measures = append(c.Measures, o.Measures...)
+	c.Events = append(c.Events, o.Events...)
 }
 
 // lexicon is a compiled Config: sets keyed by lower-case word and by stem,
@@ -68,6 +69,7 @@ type lexicon struct {
 	speculative map[string]bool // words
 	weakChange  map[string]bool // words
 	orgNouns    map[string]bool // words
+	events      map[string]bool // stems
 	// measureOf maps the stem of a noun in a Measures group to the group's
 	// name (its first word's stem, marked "~").
 	measureOf map[string]string
@@ -111,6 +113,7 @@ func (c *Config) compile() *lexicon {
 		speculative: set(c.Speculative, strings.ToLower),
 		weakChange:  set(c.WeakChange, strings.ToLower),
 		orgNouns:    set(c.OrgNouns, strings.ToLower),
+		events:      set(c.Events, stem),
 		antonyms:    map[[2]string]bool{},
 		antOf:       map[string][]string{},
 		stateFirst:  map[string]bool{},

@@ -632,10 +632,17 @@ func (an *analyzer) detectAttitude(a, b *claim) (judgement, bool) {
 		return judgement{}, false
 	}
 	shared := sharedGroups(a, b)
+	base := 0.55
 	if shared < 2 || sharedWords(a, b) < 1 {
-		return judgement{}, false
+		// Both may instead speak of the story's event by a bare
+		// description: "welcomed the arrangement" against "believe it
+		// breaches the contract" after "surprised by the move".
+		if !an.eventAfter(a, ok) || !an.eventBefore(b, obj) {
+			return judgement{}, false
+		}
+		base = 0.5
 	}
-	score := (0.55 + 0.05*math.Min(float64(shared+sharedContent(a, b)), 4)) * hedgeFactor(a, b)
+	score := (base + 0.05*math.Min(float64(shared+sharedContent(a, b)), 4)) * hedgeFactor(a, b)
 	return judgement{
 		kind:  KindAttitude,
 		score: clamp01(score),
@@ -649,6 +656,31 @@ func (an *analyzer) detectAttitude(a, b *claim) (judgement, bool) {
 		keyA: "attitude:approved",
 		keyB: "attitude:objected",
 	}, true
+}
+
+// eventAfter reports whether an approval takes as its object a definite
+// description of an event: "welcomed the arrangement", "approved this deal".
+func (an *analyzer) eventAfter(c *claim, cu cueAt) bool {
+	for k := cu.b + 1; k < len(c.toks) && k <= cu.b+2; k++ {
+		if an.lx.events[c.toks[k].Stem] && (determiners[c.toks[k-1].Norm] || c.toks[k-1].Norm == "this") {
+			return true
+		}
+	}
+	return false
+}
+
+// eventBefore reports whether what an objection says is wrong is the
+// event itself: "it breaches", "the move violated".
+func (an *analyzer) eventBefore(c *claim, cu cueAt) bool {
+	if cu.a > 0 && c.toks[cu.a-1].Norm == "it" {
+		return true
+	}
+	for k := cu.a - 1; k > 0 && k >= cu.a-2; k-- {
+		if an.lx.events[c.toks[k].Stem] && (determiners[c.toks[k-1].Norm] || c.toks[k-1].Norm == "this") {
+			return true
+		}
+	}
+	return false
 }
 
 // stateCue finds a cue of kind k governing an exclusivity cue of c.

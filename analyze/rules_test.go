@@ -112,6 +112,10 @@ func TestGeneralRules(t *testing.T) {
 			"Two clubs have written to the league to object to the deal.", "The money will be shared equally among the ten clubs of the league.", ""},
 		{"two bare counts of one thing",
 			"Two clubs of the league have written to object to the deal.", "Five clubs of the league have written to object to the deal.", analyze.KindNumeric},
+		{"a stance on the story's event named by description",
+			"On Monday Cellforge welcomed the arrangement in a short statement.", "Executives at Cellforge were surprised by the move and believe it breaches their contract.", analyze.KindAttitude},
+		{"stances of different parties on the event",
+			"On Monday Cellforge welcomed the arrangement in a short statement.", "Executives at Hanul were surprised by the move and believe it breaches their contract.", ""},
 		{"a restored service ends a state that remains",
 			"The council's payment system remains offline after the attack.", "The council's payment system was restored on Friday.", analyze.KindPolarity},
 	}
