@@ -201,7 +201,10 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 		}
 	}
 	cl := 0
+	stateFirst := make([]bool, n) // tokens that may start a state cue (addStateCues)
 	for i, t := range c.toks {
+		wf := lx.word[t.Norm]
+		stateFirst[i] = wf&wordStateFirst != 0
 		if t.Kind == tokenize.Punct || t.Kind == tokenize.Symbol {
 			switch {
 			case t.Norm == "," || t.Norm == ";" || t.Norm == ":" || t.Norm == "(" || t.Norm == ")":
@@ -209,11 +212,11 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 			case isDash(t.Norm) && i > 0 && i+1 < n && c.toks[i-1].End < t.Start && t.End < c.toks[i+1].Start:
 				cl++
 			}
-		} else if t.Kind == tokenize.Word && lx.breaks[t.Norm] {
+		} else if t.Kind == tokenize.Word && wf&wordBreak != 0 {
 			cl++
 		}
 		c.clause[i] = cl
-		if t.Kind == tokenize.Word && !inMention[i] && !lx.stop[t.Norm] && len(t.Norm) > 1 && hasLetter(t.Norm) {
+		if t.Kind == tokenize.Word && !inMention[i] && wf&wordStop == 0 && len(t.Norm) > 1 && hasLetter(t.Norm) {
 			c.content[i] = true
 			c.stems = append(c.stems, t.Stem)
 			// "paid" and "pay" share no stem; index the base too.
@@ -260,7 +263,7 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 			c.multi = append(c.multi, ca)
 		}
 	}
-	c.addStateCues(lx)
+	c.addStateCues(lx, stateFirst)
 	if n > 0 && c.toks[n-1].Norm == "?" {
 		c.hedged, c.cond = true, true
 	}
@@ -990,11 +993,12 @@ func (c *claim) cueNear(k tokenize.CueKind, a, b, w int) (cueAt, bool) {
 }
 
 // addStateCues adds the configuration's extra continuation and change cues
-// found on tokens that no tokenizer cue covers.
-func (c *claim) addStateCues(lx *lexicon) {
+// found on tokens that no tokenizer cue covers; first marks the tokens
+// that start one of them (lx.stateFirst).
+func (c *claim) addStateCues(lx *lexicon, first []bool) {
 	added := false
 	for i := range c.toks {
-		if !lx.stateFirst[c.toks[i].Norm] || c.isCue(i) {
+		if !first[i] || c.isCue(i) {
 			continue
 		}
 		for _, x := range lx.stateCues {

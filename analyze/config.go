@@ -79,6 +79,10 @@ type lexicon struct {
 	// stateFirst holds the first word of every state cue: most tokens
 	// start none, and are passed over with one lookup.
 	stateFirst map[string]bool
+	// word holds, for every word of stop, breaks and stateFirst, which of
+	// them it is in: newClaim asks all three of each token, and one
+	// lookup costs a third of three.
+	word map[string]wordFlags
 	// stops are the change cues, as written, that say a state stopped:
 	// the configuration's Change words and Stops.
 	stops    map[string]bool
@@ -159,6 +163,17 @@ func (c *Config) compile() *lexicon {
 		}
 	}
 	lx.stops = set(append(append([]string{}, c.Change...), c.Stops...), strings.ToLower)
+	lx.word = make(map[string]wordFlags, len(lx.stop)+len(lx.breaks)+len(lx.stateFirst))
+	for _, m := range []struct {
+		set  map[string]bool
+		flag wordFlags
+	}{{lx.stop, wordStop}, {lx.breaks, wordBreak}, {lx.stateFirst, wordStateFirst}} {
+		for w, in := range m.set {
+			if in {
+				lx.word[w] |= m.flag
+			}
+		}
+	}
 	for _, td := range c.Topics {
 		if strings.TrimSpace(td.Name) == "" || len(td.Terms) == 0 {
 			continue
@@ -178,6 +193,15 @@ func (c *Config) compile() *lexicon {
 	sort.SliceStable(lx.topics, func(i, j int) bool { return lx.topics[i].name < lx.topics[j].name })
 	return lx
 }
+
+// wordFlags says which of the word sets of the lexicon a word is in.
+type wordFlags uint8
+
+const (
+	wordStop       wordFlags = 1 << iota // lx.stop
+	wordBreak                            // lx.breaks
+	wordStateFirst                       // lx.stateFirst
+)
 
 func set(words []string, f func(string) string) map[string]bool {
 	m := make(map[string]bool, len(words))

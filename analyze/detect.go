@@ -80,6 +80,13 @@ var detectors = []detector{
 // compare runs the detectors on a pair, both ways round where the detector
 // is asymmetric, and returns the strongest finding.
 func (an *analyzer) compare(a, b *claim) (judgement, bool) {
+	return an.compareWith(detectors, a, b)
+}
+
+// compareWith is compare with the given detectors; the tests run it with
+// the plain ones (no needs, every detector called both ways round) to hold
+// the shortcuts to the same answers.
+func (an *analyzer) compareWith(detectors []detector, a, b *claim) (judgement, bool) {
 	// Statements about different times do not conflict: "120,000 in 2024"
 	// and "150,000 in 2025" are two facts.
 	dets := detectors

@@ -210,22 +210,32 @@ type Vector struct {
 
 // top returns the ids of the n heaviest terms, heaviest first, ties by id.
 func (v Vector) top(n int) []int32 {
-	idx := make([]int, len(v.Terms))
-	for i := range idx {
-		idx[i] = i
-	}
-	// A total order (terms are unique), so any sort gives one answer.
-	slices.SortFunc(idx, func(a, b int) int {
+	// before is the order of the ranking: higher weight first, then lower
+	// term. Terms are unique, so it is total and any method of picking
+	// gives one answer.
+	before := func(a, b int) bool {
 		if c := cmp.Compare(v.Weights[b], v.Weights[a]); c != 0 {
-			return c
+			return c < 0
 		}
-		return cmp.Compare(v.Terms[a], v.Terms[b])
-	})
-	if len(idx) > n {
-		idx = idx[:n]
+		return v.Terms[a] < v.Terms[b]
 	}
-	out := make([]int32, len(idx))
-	for i, k := range idx {
+	// The n best are kept in order as the terms go by, instead of sorting
+	// all of an article's terms to keep a few dozen: most terms rank below
+	// the n-th and cost one comparison.
+	best := make([]int, 0, min(n, len(v.Terms)))
+	for i := range v.Terms {
+		if len(best) == n && (n == 0 || !before(i, best[n-1])) {
+			continue
+		}
+		at := sort.Search(len(best), func(j int) bool { return before(i, best[j]) })
+		if len(best) < n {
+			best = append(best, 0)
+		}
+		copy(best[at+1:], best[at:len(best)-1])
+		best[at] = i
+	}
+	out := make([]int32, len(best))
+	for i, k := range best {
 		out[i] = v.Terms[k]
 	}
 	return out
@@ -304,7 +314,9 @@ func Vectors(docs []*tokenize.Document) []Vector {
 	parallel(len(docs), func(i int) {
 		d := docs[i]
 		var l local
-		words, ents := map[string]int{}, map[string]int{}
+		// A news article has about one distinct stem per three tokens:
+		// sizing the map for that spares its growth.
+		words, ents := make(map[string]int, len(d.Tokens)/3+8), map[string]int{}
 		add := func(m map[string]int, key string, ent bool, n float64) {
 			k, ok := m[key]
 			if !ok {
@@ -358,15 +370,19 @@ func Vectors(docs []*tokenize.Document) []Vector {
 	out := make([]Vector, len(docs))
 	parallel(len(docs), func(i int) {
 		l := locals[i]
-		order := make([]int, len(l.keys))
+		// Each term's id above its index in the document, sorted as plain
+		// integers: ids are unique within a document, so the order is
+		// total, the one a sort of indexes by id gives, without a
+		// comparison function.
+		order := make([]uint64, len(l.keys))
 		for k := range order {
-			order[k] = k
+			order[k] = uint64(uint32(ids[i][k]))<<32 | uint64(k)
 		}
-		// Ids are unique within a document: the order is total.
-		slices.SortFunc(order, func(a, b int) int { return cmp.Compare(ids[i][a], ids[i][b]) })
+		slices.Sort(order)
 		v := Vector{Terms: make([]int32, len(order)), Weights: make([]float64, len(order))}
 		var norm float64
-		for k, o := range order {
+		for k, p := range order {
+			o := int(uint32(p))
 			t := ids[i][o]
 			w := (1 + math.Log(l.tf[o])) * math.Log(1+n/float64(df[t]))
 			v.Terms[k] = t

@@ -198,16 +198,77 @@ func (jw *jsonWriter) end(last bool) {
 
 // encodeIndented encodes v as the whole-document encoder of JSON would at
 // the nesting given by prefix: lines after the first start with prefix,
-// no HTML escaping, no trailing newline.
+// no HTML escaping, no trailing newline. encoding/json indents by running
+// its full scanner over every byte of the compact encoding, which cost more
+// than the encoding itself on a report of thousands of findings;
+// indentCompact makes the same bytes from the compact encoding directly.
 func encodeIndented(v any, prefix string) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false) // a report is read by people; quotes keep their < and &
-	enc.SetIndent(prefix, "  ")
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	compact := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+	return indentCompact(make([]byte, 0, 2*len(compact)), compact, prefix, "  "), nil
+}
+
+// indentCompact appends to dst the compact JSON src as json.Indent would
+// indent it with prefix and indent: src must be what encoding/json writes
+// (valid, no space outside strings), so the only states are inside a
+// string or between tokens. Empty objects and arrays stay {} and [], as
+// json.Indent leaves them.
+func indentCompact(dst, src []byte, prefix, indent string) []byte {
+	newline := func(depth int) {
+		dst = append(dst, '\n')
+		dst = append(dst, prefix...)
+		for range depth {
+			dst = append(dst, indent...)
+		}
+	}
+	depth := 0
+	needIndent := false // after { or [, until we know whether it is empty
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if needIndent && c != '}' && c != ']' {
+			needIndent = false
+			depth++
+			newline(depth)
+		}
+		switch c {
+		case '"':
+			// Copy the string whole: up to the quote that ends it,
+			// stepping over escaped characters.
+			j := i + 1
+			for j < len(src) && src[j] != '"' {
+				if src[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			dst = append(dst, src[i:min(j+1, len(src))]...)
+			i = j
+		case '{', '[':
+			needIndent = true
+			dst = append(dst, c)
+		case ',':
+			dst = append(dst, c)
+			newline(depth)
+		case ':':
+			dst = append(dst, c, ' ')
+		case '}', ']':
+			if needIndent {
+				needIndent = false
+			} else {
+				depth--
+				newline(depth)
+			}
+			dst = append(dst, c)
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst
 }
 
 // listBatch is how many list elements are encoded before they are written.

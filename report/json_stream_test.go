@@ -76,3 +76,39 @@ func TestJSONStreamed(t *testing.T) {
 		})
 	}
 }
+
+// TestIndentCompact holds indentCompact to json.Indent on what the encoder
+// writes: strings with quotes, backslashes, brackets, commas and colons in
+// them, escapes, non-ASCII text, empty and nested objects and arrays,
+// numbers, booleans and null, under a prefix and without one.
+func TestIndentCompact(t *testing.T) {
+	values := []any{
+		"plain",
+		`say "no", [then] {stop}: \ end\`,
+		"line\nbreak\ttab \u2028 \x01 <b>&amp;</b> ünïcödé",
+		[]any{},
+		map[string]any{},
+		[]any{[]any{}, map[string]any{}, []int{1, 2}, map[string]int{"a": 1}},
+		map[string]any{"a": []string{"x,y", "]", "}"}, "b": map[string]any{"c": nil, "d": true, "e": false}, "f": -1.5e-7, "g": 12},
+		fixture(),
+		bigResult(3),
+	}
+	for i, v := range values {
+		for _, prefix := range []string{"", "    "} {
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
+			enc.SetEscapeHTML(false)
+			if err := enc.Encode(v); err != nil {
+				t.Fatal(err)
+			}
+			compact := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+			var want bytes.Buffer
+			if err := json.Indent(&want, compact, prefix, "  "); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want.String(), string(indentCompact(nil, compact, prefix, "  "))); diff != "" {
+				t.Errorf("value %d, prefix %q: indentCompact differs from json.Indent (-want +got):\n%s", i, prefix, diff)
+			}
+		}
+	}
+}
