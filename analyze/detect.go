@@ -1285,29 +1285,36 @@ func sameSubject(a, b *claim, neg cueAt) bool {
 	return false
 }
 
-// hasWord reports whether c has a content word that is a form of t.
+// hasWord reports whether c has a content word that is a form of t. The
+// claim's stems include the bases of its irregular verbs ("paid" adds
+// "pay"), so only t's own base needs looking up.
 func (c *claim) hasWord(t tokenize.Token) bool {
 	if has(c.stems, t.Stem) {
 		return true
 	}
-	for i, u := range c.toks {
-		if c.content[i] && sameWord(u, t) {
-			return true
+	b := irregularStem(t)
+	return b != "" && has(c.stems, b)
+}
+
+// irregularStem returns the stem of the base of an irregular verb form
+// ("paid" gives "pay"), or "".
+func irregularStem(t tokenize.Token) string {
+	if base, ok := wn.IrregularVerb(t.Norm); ok {
+		if s := stem(base); s != t.Stem {
+			return s
 		}
 	}
-	return false
+	return ""
 }
 
 // sameWord reports whether two tokens are forms of one word: the same
-// stem, or the same WordNet lemma for irregular forms ("paid", "pay").
+// stem, or one an irregular form of the other's base ("paid", "pay").
 func sameWord(x, y tokenize.Token) bool {
 	if x.Stem == y.Stem {
 		return true
 	}
-	if x.Norm == "" || y.Norm == "" || x.Norm[0] != y.Norm[0] {
-		return false // irregular forms keep their first letter
-	}
-	return wn.Lemma(x.Norm) == wn.Lemma(y.Norm)
+	bx, by := irregularStem(x), irregularStem(y)
+	return bx != "" && (bx == y.Stem || bx == by) || by != "" && by == x.Stem
 }
 
 // negatedScopeMatches reports whether the words b negates are said in a:
