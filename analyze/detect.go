@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"sort"
@@ -403,10 +404,10 @@ func countShared(x, y []string) int {
 	return n
 }
 
-// countSharedIDs is countShared on stems numbered by internStems: both
-// sorted unique, so a merge counts the common ones, comparing integers
-// instead of strings on every aligned pair.
-func countSharedIDs(x, y []int32) int {
+// countCommon counts the values two sorted unique slices share: stems
+// numbered by internStems (integers instead of strings on every aligned
+// pair), or claim indices.
+func countCommon[T cmp.Ordered](x, y []T) int {
 	n, i, j := 0, 0, 0
 	for i < len(x) && j < len(y) {
 		switch {
@@ -1200,7 +1201,7 @@ func overlap(a, b *claim) (int, float64) {
 		n = b.overlapN
 	default:
 		if a.stemIDs != nil && b.stemIDs != nil {
-			n = countSharedIDs(a.stemIDs, b.stemIDs)
+			n = countCommon(a.stemIDs, b.stemIDs)
 		} else {
 			n = countShared(a.stems, b.stems)
 		}

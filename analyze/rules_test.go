@@ -8,13 +8,28 @@ import (
 	"github.com/crosscheck-go/crosscheck/tokenize"
 )
 
-// TestBoundedAmounts checks that an amount written as a bound ("more than
-// 200", "up to 11") conflicts only with a value outside it.
-func TestBoundedAmounts(t *testing.T) {
+// runPair analyses two one-article sources, "a" and "b", read by the real
+// tokenizer (untagged, as in large runs).
+func runPair(t *testing.T, a, b string) *analyze.Result {
+	t.Helper()
 	tk, err := tokenize.New(tokenize.Options{NoTags: true})
 	if err != nil {
 		t.Fatal(err)
 	}
+	docs, err := tk.Documents(context.Background(), []tokenize.Source{{ID: "a", Text: []byte(a)}, {ID: "b", Text: []byte(b)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := analyze.Run(context.Background(), docs, analyze.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// TestBoundedAmounts checks that an amount written as a bound ("more than
+// 200", "up to 11") conflicts only with a value outside it.
+func TestBoundedAmounts(t *testing.T) {
 	tests := []struct {
 		name, a, b string
 		conflict   bool
@@ -29,16 +44,7 @@ func TestBoundedAmounts(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			docs, err := tk.Documents(context.Background(), []tokenize.Source{
-				{ID: "a", Text: []byte(tc.a)}, {ID: "b", Text: []byte(tc.b)},
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, err := analyze.Run(context.Background(), docs, analyze.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := runPair(t, tc.a, tc.b)
 			numeric := 0
 			for _, c := range res.Conflicts {
 				if c.Kind == analyze.KindNumeric {
@@ -56,10 +62,6 @@ func TestBoundedAmounts(t *testing.T) {
 // never seen (testdata/stories/breach and strike), each on two sources
 // read by the real tokenizer.
 func TestGeneralRules(t *testing.T) {
-	tk, err := tokenize.New(tokenize.Options{NoTags: true})
-	if err != nil {
-		t.Fatal(err)
-	}
 	tests := []struct {
 		name, a, b string
 		want       analyze.Kind // "" means no conflict
@@ -121,16 +123,7 @@ func TestGeneralRules(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			docs, err := tk.Documents(context.Background(), []tokenize.Source{
-				{ID: "a", Text: []byte(tc.a)}, {ID: "b", Text: []byte(tc.b)},
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, err := analyze.Run(context.Background(), docs, analyze.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := runPair(t, tc.a, tc.b)
 			var got analyze.Kind
 			for _, c := range res.Conflicts {
 				if c.Kind != analyze.KindSelf {
@@ -146,10 +139,6 @@ func TestGeneralRules(t *testing.T) {
 
 // TestAsserters checks who a conflict's hedged side is credited to.
 func TestAsserters(t *testing.T) {
-	tk, err := tokenize.New(tokenize.Options{NoTags: true})
-	if err != nil {
-		t.Fatal(err)
-	}
 	tests := []struct{ name, a, b, want string }{
 		{"an anonymous source", "Brakel Foods paid the fine in May, two people familiar with the matter told the Courier.", "Brakel Foods did not pay the fine.", "two people familiar with the matter"},
 		{"a described speaker after a possessive subject", "Marlow's bus strike ended on 5 March, the drivers' union said.", "Marlow's bus strike continues after 5 March.", "the drivers' union"},
@@ -157,16 +146,7 @@ func TestAsserters(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			docs, err := tk.Documents(context.Background(), []tokenize.Source{
-				{ID: "a", Text: []byte(tc.a)}, {ID: "b", Text: []byte(tc.b)},
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, err := analyze.Run(context.Background(), docs, analyze.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := runPair(t, tc.a, tc.b)
 			var got []string
 			for _, c := range res.Conflicts {
 				for _, e := range []analyze.Evidence{c.A, c.B} {

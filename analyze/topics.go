@@ -345,21 +345,3 @@ func nounStems(claims []*claim) map[string]bool {
 	}
 	return out
 }
-
-// countCommon counts the values two sorted sets of claim indices share.
-func countCommon(x, y []int) int {
-	n, i, j := 0, 0, 0
-	for i < len(x) && j < len(y) {
-		switch {
-		case x[i] == y[j]:
-			n++
-			i++
-			j++
-		case x[i] < y[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return n
-}

@@ -1,13 +1,13 @@
 package gbdt
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"slices"
 	"strconv"
 
 	"github.com/crosscheck-go/crosscheck/internal/logreg"
+	"github.com/crosscheck-go/crosscheck/internal/mldata"
 )
 
 // Options control training. The zero value trains 100 rounds of depth-4
@@ -123,14 +123,14 @@ func (m *Model) NumFeatures() int { return len(m.Features) }
 
 // Train fits a model to the rows of X with labels y in [0, nClasses).
 func Train(X [][]float64, y []int, nClasses int, opts Options) (*Model, error) {
-	if err := checkData(X, y, nClasses); err != nil {
+	if err := mldata.Check("gbdt", X, y, nClasses); err != nil {
 		return nil, err
 	}
 	opts = opts.withDefaults()
 	n, d := len(X), len(X[0])
 	m := &Model{
-		Classes:  names(opts.Classes, nClasses, ""),
-		Features: names(opts.Features, d, "f"),
+		Classes:  mldata.Names(opts.Classes, nClasses, ""),
+		Features: mldata.Names(opts.Features, d, "f"),
 		Base:     make([]float64, nClasses),
 		Trees:    make([][]Tree, nClasses),
 	}
@@ -399,46 +399,4 @@ func softmax(p []float64) {
 	for k := range p {
 		p[k] /= sum
 	}
-}
-
-func names(given []string, n int, prefix string) []string {
-	if given != nil {
-		return slices.Clone(given)
-	}
-	out := make([]string, n)
-	for i := range out {
-		out[i] = prefix + strconv.Itoa(i)
-	}
-	return out
-}
-
-// checkData rejects input Train cannot use, naming the first bad row.
-func checkData(X [][]float64, y []int, nClasses int) error {
-	if len(X) == 0 {
-		return errors.New("gbdt: no training rows")
-	}
-	if len(X) != len(y) {
-		return fmt.Errorf("gbdt: %d rows but %d labels", len(X), len(y))
-	}
-	if nClasses < 2 {
-		return fmt.Errorf("gbdt: need at least 2 classes, got %d", nClasses)
-	}
-	d := len(X[0])
-	if d == 0 {
-		return errors.New("gbdt: rows have no features")
-	}
-	for i, row := range X {
-		if len(row) != d {
-			return fmt.Errorf("gbdt: row %d has %d features, row 0 has %d", i, len(row), d)
-		}
-		for j, v := range row {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return fmt.Errorf("gbdt: row %d feature %d is %v", i, j, v)
-			}
-		}
-		if y[i] < 0 || y[i] >= nClasses {
-			return fmt.Errorf("gbdt: row %d has label %d, want 0..%d", i, y[i], nClasses-1)
-		}
-	}
-	return nil
 }

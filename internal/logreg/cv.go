@@ -6,6 +6,8 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+
+	"github.com/crosscheck-go/crosscheck/internal/mldata"
 )
 
 // Folds splits rows 0..n-1 into k folds and returns each fold's rows in
@@ -69,7 +71,7 @@ type CVResult struct {
 // opts.Seed) on the other folds, predicts the held-out rows, and scores all
 // out-of-fold predictions together. It is deterministic like Train.
 func CrossValidate(X [][]float64, y []int, nClasses, k int, groups []string, opts Options) (*CVResult, error) {
-	if err := checkData(X, y, nClasses); err != nil {
+	if err := mldata.Check("logreg", X, y, nClasses); err != nil {
 		return nil, err
 	}
 	folds, err := Folds(len(X), k, groups, opts.Seed)

@@ -1,10 +1,11 @@
 package logreg
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
+
+	"github.com/crosscheck-go/crosscheck/internal/mldata"
 )
 
 // Options control training. The zero value trains a sensible model:
@@ -91,14 +92,14 @@ func (m *Model) NumFeatures() int { return len(m.Mean) }
 // Training is single-threaded and every random choice comes from
 // opts.Seed, so it is deterministic.
 func Train(X [][]float64, y []int, nClasses int, opts Options) (*Model, error) {
-	if err := checkData(X, y, nClasses); err != nil {
+	if err := mldata.Check("logreg", X, y, nClasses); err != nil {
 		return nil, err
 	}
 	opts = opts.withDefaults()
 	n, d := len(X), len(X[0])
 	m := &Model{
-		Classes:  names(opts.Classes, nClasses, ""),
-		Features: names(opts.Features, d, "f"),
+		Classes:  mldata.Names(opts.Classes, nClasses, ""),
+		Features: mldata.Names(opts.Features, d, "f"),
 		Mean:     make([]float64, d),
 		Scale:    make([]float64, d),
 		Weights:  make([][]float64, nClasses),
@@ -295,46 +296,4 @@ func (m *Model) loss(X [][]float64, y []int, cw []float64, l2 float64) float64 {
 		return 0
 	}
 	return sum/wsum + l2/2*pen
-}
-
-func names(given []string, n int, prefix string) []string {
-	if given != nil {
-		return append([]string(nil), given...)
-	}
-	out := make([]string, n)
-	for i := range out {
-		out[i] = fmt.Sprint(prefix, i)
-	}
-	return out
-}
-
-// checkData rejects input Train cannot use, naming the first bad row.
-func checkData(X [][]float64, y []int, nClasses int) error {
-	if len(X) == 0 {
-		return errors.New("logreg: no training rows")
-	}
-	if len(X) != len(y) {
-		return fmt.Errorf("logreg: %d rows but %d labels", len(X), len(y))
-	}
-	if nClasses < 2 {
-		return fmt.Errorf("logreg: need at least 2 classes, got %d", nClasses)
-	}
-	d := len(X[0])
-	if d == 0 {
-		return errors.New("logreg: rows have no features")
-	}
-	for i, row := range X {
-		if len(row) != d {
-			return fmt.Errorf("logreg: row %d has %d features, row 0 has %d", i, len(row), d)
-		}
-		for j, v := range row {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return fmt.Errorf("logreg: row %d feature %d is %v", i, j, v)
-			}
-		}
-		if y[i] < 0 || y[i] >= nClasses {
-			return fmt.Errorf("logreg: row %d has label %d, want 0..%d", i, y[i], nClasses-1)
-		}
-	}
-	return nil
 }
