@@ -990,9 +990,11 @@ func valueRange(written string, q tokenize.Quantity) (lo, hi float64) {
 
 // subsetOf reports whether amount x of claim a may count some of the
 // whole y of claim b: y is written as a whole ("the ten clubs", "all four
-// hospitals"), x as a bare count, and x is smaller.
+// hospitals"), x as a bare count, and x is at most a third of it. A bare
+// count closer to the whole ("tracked 12,000 adults" against "its 21,000
+// participants") more likely gives the whole differently.
 func subsetOf(a *claim, x quant, b *claim, y quant) bool {
-	return !wholeCount(a, x) && wholeCount(b, y) && x.q.Value < y.q.Value
+	return !wholeCount(a, x) && wholeCount(b, y) && x.q.Value*3 <= y.q.Value
 }
 
 // wholeCount reports whether an amount is written as a whole set: after

@@ -118,6 +118,8 @@ func TestGeneralRules(t *testing.T) {
 			"On Monday Cellforge welcomed the arrangement in a short statement.", "Executives at Cellforge were surprised by the move and believe it breaches their contract.", analyze.KindAttitude},
 		{"stances of different parties on the event",
 			"On Monday Cellforge welcomed the arrangement in a short statement.", "Executives at Hanul were surprised by the move and believe it breaches their contract.", ""},
+		{"a bare count near the whole gives the whole differently",
+			"The study followed its 21,000 participants for a decade.", "The study tracked 12,000 adults over a decade.", analyze.KindNumeric},
 		{"a restored service ends a state that remains",
 			"The council's payment system remains offline after the attack.", "The council's payment system was restored on Friday.", analyze.KindPolarity},
 	}
