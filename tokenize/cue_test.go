@@ -51,6 +51,8 @@ func TestCues(t *testing.T) {
 		{"names are not cues", "The partnership ends in May, said Will Only.", []gotCue{{"ends", CueChange, "ends"}, {"said", CueAttribution, "said"}}},
 		{"stance words of a quoted title count", `The sale went ahead with the board's "Formal Approval" and its "Only Option".`, []gotCue{
 			{"Approval", CueApproval, "approved"}}},
+		{"praise and condemnation", "Experts praised the study; critics slammed it.", []gotCue{
+			{"praised", CueApproval, "praised"}, {"slammed", CueObjection, "slammed"}}},
 		{"hedge", "If approved, the deal could close.", []gotCue{
 			{"If", CueHedge, "if"}, {"approved", CueApproval, "approved"}, {"could", CueHedge, "could"}}},
 		{"objection", "The rival said the move violated the contract.", []gotCue{
