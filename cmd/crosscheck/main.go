@@ -67,7 +67,8 @@ Flags:
   -format md|json|html   report format (default md, or from the -o extension)
   -o FILE                write the report to FILE (atomically) instead of stdout
   -config FILE           JSON file extending the default word lists, entity
-                         aliases and topics
+                         aliases and topics, and giving sources' dates,
+                         outlets and titles ("sources")
   -r                     read directories recursively
   -strict                fail on files that would be skipped
   -fail-on-conflict      exit 1 when any conflict is found
@@ -319,6 +320,9 @@ func (c *command) run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := c.applySourceMeta(srcs); err != nil {
+		return err
+	}
 	if len(srcs) == 1 && !c.opts.quiet {
 		c.warn("only one source (%s): cross-source comparison needs two or more", srcs[0].ID)
 	}
@@ -424,6 +428,26 @@ func groupNotes(ws []input.Warning) []string {
 		notes = append(notes, who+": "+msg)
 	}
 	return notes
+}
+
+// applySourceMeta sets the titles, outlets, URLs and dates that the
+// -config file's "sources" key gives (plain-text articles carry none).
+func (c *command) applySourceMeta(srcs []tokenize.Source) error {
+	if c.opts.config == "" {
+		return nil
+	}
+	data, err := os.ReadFile(c.opts.config)
+	if err != nil {
+		return pathErr(c.opts.config, err)
+	}
+	metas, err := input.ParseMeta(data)
+	if err == nil {
+		err = input.ApplyMeta(srcs, metas)
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", c.opts.config, err)
+	}
+	return nil
 }
 
 // loadConfig reads the -config file once and gives its bytes to each

@@ -384,6 +384,28 @@ func TestConfigFile(t *testing.T) {
 	}
 }
 
+// TestSourceMeta checks the "sources" key of -config: dates and outlets
+// for articles that cannot carry them, and clear errors.
+func TestSourceMeta(t *testing.T) {
+	inTempDir(t, map[string]string{"a.md": artA, "b.txt": artB,
+		"cfg.json":     `{"sources": [{"source": "b.txt", "date": "2026-03-01", "outlet": "Beta Wire"}, {"source": "a", "outlet": "Alpha Daily"}]}`,
+		"typo.json":    `{"sources": [{"source": "c.txt", "date": "2026-03-01"}]}`,
+		"baddate.json": `{"sources": [{"source": "b", "date": "next week"}]}`})
+	got := runFake(t, fakeStages(0), "", "-config", "cfg.json", "a.md", "b.txt")
+	for _, want := range []string{
+		`source a path=a.md title="Alpha: a headline" outlet="Alpha Daily" url="https://example.com/a" date=2026-02-27T00:00:00Z`,
+		`source b path=b.txt title="Beta headline" outlet="Beta Wire" url="" date=2026-03-01T00:00:00Z`,
+	} {
+		if got.code != 0 || !strings.Contains(got.stdout, want) {
+			t.Errorf("want %q in %+v", want, got)
+		}
+	}
+	checkOutcome(t, runFake(t, fakeStages(0), "", "-config", "typo.json", "a.md", "b.txt"),
+		outcome{code: 2, stderr: "crosscheck: typo.json: sources: \"c.txt\" names none of the articles read\n"})
+	checkOutcome(t, runFake(t, fakeStages(0), "", "-config", "baddate.json", "a.md", "b.txt"),
+		outcome{code: 2, stderr: "crosscheck: baddate.json: sources[0] (b): date \"next week\" is not a date (try 2026-02-27)\n"})
+}
+
 func TestOutputFile(t *testing.T) {
 	dir := inTempDir(t, map[string]string{"a.md": artA, "b.txt": artB, "out/": "", "keep.md": "old\n"})
 	t.Run("written, format from extension", func(t *testing.T) {
