@@ -120,6 +120,10 @@ func TestGeneralRules(t *testing.T) {
 			"On Monday Cellforge welcomed the arrangement in a short statement.", "Executives at Hanul were surprised by the move and believe it breaches their contract.", ""},
 		{"a bare count near the whole gives the whole differently",
 			"The study followed its 21,000 participants for a decade.", "The study tracked 12,000 adults over a decade.", analyze.KindNumeric},
+		{"one transaction told from either side",
+			"Portside United agreed a £32 million fee with Riverton City for Emeka Okafor.", "Emeka Okafor joined Portside United from Riverton City for a fee of £28 million.", analyze.KindNumeric},
+		{"different actors, each naming only its own",
+			"Portside United paid a £32 million fee for the striker.", "Riverton City paid a fee of £28 million for the striker.", ""},
 		{"a restored service ends a state that remains",
 			"The council's payment system remains offline after the attack.", "The council's payment system was restored on Friday.", analyze.KindPolarity},
 	}
