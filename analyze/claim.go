@@ -270,10 +270,54 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 	c.dates = s.Dates
 	c.bindExclusivity(lx)
 	c.bindHosting(lx)
-	c.bindQuantities(lx, s.Quantities)
+	c.bindQuantities(lx, c.withCompoundCounts(s.Quantities))
 	c.addCountedRoles(lx)
 	c.has = c.flags()
 	return c
+}
+
+// withCompoundCounts adds to qs the count of a number-unit compound: "a
+// four-year contract", "a 10-year deal", "a three-day strike". The
+// tokenizer keeps such a compound as one word; its number is the length of
+// the thing the next noun names, so "four-year contract" and "five-year
+// contract" disagree. Ages ("five-year-old") stay words.
+func (c *claim) withCompoundCounts(qs []tokenize.Quantity) []tokenize.Quantity {
+	var out []tokenize.Quantity
+	for i, t := range c.toks {
+		num, unit, ok := strings.Cut(t.Norm, "-")
+		if !ok || !timeUnits[strings.TrimSuffix(unit, "s")] || i+1 >= len(c.toks) || !c.content[i+1] || c.toks[i+1].Norm == "old" {
+			continue // "a 27-year old man" is an age
+		}
+		v, ok := numberWord(num)
+		if !ok {
+			continue
+		}
+		if out == nil {
+			out = append(make([]tokenize.Quantity, 0, len(qs)+1), qs...)
+		}
+		// The quantity covers the number only, so its measured words are
+		// the unit's compound and the noun after it.
+		out = append(out, tokenize.Quantity{Span: t.Span, Value: v, Unit: "~" + strings.TrimSuffix(unit, "s")})
+	}
+	if out == nil {
+		return qs
+	}
+	sort.SliceStable(out, func(x, y int) bool { return out[x].Start < out[y].Start })
+	return out
+}
+
+// numberWord reads a count written in digits or as a word up to twenty.
+func numberWord(s string) (float64, bool) {
+	if v, err := strconv.ParseFloat(s, 64); err == nil {
+		return v, true
+	}
+	for i, w := range []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+		"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"} {
+		if s == w {
+			return float64(i), true
+		}
+	}
+	return 0, false
 }
 
 // addCountedRoles adds a plurality cue for a count of more than one before

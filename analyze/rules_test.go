@@ -124,6 +124,10 @@ func TestGeneralRules(t *testing.T) {
 			"Portside United agreed a £32 million fee with Riverton City for Emeka Okafor.", "Emeka Okafor joined Portside United from Riverton City for a fee of £28 million.", analyze.KindNumeric},
 		{"different actors, each naming only its own",
 			"Portside United paid a £32 million fee for the striker.", "Riverton City paid a fee of £28 million for the striker.", ""},
+		{"counts inside number-unit compounds",
+			"Okafor is expected to sign a five-year contract with Portside United.", "Okafor signed a four-year contract with Portside United.", analyze.KindNumeric},
+		{"an age is not a length",
+			"Okafor's five-year-old son watched the match at Portside United.", "Okafor signed a four-year contract with Portside United.", ""},
 		{"a restored service ends a state that remains",
 			"The council's payment system remains offline after the attack.", "The council's payment system was restored on Friday.", analyze.KindPolarity},
 	}
