@@ -339,7 +339,8 @@ func Train(opts TrainOptions) ([]byte, error) {
 	}
 	// Short premises train the sentence model; the news model, which
 	// judges long ones, learns from every pair (the long premises alone,
-	// about 1,700, are too few for its weights).
+	// about 1,700, are too few for its weights), without the features of
+	// newsLeavesOut.
 	var sx [][]float64
 	var sy []int
 	for i := range X {
@@ -355,7 +356,7 @@ func Train(opts TrainOptions) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("nli: caption model: %w", err)
 	}
-	news, err := trainLR(X, y, stanceClasses, stanceOptions)
+	news, err := trainLR(newsMasked(X), y, stanceClasses, stanceOptions)
 	if err != nil {
 		return nil, fmt.Errorf("nli: news model: %w", err)
 	}
@@ -488,6 +489,29 @@ func Train(opts TrainOptions) ([]byte, error) {
 		return nil, fmt.Errorf("nli: %w", err)
 	}
 	return append(out, '\n'), nil
+}
+
+// newsLeavesOut are the features the news model leaves out. negation_entailed
+// is learned almost wholly from SICK's short denials ("There is no man
+// playing"), where a denial covers the whole sentence; in a long news
+// sentence a negation covers a clause, and the weight SICK teaches shifts
+// the news model's other weights away from what fits RTE. Measured on the
+// training data only (RTE-1/2, 5 folds, SICK always in training), leaving
+// it out of the news model raised contradiction F1 from 0.191 to 0.211.
+var newsLeavesOut = []int{fNegEntail}
+
+// newsMasked returns a copy of X with the newsLeavesOut columns zeroed,
+// so the news model trained on it gives them no weight.
+func newsMasked(X [][]float64) [][]float64 {
+	out := make([][]float64, len(X))
+	for i, row := range X {
+		r := append([]float64(nil), row...)
+		for _, j := range newsLeavesOut {
+			r[j] = 0
+		}
+		out[i] = r
+	}
+	return out
 }
 
 func round4(v float64) float64 { return float64(int64(v*1e4+0.5)) / 1e4 }
