@@ -238,7 +238,7 @@ func (x *extractor) prepare(d *tokenize.Document) *text {
 				info.dis++
 			}
 			_ = plen
-			if tk.Kind == tokenize.Punct || tk.Kind == tokenize.Symbol || cls&wStop != 0 {
+			if tk.Kind == tokenize.Punct || tk.Kind == tokenize.Symbol || cls&wStop != 0 || contractedNot(tk.Norm) {
 				continue
 			}
 			if !hasAlnum(tk.Norm) {
@@ -300,6 +300,14 @@ func (x *extractor) classify(toks []tokenize.Token, k int) (uint8, int) {
 		}
 	}
 	return cls, n
+}
+
+// contractedNot reports whether a word is an auxiliary contracted with
+// "not" ("isn't", "doesn't", "can't", "won't"), kept whole by tokenize: a
+// function word like the auxiliary alone, whose negation the cues count.
+// Left as a content word it would be unaligned against "is not".
+func contractedNot(norm string) bool {
+	return strings.HasSuffix(norm, "n't") || strings.HasSuffix(norm, "n’t")
 }
 
 func hasAlnum(s string) bool {

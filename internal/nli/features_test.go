@@ -101,6 +101,11 @@ func TestFeatures(t *testing.T) {
 			want: map[string]float64{"negation_entailed": 2.0 / 3},
 		},
 		{
+			name:    "a contracted negation is no content word",
+			premise: "The band is singing.", hypothesis: "The band isn't singing.",
+			want: map[string]float64{"unaligned_hypothesis": 0, "negation_parity": 1, "negation_entailed": 1},
+		},
+		{
 			name:    "nothing denied",
 			premise: "A man is playing a guitar.", hypothesis: "A man is playing a guitar.",
 			want: map[string]float64{"negation_entailed": 0},
