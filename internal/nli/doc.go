@@ -8,7 +8,8 @@
 // best aligned to it (exact, stem, WordNet lemma, synonym, derivation,
 // hypernym, number value, name) and measures what the alignment leaves:
 // unaligned words each side, antonyms and co-hyponyms facing each other,
-// negation in and out of scope, quantifier, number and date mismatches,
+// negation in and out of scope, a denial of what the other side entails
+// ("no one cutting" against "slicing"), quantifier, number and date mismatches,
 // exclusivity, change of state, hedges, attribution, word-order swaps and
 // relatedness. Model holds five small classifiers over those features,
 // loaded once from the embedded model.json: logistic regressions (package

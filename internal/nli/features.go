@@ -82,6 +82,7 @@ const (
 	fAntonymReferent             // antonyms that are both kinds of person (man/woman): another referent, not an opposite claim
 	fContrastOnly                // the only differences are opposites: every other word each side is aligned
 	fNegLooseDenial              // is-a alignments where the negated side holds the general word ("not cutting"/"slicing")
+	fNegEntail                   // one side negated: share of what the negated side says that the other side entails
 	NumFeatures                  // the number of features
 )
 
@@ -100,7 +101,7 @@ var featureNames = [NumFeatures]string{
 	"aligned_share", "substitution", "negation_parity_x_aligned", "negation_aligned_x_aligned",
 	"antonym_x_aligned", "cohyponym_x_aligned", "substitution_x_aligned", "order_swap_x_aligned",
 	"align_loose_negated", "refute_lead", "discuss_all", "negation_all", "refute_all_x_cover",
-	"antonym_referent", "contrast_only", "negation_loose_denial",
+	"antonym_referent", "contrast_only", "negation_loose_denial", "negation_entailed",
 }
 
 // FeatureNames returns the names of the features in column order.
@@ -237,7 +238,7 @@ func (x *extractor) prepare(d *tokenize.Document) *text {
 				info.dis++
 			}
 			_ = plen
-			if tk.Kind == tokenize.Punct || tk.Kind == tokenize.Symbol || cls&wStop != 0 {
+			if tk.Kind == tokenize.Punct || tk.Kind == tokenize.Symbol || cls&wStop != 0 || contractedNot(tk.Norm) {
 				continue
 			}
 			if !hasAlnum(tk.Norm) {
@@ -299,6 +300,14 @@ func (x *extractor) classify(toks []tokenize.Token, k int) (uint8, int) {
 		}
 	}
 	return cls, n
+}
+
+// contractedNot reports whether a word is an auxiliary contracted with
+// "not" ("isn't", "doesn't", "can't", "won't"), kept whole by tokenize: a
+// function word like the auxiliary alone, whose negation the cues count.
+// Left as a content word it would be unaligned against "is not".
+func contractedNot(norm string) bool {
+	return strings.HasSuffix(norm, "n't") || strings.HasSuffix(norm, "n’t")
 }
 
 func hasAlnum(s string) bool {
@@ -614,6 +623,7 @@ func (x *extractor) features(p, h *text) Vector {
 		f[fContrastOnly] = 1
 	}
 	f[fNegLooseDenial] = math.Min(denial, 3)
+	f[fNegEntail] = negEntailed(p, h, chosen, rel, to, hn, hs.neg, ps.neg)
 	f[fAntonym] = math.Min(counts[relAntonym], 3)
 	f[fAntonymWeak] = math.Min(counts[relAntonymWeak], 3)
 	f[fCohyponym] = math.Min(counts[relCohyponym], 3)
@@ -770,6 +780,60 @@ func isPerson(c *ctok) bool {
 	}
 	_, ok := lexicon.Hypernym(c.norm, "person")
 	return ok
+}
+
+// negEntailed measures "not A" against "B" where B entails A: when one
+// side only is negated, it returns the share of the negated side's content
+// words that the other side entails (the same word, a synonym, a derived
+// form, or a word that is a kind of it), else 0. A negated sentence
+// contradicts any sentence that entails what it denies, however the words
+// differ: "There is no one cutting a tomato" against "The lady is slicing a
+// tomato". Words the unnegated side adds do not count against it ("A man is
+// slicing a potato into pieces" still entails "a man cutting a potato"),
+// while words of the negated side with no entailing counterpart do: that
+// part of the denial may be what is false ("no man playing a piano"
+// against "a man playing a guitar").
+func negEntailed(p, h *text, chosen []int, rel, to []int, hn, negH, negP int) float64 {
+	switch {
+	case negH%2 == 1 && negP%2 == 0:
+		// The hypothesis denies: every hypothesis word should be
+		// entailed by its premise counterpart (equal or more specific).
+		var ok float64
+		for i := range hn {
+			switch rel[i] {
+			case relExact, relLemma, relDerived, relHyper:
+				ok++
+			}
+		}
+		return ok / float64(len(h.toks))
+	case negP%2 == 1 && negH%2 == 0:
+		// The premise denies: every premise word of the chosen
+		// sentences should be entailed by a hypothesis word.
+		n := 0
+		for _, s := range chosen {
+			n += p.sents[s].last - p.sents[s].first
+		}
+		if n == 0 {
+			return 0
+		}
+		var ok float64
+		for _, s := range chosen {
+			si := &p.sents[s]
+			for j := si.first; j < si.last; j++ {
+				for i := range hn {
+					if to[i] != j {
+						continue
+					}
+					if r := rel[i]; r == relExact || r == relLemma || r == relDerived || r == relHypo {
+						ok++
+						break
+					}
+				}
+			}
+		}
+		return ok / float64(n)
+	}
+	return 0
 }
 
 // sameSlot reports whether hypothesis word i and its premise counterpart

@@ -86,6 +86,31 @@ func TestFeatures(t *testing.T) {
 			want: map[string]float64{"negation_loose_denial": 0},
 		},
 		{
+			name:    "denial of what the other side entails",
+			premise: "The lady is slicing a tomato into pieces.", hypothesis: "There is no one cutting a tomato.",
+			want: map[string]float64{"negation_entailed": 1},
+		},
+		{
+			name:    "denial of a premise the hypothesis entails",
+			premise: "There is no dog playing with a toy.", hypothesis: "A puppy is playing with a doll in the yard.",
+			want: map[string]float64{"negation_entailed": 1},
+		},
+		{
+			name:    "denial of something else",
+			premise: "There is no man playing a piano.", hypothesis: "A man is playing a guitar.",
+			want: map[string]float64{"negation_entailed": 2.0 / 3},
+		},
+		{
+			name:    "a contracted negation is no content word",
+			premise: "The band is singing.", hypothesis: "The band isn't singing.",
+			want: map[string]float64{"unaligned_hypothesis": 0, "negation_parity": 1, "negation_entailed": 1},
+		},
+		{
+			name:    "nothing denied",
+			premise: "A man is playing a guitar.", hypothesis: "A man is playing a guitar.",
+			want: map[string]float64{"negation_entailed": 0},
+		},
+		{
 			name:    "co-hyponyms in the same slot",
 			premise: "A dog is running in the field.", hypothesis: "A cat is running in the field.",
 			positive: []string{"cohyponym", "cohyponym_slot"},

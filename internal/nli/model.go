@@ -416,7 +416,7 @@ var kindOf = map[string]string{
 	"negation_hypothesis": "polarity", "negation_premise": "polarity", "negation_parity": "polarity",
 	"negation_aligned": "polarity", "negation_parity_x_aligned": "polarity", "negation_aligned_x_aligned": "polarity",
 	"negative_quantifier_mismatch": "polarity", "align_loose_negated": "polarity",
-	"negation_loose_denial": "polarity", "contrast_only": "polarity",
+	"negation_loose_denial": "polarity", "negation_entailed": "polarity", "contrast_only": "polarity",
 	"antonym": "polarity", "antonym_weak": "polarity", "antonym_x_aligned": "polarity",
 	"refute_hypothesis": "polarity", "refute_top": "polarity", "refute_all": "polarity",
 	"refute_lead": "polarity", "refute_all_x_cover": "polarity", "negation_top": "polarity", "negation_all": "polarity",

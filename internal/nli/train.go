@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/crosscheck-go/crosscheck/internal/gbdt"
@@ -30,6 +31,11 @@ type TrainOptions struct {
 	Workers int
 	// Log receives progress and the figures; nil discards them.
 	Log io.Writer
+	// ShortCV also logs 5-fold cross-validated figures of the short-pair
+	// models on their own training data (SICK train, RTE-1/2), for
+	// choosing between features without looking at the held-out sets.
+	// It does not change the weights file.
+	ShortCV bool
 }
 
 // Training choices, recorded in the weights file through logreg.Meta.
@@ -339,7 +345,8 @@ func Train(opts TrainOptions) ([]byte, error) {
 	}
 	// Short premises train the sentence model; the news model, which
 	// judges long ones, learns from every pair (the long premises alone,
-	// about 1,700, are too few for its weights).
+	// about 1,700, are too few for its weights), without the features of
+	// newsLeavesOut.
 	var sx [][]float64
 	var sy []int
 	for i := range X {
@@ -355,11 +362,20 @@ func Train(opts TrainOptions) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("nli: caption model: %w", err)
 	}
-	news, err := trainLR(X, y, stanceClasses, stanceOptions)
+	news, err := trainLR(newsMasked(X), y, stanceClasses, stanceOptions)
 	if err != nil {
 		return nil, fmt.Errorf("nli: news model: %w", err)
 	}
 	logf("sentence and caption models: %d pairs under %d premise content words, news model: all %d pairs (SICK train, RTE-1/2 dev+test)", len(sx), NewsWords, len(X))
+	if opts.ShortCV {
+		for _, set := range []struct{ name, prefix string }{{"SICK train", "sick"}, {"RTE-1/2", "rte"}} {
+			acc, p, r, f1, err := shortCV(trainRows, X, y, tv, set.prefix, opts.Folds)
+			if err != nil {
+				return nil, err
+			}
+			logf("%s, %d-fold CV (the other pairs always train): accuracy %.3f, contradiction P %.3f R %.3f F1 %.3f", set.name, opts.Folds, acc, p, r, f1)
+		}
+	}
 
 	// Gate and article model on FNC-1.
 	bodies := map[int]string{}
@@ -488,6 +504,97 @@ func Train(opts TrainOptions) ([]byte, error) {
 		return nil, fmt.Errorf("nli: %w", err)
 	}
 	return append(out, '\n'), nil
+}
+
+// shortCV cross-validates the short-pair models (sentence, caption, news)
+// on the rows whose ID starts with prefix: each fold is judged by models
+// trained on every other row, as Train trains them.
+func shortCV(rows []nliRow, X [][]float64, y []int, vs []Vector, prefix string, k int) (acc, p, r, f1 float64, err error) {
+	var idx []int
+	for i := range X {
+		if strings.HasPrefix(rows[i].ID, prefix) {
+			idx = append(idx, i)
+		}
+	}
+	folds, err := logreg.Folds(len(idx), k, nil, 1)
+	if err != nil {
+		return 0, 0, 0, 0, fmt.Errorf("nli: %w", err)
+	}
+	var truth, pred []int
+	test := make([]bool, len(X))
+	for _, f := range folds {
+		clear(test)
+		for _, j := range f {
+			test[idx[j]] = true
+		}
+		var sx, ax [][]float64
+		var sy, ay []int
+		for i := range X {
+			if test[i] {
+				continue
+			}
+			ax, ay = append(ax, X[i]), append(ay, y[i])
+			if rt := route(&vs[i]); rt == routeSentence || rt == routeCaption {
+				sx, sy = append(sx, X[i]), append(sy, y[i])
+			}
+		}
+		sentence, err := trainLR(sx, sy, stanceClasses, stanceOptions)
+		if err != nil {
+			return 0, 0, 0, 0, err
+		}
+		caption, err := trainTrees(sx, sy, stanceClasses, captionTrees)
+		if err != nil {
+			return 0, 0, 0, 0, err
+		}
+		news, err := trainLR(newsMasked(ax), ay, stanceClasses, stanceOptions)
+		if err != nil {
+			return 0, 0, 0, 0, err
+		}
+		for _, j := range f {
+			i := idx[j]
+			m := sentence
+			switch route(&vs[i]) {
+			case routeCaption:
+				m = caption
+			case routeNews, routeArticle:
+				m = news
+			}
+			var buf [3]float64
+			out := m.PredictInto(X[i], buf[:])
+			best := 0
+			for c := range out {
+				if out[c] > out[best] {
+					best = c
+				}
+			}
+			truth, pred = append(truth, y[i]), append(pred, best)
+		}
+	}
+	acc, p, r, f1 = nliScores(truth, pred)
+	return acc, p, r, f1, nil
+}
+
+// newsLeavesOut are the features the news model leaves out. negation_entailed
+// is learned almost wholly from SICK's short denials ("There is no man
+// playing"), where a denial covers the whole sentence; in a long news
+// sentence a negation covers a clause, and the weight SICK teaches shifts
+// the news model's other weights away from what fits RTE. Measured on the
+// training data only (RTE-1/2, 5 folds, SICK always in training), leaving
+// it out of the news model raised contradiction F1 from 0.191 to 0.211.
+var newsLeavesOut = []int{fNegEntail}
+
+// newsMasked returns a copy of X with the newsLeavesOut columns zeroed,
+// so the news model trained on it gives them no weight.
+func newsMasked(X [][]float64) [][]float64 {
+	out := make([][]float64, len(X))
+	for i, row := range X {
+		r := append([]float64(nil), row...)
+		for _, j := range newsLeavesOut {
+			r[j] = 0
+		}
+		out[i] = r
+	}
+	return out
 }
 
 func round4(v float64) float64 { return float64(int64(v*1e4+0.5)) / 1e4 }
