@@ -87,6 +87,9 @@ type Config struct {
 	// without naming its parties ("the deal", "the move"): approval of one
 	// and objection to another, by the same party, are one stance apart.
 	Events []string `json:"events,omitempty"`
+	// Restores are the Change words that end a stopped state ("reopened",
+	// "resumed"): only they contradict "remains closed".
+	Restores []string `json:"restores,omitempty"`
 }
 
 // TopicDef is a user-named topic.

@@ -55,6 +55,7 @@ func (c *Config) Merge(o *Config) {
 	c.OrgNouns = append(c.OrgNouns, o.OrgNouns...)
 	c.Measures = append(c.Measures, o.Measures...)
 	c.Events = append(c.Events, o.Events...)
+	c.Restores = append(c.Restores, o.Restores...)
 }
 
 // lexicon is a compiled Config: sets keyed by lower-case word and by stem,
@@ -70,6 +71,7 @@ type lexicon struct {
 	weakChange  map[string]bool // words
 	orgNouns    map[string]bool // words
 	events      map[string]bool // stems
+	restores    map[string]bool // words as written
 	// measureOf maps the stem of a noun in a Measures group to the group's
 	// name (its first word's stem, marked "~").
 	measureOf map[string]string
@@ -118,6 +120,7 @@ func (c *Config) compile() *lexicon {
 		weakChange:  set(c.WeakChange, strings.ToLower),
 		orgNouns:    set(c.OrgNouns, strings.ToLower),
 		events:      set(c.Events, stem),
+		restores:    set(c.Restores, strings.ToLower),
 		antonyms:    map[[2]string]bool{},
 		antOf:       map[string][]string{},
 		stateFirst:  map[string]bool{},

@@ -799,8 +799,15 @@ func (an *analyzer) detectStateChange(a, b *claim) (judgement, bool) {
 	if !ok || a.speculativeAt(cont.a) {
 		return judgement{}, false
 	}
-	if _, neg := changedNear(a, cont.a, cont.b); neg {
-		return judgement{}, false
+	// "Remains closed" goes on in a stopped state: only a restoration
+	// ("reopened", "resumed") ends it. Any other change or negation near
+	// the continuation makes the statement too mixed to read.
+	stopped := false
+	if ch, near := changedNear(a, cont.a, cont.b); near {
+		if ch.kind != tokenize.CueChange || !an.lx.stops[ch.text] || ch.a < cont.b || ch.a-cont.b > 1 {
+			return judgement{}, false
+		}
+		stopped = true
 	}
 	var end cueAt
 	found := false
@@ -809,6 +816,9 @@ func (an *analyzer) detectStateChange(a, b *claim) (judgement, bool) {
 		// written: "broke his ankle" or "ended up" change nothing.
 		if cu.kind != tokenize.CueChange || !an.lx.stops[cu.text] || b.nounAt(cu.a) {
 			continue
+		}
+		if stopped && !an.lx.restores[cu.text] {
+			continue // "remains closed" against "closed" is agreement
 		}
 		if cu.b < len(b.toks) && b.toks[cu.b].Norm == "up" {
 			continue
@@ -1240,10 +1250,7 @@ func negationOn(c, o *claim) (cueAt, bool) {
 		if cu.kind != tokenize.CueNegation {
 			continue
 		}
-		// "Rejected the offer" refuses what "offered a rise" says was
-		// made; only "refused to pay" negates the act itself. Acceptance
-		// against rejection is the antonym detector's.
-		if (cu.word == "rejected" || cu.word == "refused") && (cu.b >= len(c.toks) || c.toks[cu.b].Norm != "to") {
+		if refusalOfThing(c, cu) {
 			continue
 		}
 		for k := cu.b; k < len(c.toks) && k <= cu.b+3; k++ {
@@ -1266,6 +1273,25 @@ func has(sorted []string, s string) bool {
 		}
 	}
 	return lo < len(sorted) && sorted[lo] == s
+}
+
+// refusalOfThing reports whether a negation cue is a verb of refusal with
+// a thing as its object: "rejected the offer" refuses what "offered a
+// rise" says was made, so it negates nothing the other side says; only
+// "refused to pay" negates an act. Acceptance against rejection is the
+// antonym detector's.
+func refusalOfThing(c *claim, cu cueAt) bool {
+	return (cu.word == "rejected" || cu.word == "refused") && (cu.b >= len(c.toks) || c.toks[cu.b].Norm != "to")
+}
+
+// negatesAct is hasNegation without refusals of a thing.
+func negatesAct(c *claim) bool {
+	for _, cu := range c.cues {
+		if cu.kind == tokenize.CueNegation && !refusalOfThing(c, cu) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasNegation(c *claim) bool {
@@ -1447,7 +1473,7 @@ func (an *analyzer) searchAntonym(a, b *claim) (judgement, bool) {
 	// "not rise" versus "fall" agree. Asked before the search, not after
 	// the first antonym is found: the answer is no either way, and the
 	// word-net lookups are the costliest step of comparing two claims.
-	if hasNegation(a) != hasNegation(b) {
+	if negatesAct(a) != negatesAct(b) {
 		return judgement{}, false
 	}
 	var aBuf, bBuf [maxOnly]int

@@ -128,6 +128,12 @@ func TestGeneralRules(t *testing.T) {
 			"Okafor is expected to sign a five-year contract with Portside United.", "Okafor signed a four-year contract with Portside United.", analyze.KindNumeric},
 		{"an age is not a length",
 			"Okafor's five-year-old son watched the match at Portside United.", "Okafor signed a four-year contract with Portside United.", ""},
+		{"a reopening ends what remains closed",
+			"The Elm Street bridge in Harlow remains closed to all traffic, the council said.", "The Elm Street bridge in Harlow reopened to cars, the council said.", analyze.KindPolarity},
+		{"a closure agrees with what remains closed",
+			"The Elm Street bridge in Harlow remains closed to all traffic, the council said.", "The council closed the Elm Street bridge in Harlow to all traffic.", ""},
+		{"approved against rejected at one meeting",
+			"The Harlow council approved emergency funding for the bridge at its meeting.", "The Harlow council rejected the emergency funding request for the bridge at its meeting.", analyze.KindAntonym},
 		{"a restored service ends a state that remains",
 			"The council's payment system remains offline after the attack.", "The council's payment system was restored on Friday.", analyze.KindPolarity},
 	}
