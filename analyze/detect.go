@@ -300,16 +300,6 @@ func lowerWritten(w string) bool {
 	return unicode.IsLower(r)
 }
 
-func looseEq(x, y string) bool {
-	if x == y {
-		return true
-	}
-	if len(x) > len(y) {
-		x, y = y, x
-	}
-	return len(x) >= 5 && strings.HasPrefix(y, x)
-}
-
 // sameThingAfter reports whether the content word right after each
 // exclusivity cue is the same: "the only bidder" and "no longer the only
 // bidder" speak of one state.

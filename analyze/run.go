@@ -670,10 +670,6 @@ func (an *analyzer) findings(raw []rawFinding, topicOf map[*claim]string) ([]Fin
 	var order []string
 	for _, r := range raw {
 		a, b := r.a, r.b
-		topic := topicOf[a]
-		if topic == "" {
-			topic = topicOf[b]
-		}
 		var key string
 		if r.j.conflict() {
 			x, y := src(a), src(b)

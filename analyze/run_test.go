@@ -36,13 +36,6 @@ func recallStory(t testing.TB) []*tokenize.Document {
 	return docs
 }
 
-type brief struct {
-	Kind     Kind
-	A, B     string // source ids
-	AQ, BQ   string // a few words the evidence must contain
-	Severity Severity
-}
-
 func TestRunRecallStory(t *testing.T) {
 	res, err := Run(context.Background(), recallStory(t), Options{})
 	if err != nil {

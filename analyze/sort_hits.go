@@ -361,9 +361,3 @@ func reverseRangeHits(data []hit, a, b int) {
 		j--
 	}
 }
-
-func swapRangeHits(data []hit, a, b, n int) {
-	for i := 0; i < n; i++ {
-		data[a+i], data[b+i] = data[b+i], data[a+i]
-	}
-}

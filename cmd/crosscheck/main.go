@@ -485,13 +485,6 @@ type settings struct {
 	tags        pipeline.TagMode
 }
 
-// analyzeSources runs the pipeline with the given configurations and the
-// default story grouping. The eval command calls it, so that it scores
-// what a user's report would show.
-func analyzeSources(ctx context.Context, srcs []tokenize.Source, tokCfg *tokenize.Config, anaCfg *analyze.Config, prog *progress) (*analyze.Result, error) {
-	return runPipeline(ctx, srcs, settings{tokenize: tokCfg, analyze: anaCfg}, prog)
-}
-
 // runPipeline runs the pipeline on the sources through internal/pipeline,
 // the path the benchmarks measure too: tokenize in parallel, group into
 // stories, analyse each story on its own.
