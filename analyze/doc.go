@@ -7,7 +7,10 @@
 // ("solely on X", "X remains the sole provider"), and each quantity with the
 // thing it measures and whose it is ("$110 billion funding round" measures
 // a funding round). Entity names that denote one party are grouped from the
-// text itself (apposition, possessives, a name inside another).
+// text itself (apposition, possessives, a name inside another); "the
+// company", "the group" and the like stand for the organisation a document
+// mentions most (persons, found by a surname standing alone, and places are
+// never that organisation).
 //
 // Sentences are aligned across sources through an inverted index of their
 // terms, with very common terms capped, so the work grows near-linearly;
@@ -20,11 +23,15 @@
 //     versus "ceased production at the plant"), or one statement negated;
 //   - numeric: the same quantity of the same thing with different values
 //     (a deal's size and a funding round's size are different things);
+//     bounds ("more than 200"), rates ("a week"), parts of a whole ("two
+//     of the ten clubs") and counts a hundredfold apart are not compared;
 //   - attitude: the same party approving versus objecting to the same act;
 //   - antonym: the same statement with words of opposite meaning.
 //
-// Hedged and attributed statements score lower and say who asserted them;
-// conditionals and questions are not compared. A change that happened
+// Hedged and attributed statements score lower and say who asserted them
+// (the minimum score applies before hedging, so they are kept and marked);
+// conditionals and questions are not compared. Only dates of a month or
+// longer ("in 2024") keep two figures apart; a day dates the event. A change that happened
 // after the other statement was made (the date written at the change, else
 // the reporting source's date, against the other source's date) is a
 // temporal finding; a change before it remains a contradiction. One source
@@ -38,9 +45,7 @@
 // Judge answers the same question for one premise/hypothesis pair: it
 // aligns the hypothesis to the premise sentences about the same thing, uses
 // the trained classifier of internal/nli for the label, and lets this
-// package's detectors decide the specific conflicts above. Without those
-// weights it falls back to its own logistic models (data/judge_*.json,
-// retrained by go test ./analyze -run TestTrainJudge -train).
+// package's detectors decide the specific conflicts above.
 //
 // All word lists are configuration (data/default.json), extended by a
 // user's file through ParseConfig and Merge; nothing in them is specific to
