@@ -31,8 +31,8 @@ type TrainOptions struct {
 	// Log receives progress and the figures; nil discards them.
 	Log io.Writer
 	// ShortCV also logs 5-fold cross-validated figures of the short-pair
-	// models on their own training data (SICK train, RTE-1/2), for
-	// choosing between features without looking at the held-out sets.
+	// models on SICK train and RTE-1/2, for choosing between features
+	// without looking at the development sets.
 	// It does not change the weights file.
 	ShortCV bool
 }
@@ -309,11 +309,22 @@ func predict(sentence, caption, news, article, gate scorer, v *Vector) int {
 	return best
 }
 
-// Train reads the evaluation data in opts.Dir, trains the sentence model
-// on SICK train and RTE-1/RTE-2 (dev and test), the article model and the
-// relatedness gate on FNC-1 train, measures held-out figures (SICK trial,
-// RTE-3 dev) and FNC-1 figures cross-validated by body, and returns the
-// weights file. It is deterministic: the same data gives the same bytes.
+// Train reads the evaluation data in opts.Dir, trains the short-pair
+// models (sentence, caption, news) on SICK train and trial, RTE-1/RTE-2
+// (dev and test) and RTE-3 dev, the article model and the relatedness gate
+// on FNC-1 train, measures the development sets (SICK trial, RTE-3 dev)
+// by 5-fold cross-validation with their other folds in training, and
+// FNC-1 by cross-validation by body, and returns the weights file. It is
+// deterministic: the same data gives the same bytes.
+//
+// Issue 5 allows training on the development sets as long as their
+// figures are cross-validated; the held-back test splits (SICK test,
+// RTE-3 test) judge the result. A contradiction-probability threshold for
+// the news model, chosen inside the CV on the training folds only, was
+// tried and left out: maximising F1 picked about 0.15, which raised RTE-3
+// dev CV contradiction F1 from 0.228 to 0.248 but cut precision from 0.326
+// to 0.200 (accuracy 0.635 to 0.576); constrained to keep precision, it
+// chose no threshold on all the data.
 func Train(opts TrainOptions) ([]byte, error) {
 	if opts.Dir == "" {
 		opts.Dir = filepath.Join("..", "shared", "eval")
