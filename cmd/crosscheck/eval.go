@@ -19,6 +19,7 @@ import (
 
 	"github.com/crosscheck-go/crosscheck/analyze"
 	"github.com/crosscheck-go/crosscheck/internal/input"
+	"github.com/crosscheck-go/crosscheck/internal/nli"
 	"github.com/crosscheck-go/crosscheck/internal/pairs"
 	pipe "github.com/crosscheck-go/crosscheck/internal/pipeline"
 	"github.com/crosscheck-go/crosscheck/internal/score"
@@ -863,6 +864,18 @@ func splitOf(name string) string {
 	return "–"
 }
 
+// splitCol is the table's split column: the split the file name declares,
+// and ", in training" when the pair judge's weights were trained on the
+// set (the dev sets are since issue 5 allowed it with CV; their honest
+// figures are the cross-validated ones the training command records).
+func splitCol(set string) string {
+	s := splitOf(set)
+	if m, err := nli.Default(); err == nil && s != "train" && m.TrainedOn(set+".jsonl") {
+		s += ", in training"
+	}
+	return s
+}
+
 // write prints a Markdown table, one row per set, ready for README.
 func (r *allReport) write(w io.Writer) {
 	fmt.Fprintln(w, "| set | split | pairs | contradiction P | contradiction R | contradiction F1 | 3-way accuracy | FNC-1 score | macro F1 | disagree F1 |")
@@ -874,10 +887,10 @@ func (r *allReport) write(w io.Writer) {
 			pairsCol = fmt.Sprintf("%d of %d", s.Pairs, s.Total)
 		}
 		if n := s.NLI; n != nil {
-			fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | – | – | – |\n", s.Set, splitOf(s.Set), pairsCol, f(n.Precision), f(n.Recall), f(n.F1), f(n.Accuracy))
+			fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | – | – | – |\n", s.Set, splitCol(s.Set), pairsCol, f(n.Precision), f(n.Recall), f(n.F1), f(n.Accuracy))
 		}
 		if c := s.FNC; c != nil {
-			fmt.Fprintf(w, "| %s | %s | %s | – | – | – | – | %s | %s | %s |\n", s.Set, splitOf(s.Set), pairsCol, f(c.Relative), f(c.MacroF1), f(c.Class("disagree").F1))
+			fmt.Fprintf(w, "| %s | %s | %s | – | – | – | – | %s | %s | %s |\n", s.Set, splitCol(s.Set), pairsCol, f(c.Relative), f(c.MacroF1), f(c.Class("disagree").F1))
 		}
 	}
 	if len(r.Stories) > 0 {

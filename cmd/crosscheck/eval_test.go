@@ -326,6 +326,19 @@ func TestSplitOf(t *testing.T) {
 	}
 }
 
+// TestSplitCol checks that a development set the pair judge was trained on
+// (issue 5 allows it with CV) is marked in-sample in the eval table.
+func TestSplitCol(t *testing.T) {
+	for name, want := range map[string]string{
+		"sick_train": "train", "sick_trial": "trial, in training", "rte3_3way_dev": "dev, in training",
+		"rte1_3way_test": "test, in training", "sick_test": "test", "mine": "–",
+	} {
+		if got := splitCol(name); got != want {
+			t.Errorf("splitCol(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
 func TestStoryName(t *testing.T) {
 	for in, want := range map[string]string{
 		"../shared/eval/seeds_gold_public.json": "seeds_gold_public",

@@ -117,9 +117,10 @@ type File struct {
 	Kinds    map[string]string `json:"kinds"`
 	Version  int               `json:"version"`
 	Features []string          `json:"features"`
-	// Data maps each training or evaluation file to its SHA-256.
+	// Data maps each file the models were trained on (see TrainedOn) to its
+	// SHA-256.
 	Data map[string]string `json:"data"`
-	// Scores are the held-out and cross-validated figures the trainer
+	// Scores are the cross-validated figures the trainer
 	// measured (see the train command).
 	Scores map[string]float64 `json:"scores"`
 	// Gate is the related/unrelated threshold on the gate's probability
@@ -305,6 +306,15 @@ func (m *Model) load(name string, data []byte) error {
 
 // Scores returns the figures recorded in the weights file.
 func (m *Model) Scores() map[string]float64 { return maps(m.file.Scores) }
+
+// TrainedOn reports whether the weights were trained on the data file of
+// that base name (sick_trial.jsonl, ...): every file the trainer reads,
+// listed with its hash in the weights file, trains one of the models, so
+// figures measured on it are in-sample.
+func (m *Model) TrainedOn(file string) bool {
+	_, ok := m.file.Data[file]
+	return ok
+}
 
 func maps(in map[string]float64) map[string]float64 {
 	out := make(map[string]float64, len(in))

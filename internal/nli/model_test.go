@@ -15,7 +15,7 @@ func TestDefaultModelLoads(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := m.Scores()
-	for _, k := range []string{"sick_trial_accuracy", "rte3_dev_contradiction_f1", "fnc_cv_score"} {
+	for _, k := range []string{"sick_trial_cv_accuracy", "rte3_dev_cv_contradiction_f1", "fnc_cv_score"} {
 		if _, ok := s[k]; !ok {
 			t.Errorf("weights file has no score %q", k)
 		}
