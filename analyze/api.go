@@ -90,6 +90,9 @@ type Config struct {
 	// Restores are the Change words that end a stopped state ("reopened",
 	// "resumed"): only they contradict "remains closed".
 	Restores []string `json:"restores,omitempty"`
+	// Reschedules say an event's date moved ("pushed back", "postponed"):
+	// a later source giving a new date with one supersedes the old date.
+	Reschedules []string `json:"reschedules,omitempty"`
 }
 
 // TopicDef is a user-named topic.

@@ -366,6 +366,7 @@ const (
 	flMulti // a plurality cue
 	flQty
 	flCond // a condition or question, which no detector but numbers and restatement reads
+	flDay  // a date of one day (detectDate)
 )
 
 // flags computes the claim's claimFlags from its cues, bindings and
@@ -402,6 +403,11 @@ func (c *claim) flags() claimFlags {
 	}
 	if c.cond {
 		f |= flCond
+	}
+	for _, d := range c.dates {
+		if !d.From.IsZero() && d.To.Equal(d.From) {
+			f |= flDay
+		}
 	}
 	return f
 }

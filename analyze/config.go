@@ -56,6 +56,7 @@ func (c *Config) Merge(o *Config) {
 	c.Measures = append(c.Measures, o.Measures...)
 	c.Events = append(c.Events, o.Events...)
 	c.Restores = append(c.Restores, o.Restores...)
+	c.Reschedules = append(c.Reschedules, o.Reschedules...)
 }
 
 // lexicon is a compiled Config: sets keyed by lower-case word and by stem,
@@ -72,6 +73,7 @@ type lexicon struct {
 	orgNouns    map[string]bool // words
 	events      map[string]bool // stems
 	restores    map[string]bool // words as written
+	reschedules [][]string      // phrases, as lower-case words
 	// measureOf maps the stem of a noun in a Measures group to the group's
 	// name (its first word's stem, marked "~").
 	measureOf map[string]string
@@ -124,6 +126,11 @@ func (c *Config) compile() *lexicon {
 		antonyms:    map[[2]string]bool{},
 		antOf:       map[string][]string{},
 		stateFirst:  map[string]bool{},
+	}
+	for _, r := range c.Reschedules {
+		if w := strings.Fields(strings.ToLower(r)); len(w) > 0 {
+			lx.reschedules = append(lx.reschedules, w)
+		}
 	}
 	lx.measureOf = map[string]string{}
 	for _, g := range c.Measures {

@@ -73,6 +73,7 @@ var detectors = []detector{
 	{(*analyzer).detectExclusivity, detectorNeeds{allA: flBound, anyB: flBound | flHost | flMulti, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectAttitude, detectorNeeds{allA: flApproval, allB: flObjection, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectNumeric, detectorNeeds{allA: flQty, allB: flQty}},
+	{(*analyzer).detectDate, detectorNeeds{allA: flDay, allB: flDay, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectNegation, detectorNeeds{allB: flNegation, noneA: flNegation | flCond, noneB: flCond}},
 	{(*analyzer).detectAntonym, detectorNeeds{noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectRestatement, detectorNeeds{}},
@@ -177,7 +178,7 @@ func period(d tokenize.DateRef) bool {
 // shaped reports whether a claim has anything a specific detector reads:
 // quantities, bindings, or state, negation or attitude cues.
 func (c *claim) shaped() bool {
-	return c.has&(flQty|flBound|flHost|flNegation|flContinue|flChange|flApproval|flObjection|flExclusive) != 0
+	return c.has&(flQty|flBound|flHost|flNegation|flContinue|flChange|flApproval|flObjection|flExclusive|flDay) != 0
 }
 
 func better(j, k judgement) bool {
@@ -1021,6 +1022,137 @@ func isRate(q quant) bool {
 		}
 	}
 	return false
+}
+
+// eventDay returns the one day-precision date of c that times an event
+// rather than a statement ("release Starfall on 14 March", not "announced
+// on Monday").
+func (c *claim) eventDay() (tokenize.DateRef, bool) {
+	var day tokenize.DateRef
+	found := false
+	for _, d := range c.dates {
+		if d.From.IsZero() || period(d) || !d.To.Equal(d.From) {
+			continue
+		}
+		a, _ := tokenRange(c.toks, d.Span)
+		if a >= len(c.toks) {
+			continue
+		}
+		said := false
+		for k := a - 1; k >= 0 && k >= a-2; k-- {
+			said = said || c.cueKindAt(k) == tokenize.CueAttribution
+		}
+		if said {
+			continue
+		}
+		if found {
+			return tokenize.DateRef{}, false // two event days: which is which is unclear
+		}
+		day, found = d, true
+	}
+	return day, found
+}
+
+// detectDate: the same event of the same party given two different days
+// ("will release Starfall on 14 March" against "pushed back the release of
+// Starfall to 28 April"). A later source that says the date moved reports
+// a change; the analysis marks that as temporal where the dates allow.
+func (an *analyzer) detectDate(a, b *claim) (judgement, bool) {
+	if a.cond || b.cond || a.doc == b.doc || src(a) > src(b) {
+		return judgement{}, false // symmetric: judged once, a before b
+	}
+	da, okA := a.eventDay()
+	db, okB := b.eventDay()
+	if !okA || !okB || da.From.Equal(db.From) || sharedGroups(a, b) < 1 {
+		return judgement{}, false
+	}
+	// The same event: the verb the date times, or the thing a reschedule
+	// moves ("will release Starfall on 14 March", "pushed back the release
+	// of Starfall to 28 April").
+	event := an.eventAt(a, da)
+	if event == "" || event != an.eventAt(b, db) || a.speculativeAt(0) || b.speculativeAt(0) {
+		return judgement{}, false
+	}
+	ta, tb := txt(a, da.Span), txt(b, db.Span)
+	score := (0.55 + 0.05*math.Min(float64(sharedGroups(a, b)+sharedContent(a, b)), 4)) * hedgeFactor(a, b)
+	kind, expl := KindNumeric, fmt.Sprintf("%s dates it %s; %s dates it %s.", src(a), ta, src(b), tb)
+	// A later source saying the date moved ("pushed back to 28 April")
+	// supersedes the earlier one rather than contradicting it.
+	pa, _ := publishedDay(a)
+	pb, _ := publishedDay(b)
+	switch {
+	case !pa.IsZero() && pb.After(pa) && an.rescheduled(b, db):
+		kind, score = KindTemporal, score*0.8
+		expl = fmt.Sprintf("%s dated it %s; %s, published later, reports it moved to %s: the earlier statement is superseded.", src(a), ta, src(b), tb)
+	case !pb.IsZero() && pa.After(pb) && an.rescheduled(a, da):
+		kind, score = KindTemporal, score*0.8
+		expl = fmt.Sprintf("%s dated it %s; %s, published later, reports it moved to %s: the earlier statement is superseded.", src(b), tb, src(a), ta)
+	}
+	return judgement{
+		kind:  kind,
+		score: clamp01(score),
+		cues: []Cue{
+			{Kind: "date", Side: "a", Text: ta},
+			{Kind: "date", Side: "b", Text: tb},
+			{Kind: "event", Text: event},
+		},
+		hlA:      []tokenize.Span{da.Span},
+		hlB:      []tokenize.Span{db.Span},
+		expl:     expl,
+		keyA:     "date:" + event + ":" + da.From.Format("2006-01-02"),
+		keyB:     "date:" + event + ":" + db.From.Format("2006-01-02"),
+		specific: true,
+	}, true
+}
+
+// eventAt returns the stem of what date d times in c: the nearest verb
+// before it in its clause, or, when that verb is a reschedule ("pushed
+// back"), the first content word after the reschedule (its object).
+func (an *analyzer) eventAt(c *claim, d tokenize.DateRef) string {
+	a, _ := tokenRange(c.toks, d.Span)
+	for k := a - 1; k >= 0 && k < len(c.clause) && c.clause[k] == c.clause[min(a, len(c.clause)-1)]; k-- {
+		for _, w := range an.lx.reschedules {
+			if k+len(w) <= len(c.toks) && matchWords(c.toks[k:k+len(w)], w) {
+				for j := k + len(w); j < a; j++ {
+					if c.content[j] && !c.inEntity(j) {
+						return c.toks[j].Stem
+					}
+				}
+				return ""
+			}
+		}
+		t := c.toks[k]
+		if c.content[k] && (strings.HasPrefix(t.Tag, "VB") || t.Tag == "" && verbOnly(t)) {
+			return t.Stem
+		}
+	}
+	return ""
+}
+
+// rescheduled reports whether a reschedule word ("pushed back",
+// "postponed") stands in the clause of date d.
+func (an *analyzer) rescheduled(c *claim, d tokenize.DateRef) bool {
+	a, _ := tokenRange(c.toks, d.Span)
+	for i := range c.toks {
+		if i >= len(c.clause) || a >= len(c.clause) || c.clause[i] != c.clause[a] {
+			continue
+		}
+		for _, w := range an.lx.reschedules {
+			if i+len(w) <= len(c.toks) && matchWords(c.toks[i:i+len(w)], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func matchWords(toks []tokenize.Token, words []string) bool {
+	for k, w := range words {
+		if toks[k].Norm != w {
+			return false
+		}
+	}
+	return true
 }
 
 // farApart reports whether two counts differ a hundredfold or more:

@@ -3,6 +3,7 @@ package analyze_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/crosscheck-go/crosscheck/analyze"
 	"github.com/crosscheck-go/crosscheck/tokenize"
@@ -173,6 +174,49 @@ func TestAsserters(t *testing.T) {
 			}
 			if len(got) == 0 || got[0] != tc.want {
 				t.Errorf("asserters of a = %q, want %q (conflicts %+v)", got, tc.want, res.Conflicts)
+			}
+		})
+	}
+}
+
+// TestEventDates checks the date detector on dated sources: the same event
+// on two days conflicts; a later source that says the date moved
+// supersedes the earlier one; days of statements and of different events
+// are not compared.
+func TestEventDates(t *testing.T) {
+	tk, err := tokenize.New(tokenize.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	early := time.Date(2027, 1, 10, 0, 0, 0, 0, time.UTC)
+	late := time.Date(2027, 2, 2, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, a, b string
+		want       analyze.Kind
+	}{
+		{"two days for one release", "Pulsar Games will release Starfall on 14 March, the studio announced on Monday.", "Pulsar Games will release Starfall on 28 April, the studio said on Tuesday.", analyze.KindNumeric},
+		{"a later source moves the date", "Pulsar Games will release Starfall on 14 March, the studio announced on Monday.", "Pulsar Games has pushed back the release of Starfall to 28 April, the studio said on Tuesday.", analyze.KindTemporal},
+		{"days of different events", "Pulsar Games will release Starfall on 14 March.", "Pulsar Games opened its new studio for Starfall on 28 April.", ""},
+		{"days of statements", "Pulsar Games said on Monday that Starfall is finished.", "Pulsar Games said on Tuesday that Starfall is finished.", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			docs, err := tk.Documents(context.Background(), []tokenize.Source{
+				{ID: "a", Text: []byte(tc.a), Date: early}, {ID: "b", Text: []byte(tc.b), Date: late},
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := analyze.Run(context.Background(), docs, analyze.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got analyze.Kind
+			for _, c := range res.Conflicts {
+				got = c.Kind
+			}
+			if got != tc.want {
+				t.Errorf("conflict kind = %q, want %q (conflicts %+v)", got, tc.want, res.Conflicts)
 			}
 		})
 	}
