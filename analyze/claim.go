@@ -808,6 +808,7 @@ func (c *claim) speculativeAt(i int) bool {
 // bindHosting ties a hosting verb to its provider: "runs on X", "hosted by X".
 func (c *claim) bindHosting(lx *lexicon) {
 	n := len(c.toks)
+	c.bindBoth()
 	for i, t := range c.toks {
 		if t.Kind != tokenize.Word || !lx.hosting[t.Stem] || c.conditionalAt(i) || c.speculativeAt(i) {
 			continue
@@ -823,6 +824,45 @@ func (c *claim) bindHosting(lx *lexicon) {
 				}
 				break
 			}
+		}
+	}
+}
+
+// bindBoth binds "on both X and Y" to X and to Y: two providers named
+// side by side say that neither is the only one ("launches on both the Vega
+// console and PC" against "exclusively on the Vega console").
+func (c *claim) bindBoth() {
+	n := len(c.toks)
+	for i := 1; i < n; i++ {
+		if c.toks[i].Norm != "both" || !c.lx.links[c.toks[i-1].Norm] || c.conditionalAt(i) || c.speculativeAt(i) {
+			continue
+		}
+		x, ok := c.mentionAfter(i+1, 2)
+		if !ok {
+			continue
+		}
+		// "and" within three words after the first name, then the second.
+		for j := x.b; j < n && j <= x.b+3; j++ {
+			if c.toks[j].Norm != "and" {
+				continue
+			}
+			y, ok := c.mentionAfter(j+1, 2)
+			if !ok {
+				// A capitalised word the tagger knows but no alias does
+				// ("PC") still names the second one.
+				if k := j + 1; k < n && c.toks[k].Cap && c.toks[k].Kind == tokenize.Word {
+					name := c.d.Text(c.toks[k].Span)
+					y, ok = entRef{name: name, group: c.parties.group(name), span: c.toks[k].Span, a: k, b: k + 1}, true
+				}
+			}
+			if !ok {
+				break
+			}
+			cu := cueAt{kind: "hosting", word: "both", text: "both", span: c.toks[i].Span, a: i, b: i + 1}
+			for _, e := range []entRef{x, y} {
+				c.host = append(c.host, binding{cue: cu, ent: e, scope: c.scope(i), words: c.scopeWords(i), strength: 0.7})
+			}
+			break
 		}
 	}
 }

@@ -135,6 +135,10 @@ func TestGeneralRules(t *testing.T) {
 			"The Elm Street bridge in Harlow remains closed to all traffic, the council said.", "The council closed the Elm Street bridge in Harlow to all traffic.", ""},
 		{"approved against rejected at one meeting",
 			"The Harlow council approved emergency funding for the bridge at its meeting.", "The Harlow council rejected the emergency funding request for the bridge at its meeting.", analyze.KindAntonym},
+		{"both X and Y against exclusively X",
+			"Starfall will be available exclusively on the Vega console at launch.", "Starfall will launch on both the Vega console and PC on the same day.", analyze.KindExclusivity},
+		{"both X and Y against exclusively X in another thing",
+			"Starfall's soundtrack is sold exclusively on the Vega store.", "Starfall will launch on both the Vega console and PC on the same day.", ""},
 		{"a restored service ends a state that remains",
 			"The council's payment system remains offline after the attack.", "The council's payment system was restored on Friday.", analyze.KindPolarity},
 	}
