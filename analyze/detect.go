@@ -1485,6 +1485,61 @@ func sameWord(x, y tokenize.Token) bool {
 	return bx != "" && (bx == y.Stem || bx == by) || by != "" && by == x.Stem
 }
 
+// reportVerbs close "no X were reported": the sentence says X did not
+// happen at all, whatever the verb.
+var reportVerbs = map[string]bool{"reported": true, "recorded": true, "confirmed": true, "found": true, "registered": true}
+
+// noneReported: b says no X happened ("No injuries were reported"), a that
+// some did ("Two people were injured"). X is matched loosely, since the
+// two sides use a noun and a verb of one root (injuries, injured).
+func noneReported(a, b *claim) (judgement, bool) {
+	if negatesAct(a) || len(a.qty) == 0 {
+		return judgement{}, false
+	}
+	for _, cu := range b.cues {
+		if cu.kind != tokenize.CueNegation || cu.word != "no" || cu.b >= len(b.toks) {
+			continue
+		}
+		x := cu.b
+		if !b.content[x] {
+			continue
+		}
+		// Only auxiliaries between: "No injuries were reported", "no
+		// arrests have been confirmed", not "no local residents reported".
+		closed, verb := false, ""
+		for k := x + 1; k < len(b.toks) && k <= x+3 && !closed; k++ {
+			switch n := b.toks[k].Norm; {
+			case reportVerbs[n]:
+				closed, verb = true, n
+			case n == "were" || n == "was" || n == "have" || n == "has" || n == "had" || n == "been" || n == "be":
+			default:
+				k = len(b.toks)
+			}
+		}
+		if !closed {
+			continue
+		}
+		stem := b.toks[x].Stem
+		for i, t := range a.toks {
+			if !a.content[i] || len(stem) < 5 || len(t.Stem) < 5 || !strings.HasPrefix(t.Stem, stem[:5]) && !strings.HasPrefix(stem, t.Stem[:5]) {
+				continue
+			}
+			score := 0.65 * hedgeFactor(a, b)
+			return judgement{
+				kind:  KindPolarity,
+				score: clamp01(score),
+				cues:  []Cue{{Kind: "negation", Side: "b", Text: txt(b, cu.span) + " " + b.toks[x].Norm}, {Kind: "occurrence", Side: "a", Text: t.Norm}},
+				hlA:   []tokenize.Span{t.Span},
+				hlB:   []tokenize.Span{cu.span, b.toks[x].Span},
+				expl:  fmt.Sprintf("%s says no %s were %s; %s reports %s.", src(b), b.toks[x].Norm, verb, src(a), t.Norm),
+				keyA:  "none:false:" + stem,
+				keyB:  "none:true:" + stem,
+			}, true
+		}
+	}
+	return judgement{}, false
+}
+
 // negatedScopeMatches reports whether the words b negates are said in a:
 // "no medical records were accessed" against "patient records were
 // accessed". Most of at least two content words after the negation, in its
@@ -1532,6 +1587,9 @@ func (c *claim) predicateAt(k int) bool {
 func (an *analyzer) detectNegation(a, b *claim) (judgement, bool) {
 	if a.cond || b.cond {
 		return judgement{}, false
+	}
+	if j, ok := noneReported(a, b); ok {
+		return j, true
 	}
 	n, share := overlap(a, b)
 	neg, ok := negationOn(b, a)

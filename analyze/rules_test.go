@@ -139,6 +139,10 @@ func TestGeneralRules(t *testing.T) {
 			"Starfall will be available exclusively on the Vega console at launch.", "Starfall will launch on both the Vega console and PC on the same day.", analyze.KindExclusivity},
 		{"both X and Y against exclusively X in another thing",
 			"Starfall's soundtrack is sold exclusively on the Vega store.", "Starfall will launch on both the Vega console and PC on the same day.", ""},
+		{"none reported against a count",
+			"Two workers were injured in the fire at the Kettering plant.", "No injuries were reported in the fire at the Kettering plant.", analyze.KindPolarity},
+		{"none reported of another thing",
+			"Two workers were injured in the fire at the Kettering plant.", "No arrests were reported after the fire at the Kettering plant.", ""},
 		{"a restored service ends a state that remains",
 			"The council's payment system remains offline after the attack.", "The council's payment system was restored on Friday.", analyze.KindPolarity},
 	}

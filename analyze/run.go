@@ -682,7 +682,7 @@ func (an *analyzer) findings(raw []rawFinding, topicOf map[*claim]string) ([]Fin
 			// Numbers, negations and opposite words each name what is
 			// disputed; two disputes between the same sources are two
 			// conflicts.
-			if r.j.kind == KindNumeric || strings.HasPrefix(r.j.keyA, "neg:") || strings.HasPrefix(r.j.keyA, "ant:") {
+			if r.j.kind == KindNumeric || strings.HasPrefix(r.j.keyA, "neg:") || strings.HasPrefix(r.j.keyA, "none:") || strings.HasPrefix(r.j.keyA, "ant:") {
 				key += "|" + r.j.keyA
 			}
 		} else {
