@@ -366,7 +366,7 @@ const (
 	flMulti // a plurality cue
 	flQty
 	flCond // a condition or question, which no detector but numbers and restatement reads
-	flDay  // a date of one day (detectDate)
+	flDay  // a day that times an event (eventDay, for detectDate)
 )
 
 // flags computes the claim's claimFlags from its cues, bindings and
@@ -404,10 +404,11 @@ func (c *claim) flags() claimFlags {
 	if c.cond {
 		f |= flCond
 	}
-	for _, d := range c.dates {
-		if !d.From.IsZero() && d.To.Equal(d.From) {
-			f |= flDay
-		}
+	// Only a day that times an event, not "said on Monday": most dated
+	// sentences of news carry only the latter, and the flag lets pairs
+	// through compare's first filter.
+	if _, ok := c.eventDay(); ok {
+		f |= flDay
 	}
 	return f
 }

@@ -171,17 +171,15 @@ func Known(word string) bool {
 // Lemma on every word. word must be lower case.
 func IrregularVerb(word string) (string, bool) {
 	t := get()
-	if t == nil {
+	if t == nil || word == "" {
 		return "", false
 	}
-	for _, e := range t.exc[word] {
-		if entryPOS(e) == Verb {
-			if base := t.words[entryWord(e)]; base != word {
-				return base, true
-			}
-		}
+	k := uint16(word[0])<<8 | uint16(word[len(word)-1])
+	if t.irregularEnds[k/64]&(1<<(k%64)) == 0 {
+		return "", false
 	}
-	return "", false
+	base, ok := t.irregular[word]
+	return base, ok
 }
 
 // Lemma returns the base form of word: "ran" → "run", "mice" → "mouse",

@@ -44,6 +44,30 @@ type table struct {
 	exc     map[string][]int32
 	stems   map[string][]int32
 	stats   Stats
+	// irregular maps an irregular verb form to its base ("paid" → "pay"),
+	// and irregularEnds has bit first<<8|last set for the first and last
+	// bytes of every such form: most words are ruled out by one bit test,
+	// before hashing.
+	irregular     map[string]string
+	irregularEnds [1 << 16 / 64]uint64
+}
+
+// indexIrregular fills irregular and irregularEnds from the exceptions.
+func (t *table) indexIrregular() {
+	t.irregular = map[string]string{}
+	for w, es := range t.exc {
+		for _, e := range es {
+			if entryPOS(e) != Verb {
+				continue
+			}
+			if base := t.words[entryWord(e)]; base != w && w != "" {
+				t.irregular[w] = base
+				k := uint16(w[0])<<8 | uint16(w[len(w)-1])
+				t.irregularEnds[k/64] |= 1 << (k % 64)
+				break
+			}
+		}
+	}
 }
 
 var (
@@ -59,6 +83,7 @@ func get() *table {
 		start := time.Now()
 		loaded, loadErr = parse(tableGz)
 		if loaded != nil {
+			loaded.indexIrregular()
 			loaded.stats.LoadTime = time.Since(start)
 		}
 	})
