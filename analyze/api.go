@@ -93,6 +93,9 @@ type Config struct {
 	// Reschedules say an event's date moved ("pushed back", "postponed"):
 	// a later source giving a new date with one supersedes the old date.
 	Reschedules []string `json:"reschedules,omitempty"`
+	// Movements are verbs of change ("rose", "fell"): an amount after one
+	// is a change over a period, compared only between sources of one day.
+	Movements []string `json:"movements,omitempty"`
 }
 
 // TopicDef is a user-named topic.

@@ -57,6 +57,7 @@ func (c *Config) Merge(o *Config) {
 	c.Events = append(c.Events, o.Events...)
 	c.Restores = append(c.Restores, o.Restores...)
 	c.Reschedules = append(c.Reschedules, o.Reschedules...)
+	c.Movements = append(c.Movements, o.Movements...)
 }
 
 // lexicon is a compiled Config: sets keyed by lower-case word and by stem,
@@ -74,6 +75,7 @@ type lexicon struct {
 	events      map[string]bool // stems
 	restores    map[string]bool // words as written
 	reschedules [][]string      // phrases, as lower-case words
+	movements   map[string]bool // stems
 	// measureOf maps the stem of a noun in a Measures group to the group's
 	// name (its first word's stem, marked "~").
 	measureOf map[string]string
@@ -123,6 +125,7 @@ func (c *Config) compile() *lexicon {
 		orgNouns:    set(c.OrgNouns, strings.ToLower),
 		events:      set(c.Events, stem),
 		restores:    set(c.Restores, strings.ToLower),
+		movements:   set(c.Movements, stem),
 		antonyms:    map[[2]string]bool{},
 		antOf:       map[string][]string{},
 		stateFirst:  map[string]bool{},

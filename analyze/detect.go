@@ -1014,6 +1014,25 @@ func wholeCount(c *claim, q quant) bool {
 	return false
 }
 
+// movement reports whether an amount is a change after a movement verb
+// ("rose 7%", "fell by 5%"): a change over some period, which another
+// source reporting on another day measures over another period.
+func (an *analyzer) movement(c *claim, q quant) bool {
+	k := q.a - 1
+	if k >= 0 && (c.toks[k].Norm == "by" || c.toks[k].Norm == "about" || c.toks[k].Norm == "some") {
+		k--
+	}
+	return k >= 0 && an.lx.movements[c.toks[k].Stem]
+}
+
+// sameDay reports whether two claims' sources were published on the same
+// day, or either date is unknown.
+func sameDay(a, b *claim) bool {
+	pa, _ := publishedDay(a)
+	pb, _ := publishedDay(b)
+	return pa.IsZero() || pb.IsZero() || pa.Equal(pb)
+}
+
 // isRate reports whether an amount is per something ("a week", "a share").
 func isRate(q quant) bool {
 	for _, m := range q.measures {
@@ -1249,6 +1268,9 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 			}
 			if subsetOf(a, x, b, y) || subsetOf(b, y, a, x) {
 				continue // "two clubs have objected" and "the ten clubs"
+			}
+			if an.movement(a, x) && an.movement(b, y) && !sameDay(a, b) {
+				continue // "shares rose 7%" one day, "fell 5%" the next
 			}
 			if isRate(x) != isRate(y) {
 				continue // "1.2 million pots a week" and "48,000 pots"

@@ -143,6 +143,8 @@ func TestGeneralRules(t *testing.T) {
 			"Two workers were injured in the fire at the Kettering plant.", "No injuries were reported in the fire at the Kettering plant.", analyze.KindPolarity},
 		{"none reported of another thing",
 			"Two workers were injured in the fire at the Kettering plant.", "No arrests were reported after the fire at the Kettering plant.", ""},
+		{"to remain until a date against stepping down before it",
+			"Chief executive Lin Hartmann will remain in her role at Korvel until the end of 2028.", "Chief executive Lin Hartmann will step down from Korvel in September.", analyze.KindPolarity},
 		{"a restored service ends a state that remains",
 			"The council's payment system remains offline after the attack.", "The council's payment system was restored on Friday.", analyze.KindPolarity},
 	}
@@ -206,6 +208,7 @@ func TestEventDates(t *testing.T) {
 		{"a later source moves the date", "Pulsar Games will release Starfall on 14 March, the studio announced on Monday.", "Pulsar Games has pushed back the release of Starfall to 28 April, the studio said on Tuesday.", analyze.KindTemporal},
 		{"days of different events", "Pulsar Games will release Starfall on 14 March.", "Pulsar Games opened its new studio for Starfall on 28 April.", ""},
 		{"days of statements", "Pulsar Games said on Monday that Starfall is finished.", "Pulsar Games said on Tuesday that Starfall is finished.", ""},
+		{"market moves of two days", "Korvel's shares rose 7% in after-hours trading.", "Korvel's shares fell 5% in early trading on Wednesday.", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -284,6 +284,16 @@ func changedAt(c *claim, hl []tokenize.Span) (time.Time, string) {
 // it more often names another event ("signed in 2021, remains in force"),
 // so the text's last date counts only for an undated source.
 func continuedAt(c *claim) (time.Time, string) {
+	// "remains in her role until the end of 2028" says the state holds up
+	// to that date, not only on the day it was written.
+	for _, d := range c.dates {
+		a, _ := tokenRange(c.toks, d.Span)
+		for k := a - 1; k >= 0 && k >= a-4; k-- {
+			if n := c.toks[k].Norm; (n == "until" || n == "till" || n == "through") && !d.To.IsZero() {
+				return d.To, fmt.Sprintf("until %q", c.d.Text(d.Span))
+			}
+		}
+	}
 	if t, s := publishedDay(c); !t.IsZero() {
 		return t, s
 	}
