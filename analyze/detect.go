@@ -1397,7 +1397,17 @@ func negationOn(c, o *claim) (cueAt, bool) {
 		if refusalOfThing(c, cu) {
 			continue
 		}
-		for k := cu.b; k < len(c.toks) && k <= cu.b+3; k++ {
+		// "Declined to confirm or deny" denies nothing.
+		if cu.a >= 2 && c.toks[cu.a-1].Norm == "or" && (c.toks[cu.a-2].Norm == "confirm" || c.toks[cu.a-2].Norm == "admit") {
+			continue
+		}
+		// A denial negates a whole proposition: "denied reports that it
+		// plans to cut jobs" reaches the jobs, within its clause.
+		reach := 3
+		if cu.word == "denied" || cu.word == "dismissed" {
+			reach = 8
+		}
+		for k := cu.b; k < len(c.toks) && k <= cu.b+reach && (reach == 3 || c.clause[k] == c.clause[cu.a]); k++ {
 			if c.content[k] && o.hasWord(c.toks[k]) {
 				return cu, true
 			}
@@ -1570,7 +1580,11 @@ func noneReported(a, b *claim) (judgement, bool) {
 func negatedScopeMatches(a, b *claim, neg cueAt) bool {
 	words, matched := 0, 0
 	verb := false
-	for k := neg.b; k < len(b.toks) && k <= neg.b+4 && b.clause[k] == b.clause[neg.a]; k++ {
+	reach := 4
+	if neg.word == "denied" || neg.word == "dismissed" {
+		reach = 8 // "denied reports that it plans to cut jobs"
+	}
+	for k := neg.b; k < len(b.toks) && k <= neg.b+reach && b.clause[k] == b.clause[neg.a]; k++ {
 		if !b.content[k] || b.isCue(k) {
 			continue
 		}

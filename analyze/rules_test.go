@@ -145,6 +145,10 @@ func TestGeneralRules(t *testing.T) {
 			"Two workers were injured in the fire at the Kettering plant.", "No arrests were reported after the fire at the Kettering plant.", ""},
 		{"to remain until a date against stepping down before it",
 			"Chief executive Lin Hartmann will remain in her role at Korvel until the end of 2028.", "Chief executive Lin Hartmann will step down from Korvel in September.", analyze.KindPolarity},
+		{"a denial reaches the proposition it denies",
+			"Brightline Foods will cut 800 jobs at its Dunmore factory, a memo says.", "Brightline Foods has denied reports that it plans to cut jobs at its Dunmore factory.", analyze.KindPolarity},
+		{"declining to confirm or deny denies nothing",
+			"Brightline Foods will cut 800 jobs at its Dunmore factory, a memo says.", "Brightline Foods declined to confirm or deny that it will cut jobs at its Dunmore factory.", ""},
 		{"a restored service ends a state that remains",
 			"The council's payment system remains offline after the attack.", "The council's payment system was restored on Friday.", analyze.KindPolarity},
 	}
