@@ -1,0 +1,398 @@
+package analyze
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/crosscheck-go/crosscheck/tokenize"
+)
+
+// Bounding words in front of an amount, and the share of the amount the
+// range they give reaches down to (0: no lower end; 1: the amount itself).
+var (
+	lowerBounds = []string{"more than", "over", "at least", "upwards of", "in excess of", "just over", "above", "exceeding"}
+	upperBounds = []string{"less than", "fewer than", "under", "up to", "as much as", "as many as", "below", "just under", "no more than"}
+	nearBelow   = []string{"nearly", "almost", "close to", "just shy of", "not quite"}
+)
+
+// valueRange is the range of values a written amount allows: "more than
+// 200" is 200 and up, "up to 50" is 50 and down, "nearly 300" a little
+// below 300, "about 300" within 10% of it, a plain number itself (1%).
+func valueRange(written string, q tokenize.Quantity) (lo, hi float64) {
+	w := strings.ToLower(written)
+	v := q.Value
+	switch {
+	case hasPrefixAny(w, lowerBounds):
+		return v, math.Inf(1)
+	case hasPrefixAny(w, upperBounds):
+		return math.Inf(-1), v
+	case hasPrefixAny(w, nearBelow):
+		return v - 0.15*math.Abs(v), v
+	case q.Approx:
+		return v - 0.1*math.Abs(v), v + 0.1*math.Abs(v)
+	}
+	return v - 0.01*math.Abs(v), v + 0.01*math.Abs(v)
+}
+
+// subsetOf reports whether amount x of claim a may count some of the
+// whole y of claim b: y is written as a whole ("the ten clubs", "all four
+// hospitals"), x as a bare count, and x is at most a third of it. A bare
+// count closer to the whole ("tracked 12,000 adults" against "its 21,000
+// participants") more likely gives the whole differently.
+func subsetOf(a *claim, x quant, b *claim, y quant) bool {
+	return !wholeCount(a, x) && wholeCount(b, y) && x.q.Value*3 <= y.q.Value
+}
+
+// wholeCount reports whether an amount is written as a whole set: after
+// "the", "all", "its", "their" ("the ten clubs").
+func wholeCount(c *claim, q quant) bool {
+	if q.a == 0 {
+		return false
+	}
+	switch c.toks[q.a-1].Norm {
+	case "the", "all", "its", "their", "both":
+		return true
+	}
+	return false
+}
+
+// movement reports whether an amount is a change after a movement verb
+// ("rose 7%", "fell by 5%"): a change over some period, which another
+// source reporting on another day measures over another period.
+func (an *analyzer) movement(c *claim, q quant) bool {
+	k := q.a - 1
+	if k >= 0 && (c.toks[k].Norm == "by" || c.toks[k].Norm == "about" || c.toks[k].Norm == "some") {
+		k--
+	}
+	return k >= 0 && an.lx.movements[c.toks[k].Stem]
+}
+
+// sameDay reports whether two claims' sources were published on the same
+// day, or either date is unknown.
+func sameDay(a, b *claim) bool {
+	pa, _ := publishedDay(a)
+	pb, _ := publishedDay(b)
+	return pa.IsZero() || pb.IsZero() || pa.Equal(pb)
+}
+
+// isRate reports whether an amount is per something ("a week", "a share").
+func isRate(q quant) bool {
+	for _, m := range q.measures {
+		if strings.HasPrefix(m, "per ") {
+			return true
+		}
+	}
+	return false
+}
+
+// eventDay returns the one day-precision date of c that times an event
+// rather than a statement ("release Starfall on 14 March", not "announced
+// on Monday").
+func (c *claim) eventDay() (tokenize.DateRef, bool) {
+	var day tokenize.DateRef
+	found := false
+	for _, d := range c.dates {
+		if d.From.IsZero() || period(d) || !d.To.Equal(d.From) {
+			continue
+		}
+		a, _ := tokenRange(c.toks, d.Span)
+		if a >= len(c.toks) {
+			continue
+		}
+		said := false
+		for k := a - 1; k >= 0 && k >= a-2; k-- {
+			said = said || c.cueKindAt(k) == tokenize.CueAttribution
+		}
+		if said {
+			continue
+		}
+		if found {
+			return tokenize.DateRef{}, false // two event days: which is which is unclear
+		}
+		day, found = d, true
+	}
+	return day, found
+}
+
+// detectDate: the same event of the same party given two different days
+// ("will release Starfall on 14 March" against "pushed back the release of
+// Starfall to 28 April"). A later source that says the date moved reports
+// a change; the analysis marks that as temporal where the dates allow.
+func (an *analyzer) detectDate(a, b *claim) (judgement, bool) {
+	if a.cond || b.cond || a.doc == b.doc || src(a) > src(b) {
+		return judgement{}, false // symmetric: judged once, a before b
+	}
+	da, okA := a.eventDay()
+	db, okB := b.eventDay()
+	if !okA || !okB || da.From.Equal(db.From) || sharedGroups(a, b) < 1 {
+		return judgement{}, false
+	}
+	// The same event: the verb the date times, or the thing a reschedule
+	// moves ("will release Starfall on 14 March", "pushed back the release
+	// of Starfall to 28 April").
+	event := an.eventAt(a, da)
+	if event == "" || event != an.eventAt(b, db) || a.speculativeAt(0) || b.speculativeAt(0) {
+		return judgement{}, false
+	}
+	ta, tb := txt(a, da.Span), txt(b, db.Span)
+	score := (0.55 + 0.05*math.Min(float64(sharedGroups(a, b)+sharedContent(a, b)), 4)) * hedgeFactor(a, b)
+	kind, expl := KindNumeric, fmt.Sprintf("%s dates it %s; %s dates it %s.", src(a), ta, src(b), tb)
+	// A later source saying the date moved ("pushed back to 28 April")
+	// supersedes the earlier one rather than contradicting it.
+	pa, _ := publishedDay(a)
+	pb, _ := publishedDay(b)
+	switch {
+	case !pa.IsZero() && pb.After(pa) && an.rescheduled(b, db):
+		kind, score = KindTemporal, score*0.8
+		expl = fmt.Sprintf("%s dated it %s; %s, published later, reports it moved to %s: the earlier statement is superseded.", src(a), ta, src(b), tb)
+	case !pb.IsZero() && pa.After(pb) && an.rescheduled(a, da):
+		kind, score = KindTemporal, score*0.8
+		expl = fmt.Sprintf("%s dated it %s; %s, published later, reports it moved to %s: the earlier statement is superseded.", src(b), tb, src(a), ta)
+	}
+	return judgement{
+		kind:  kind,
+		score: clamp01(score),
+		cues: []Cue{
+			{Kind: "date", Side: "a", Text: ta},
+			{Kind: "date", Side: "b", Text: tb},
+			{Kind: "event", Text: event},
+		},
+		hlA:      []tokenize.Span{da.Span},
+		hlB:      []tokenize.Span{db.Span},
+		expl:     expl,
+		keyA:     "date:" + event + ":" + da.From.Format("2006-01-02"),
+		keyB:     "date:" + event + ":" + db.From.Format("2006-01-02"),
+		specific: true,
+	}, true
+}
+
+// eventAt returns the stem of what date d times in c: the nearest verb
+// before it in its clause, or, when that verb is a reschedule ("pushed
+// back"), the first content word after the reschedule (its object).
+func (an *analyzer) eventAt(c *claim, d tokenize.DateRef) string {
+	a, _ := tokenRange(c.toks, d.Span)
+	for k := a - 1; k >= 0 && k < len(c.clause) && c.clause[k] == c.clause[min(a, len(c.clause)-1)]; k-- {
+		for _, w := range an.lx.reschedules {
+			if k+len(w) <= len(c.toks) && matchWords(c.toks[k:k+len(w)], w) {
+				for j := k + len(w); j < a; j++ {
+					if c.content[j] && !c.inEntity(j) {
+						return c.toks[j].Stem
+					}
+				}
+				return ""
+			}
+		}
+		t := c.toks[k]
+		if c.content[k] && (strings.HasPrefix(t.Tag, "VB") || t.Tag == "" && verbOnly(t)) {
+			return t.Stem
+		}
+	}
+	return ""
+}
+
+// rescheduled reports whether a reschedule word ("pushed back",
+// "postponed") stands in the clause of date d.
+func (an *analyzer) rescheduled(c *claim, d tokenize.DateRef) bool {
+	a, _ := tokenRange(c.toks, d.Span)
+	for i := range c.toks {
+		if i >= len(c.clause) || a >= len(c.clause) || c.clause[i] != c.clause[a] {
+			continue
+		}
+		for _, w := range an.lx.reschedules {
+			if i+len(w) <= len(c.toks) && matchWords(c.toks[i:i+len(w)], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func matchWords(toks []tokenize.Token, words []string) bool {
+	for k, w := range words {
+		if toks[k].Norm != w {
+			return false
+		}
+	}
+	return true
+}
+
+// farApart reports whether two counts differ a hundredfold or more:
+// sources disagree on a count by a factor, not by orders of magnitude.
+func farApart(x, y float64) bool {
+	x, y = math.Abs(x), math.Abs(y)
+	if x > y {
+		x, y = y, x
+	}
+	return x == 0 || y/x >= 100
+}
+
+func hasPrefixAny(w string, ps []string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(w, p+" ") || strings.HasPrefix(w, p+"\u00a0") {
+			return true
+		}
+	}
+	return false
+}
+
+// rangesMeet reports whether two written amounts can both be true.
+func rangesMeet(wx string, x tokenize.Quantity, wy string, y tokenize.Quantity) bool {
+	lx, hx := valueRange(wx, x)
+	ly, hy := valueRange(wy, y)
+	return lx <= hy && ly <= hx
+}
+
+// quantities agree when equal, or within 10% when either is approximate
+// or rounded.
+func valuesAgree(x, y tokenize.Quantity) bool {
+	if x.Value == y.Value {
+		return true
+	}
+	m := math.Max(math.Abs(x.Value), math.Abs(y.Value))
+	if m == 0 {
+		return true
+	}
+	d := math.Abs(x.Value-y.Value) / m
+	if x.Approx || y.Approx {
+		return d <= 0.10
+	}
+	return d <= 0.01
+}
+
+func yearLike(c *claim, q tokenize.Quantity) bool {
+	// A year is never written with a thousands separator: "1,800 drivers".
+	return q.Unit == "" && q.Value >= 1800 && q.Value <= 2100 && q.Value == math.Trunc(q.Value) &&
+		!strings.Contains(c.d.Text(q.Span), ",")
+}
+
+// detectNumeric: the same quantity of the same thing, for the same party,
+// with different values. A deal's size and a funding round's size are
+// different things, so they are never compared.
+func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
+	var agree judgement
+	agreed := false
+	for _, x := range a.qty {
+		for _, y := range b.qty {
+			if x.q.Unit != y.q.Unit || yearLike(a, x.q) || yearLike(b, y.q) {
+				continue
+			}
+			sameThing := countShared(x.measures, y.measures) > 0
+			sameActor := x.actor != "" && y.actor != "" && a.parties.same(x.actor, y.actor)
+			// Different actors are different amounts, unless each
+			// statement names the other's actor too: "Portside agreed a
+			// £32m fee with Riverton for Okafor" and "Okafor joined
+			// Portside from Riverton for £28m" tell one transaction.
+			if x.actor != "" && y.actor != "" && !sameActor && !(names(a, y.actor) && names(b, x.actor)) {
+				continue
+			}
+			if valuesAgree(x.q, y.q) {
+				if (sameThing || sameActor) && !agreed && (len(x.measures) > 0 || sameActor) {
+					agree = judgement{
+						kind:  KindAgreement,
+						score: clamp01(0.6 + 0.2*b2f(sameThing) + 0.2*b2f(sameActor)),
+						cues:  []Cue{{Kind: "number", Text: fmt.Sprintf("%s = %s", txt(a, x.q.Span), txt(b, y.q.Span))}},
+						hlA:   []tokenize.Span{x.q.Span},
+						hlB:   []tokenize.Span{y.q.Span},
+						expl: fmt.Sprintf("%s and %s both give %s (%q, %q).", src(a), src(b),
+							x.what, txt(a, x.q.Span), txt(b, y.q.Span)),
+						keyA: qkey(x),
+						keyB: qkey(x),
+					}
+					agreed = true
+				}
+				continue
+			}
+			if !sameThing || len(x.measures) == 0 {
+				continue
+			}
+			if rangesMeet(txt(a, x.q.Span), x.q, txt(b, y.q.Span), y.q) {
+				continue // "more than 200" and "276" can both be true
+			}
+			if subsetOf(a, x, b, y) || subsetOf(b, y, a, x) {
+				continue // "two clubs have objected" and "the ten clubs"
+			}
+			if an.movement(a, x) && an.movement(b, y) && !sameDay(a, b) {
+				continue // "shares rose 7%" one day, "fell 5%" the next
+			}
+			if isRate(x) != isRate(y) {
+				continue // "1.2 million pots a week" and "48,000 pots"
+			}
+			if x.q.Unit == "" && farApart(x.q.Value, y.q.Value) {
+				continue // "two people" and "9,000 staff" count different things
+			}
+			if differentObjects(a, x, b, y) {
+				continue
+			}
+			if x.actor == "" && y.actor == "" && x.head != y.head && countShared(x.measures, y.measures)*2 < max(len(x.measures), len(y.measures)) {
+				continue
+			}
+			score := 0.6 + 0.15*b2f(sameActor) + 0.1*math.Min(float64(countShared(x.measures, y.measures)), 2)/2
+			score *= hedgeFactor(a, b)
+			return judgement{
+				kind:  KindNumeric,
+				score: clamp01(score),
+				cues: []Cue{
+					{Kind: "number", Side: "a", Text: txt(a, x.q.Span)},
+					{Kind: "number", Side: "b", Text: txt(b, y.q.Span)},
+					{Kind: "measure", Text: x.what},
+				},
+				hlA: []tokenize.Span{x.q.Span},
+				hlB: []tokenize.Span{y.q.Span},
+				expl: fmt.Sprintf("%s gives %s for %s; %s gives %s.", src(a), txt(a, x.q.Span),
+					x.what, src(b), txt(b, y.q.Span)),
+				keyA:     qkey(x),
+				keyB:     qkey(y),
+				specific: true,
+			}, true
+		}
+	}
+	return agree, agreed
+}
+
+// differentObjects reports whether two amounts are for different named
+// things: both name theirs and the names differ, or one names a thing the
+// other source never mentions at all ("a fee of £18 million" in an article
+// about one player against "a fee of £7 million for X", another player).
+func differentObjects(a *claim, x quant, b *claim, y quant) bool {
+	switch {
+	case x.object != "" && y.object != "":
+		return !a.parties.same(x.object, y.object)
+	case y.object != "":
+		return !mentions(a, y.object)
+	case x.object != "":
+		return !mentions(b, x.object)
+	}
+	return false
+}
+
+// mentions reports whether c's document names the party of entity name
+// anywhere.
+// names reports whether claim c itself mentions the party name.
+func names(c *claim, name string) bool {
+	for _, e := range c.ents {
+		if c.parties.same(e.name, name) {
+			return true
+		}
+	}
+	return false
+}
+
+func mentions(c *claim, name string) bool {
+	for _, s := range c.d.Sentences {
+		for _, m := range s.Mentions {
+			n := m.Entity
+			if n == "" {
+				n = strings.ToLower(c.d.Text(m.Span))
+			}
+			if c.parties.same(n, name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func qkey(q quant) string {
+	return fmt.Sprintf("qty:%s:%.3g:%s", q.q.Unit, q.q.Value, strings.Join(q.measures, " "))
+}

@@ -1,0 +1,370 @@
+package analyze
+
+import (
+	"fmt"
+	"strings"
+
+	wn "github.com/crosscheck-go/crosscheck/internal/lexicon"
+	"github.com/crosscheck-go/crosscheck/tokenize"
+)
+
+// negationOn returns a negation cue of c that governs a content word shared
+// with o (the predicate both statements are about).
+func negationOn(c, o *claim) (cueAt, bool) {
+	for _, cu := range c.cues {
+		if cu.kind != tokenize.CueNegation {
+			continue
+		}
+		if refusalOfThing(c, cu) {
+			continue
+		}
+		// "Declined to confirm or deny" denies nothing.
+		if cu.a >= 2 && c.toks[cu.a-1].Norm == "or" && (c.toks[cu.a-2].Norm == "confirm" || c.toks[cu.a-2].Norm == "admit") {
+			continue
+		}
+		// A denial negates a whole proposition: "denied reports that it
+		// plans to cut jobs" reaches the jobs, within its clause.
+		reach := 3
+		if cu.word == "denied" || cu.word == "dismissed" {
+			reach = 8
+		}
+		for k := cu.b; k < len(c.toks) && k <= cu.b+reach && (reach == 3 || c.clause[k] == c.clause[cu.a]); k++ {
+			if c.content[k] && o.hasWord(c.toks[k]) {
+				return cu, true
+			}
+		}
+	}
+	return cueAt{}, false
+}
+
+// refusalOfThing reports whether a negation cue is a verb of refusal with
+// a thing as its object: "rejected the offer" refuses what "offered a
+// rise" says was made, so it negates nothing the other side says; only
+// "refused to pay" negates an act. Acceptance against rejection is the
+// antonym detector's.
+func refusalOfThing(c *claim, cu cueAt) bool {
+	return (cu.word == "rejected" || cu.word == "refused") && (cu.b >= len(c.toks) || c.toks[cu.b].Norm != "to")
+}
+
+// negatesAct is hasNegation without refusals of a thing.
+func negatesAct(c *claim) bool {
+	for _, cu := range c.cues {
+		if cu.kind == tokenize.CueNegation && !refusalOfThing(c, cu) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasNegation(c *claim) bool {
+	for _, cu := range c.cues {
+		if cu.kind == tokenize.CueNegation {
+			return true
+		}
+	}
+	return false
+}
+
+// sameSubject reports whether the negated predicate of b, and the same
+// predicate in a, have one party as their likely subject.
+func sameSubject(a, b *claim, neg cueAt) bool {
+	// The predicate follows the negation directly ("not conceded", "not
+	// yet approved"), with no name between them.
+	k := neg.b
+	for k < len(b.toks) && k <= neg.b+1 && !b.content[k] && !b.inEntity(k) {
+		k++
+	}
+	if k >= len(b.toks) || k > neg.b+1 || !b.content[k] {
+		return false
+	}
+	pred := b.toks[k]
+	for i, t := range a.toks {
+		if !a.content[i] || !sameWord(t, pred) {
+			continue
+		}
+		for _, x := range a.actors(i) {
+			for _, y := range b.actors(neg.a) {
+				if a.parties.same(x, y) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// hasWord reports whether c has a content word that is a form of t. The
+// claim's stems include the bases of its irregular verbs ("paid" adds
+// "pay"), so only t's own base needs looking up.
+func (c *claim) hasWord(t tokenize.Token) bool {
+	if has(c.stems, t.Stem) {
+		return true
+	}
+	b := irregularStem(t)
+	return b != "" && has(c.stems, b)
+}
+
+// irregularStem returns the stem of the base of an irregular verb form
+// ("paid" gives "pay"), or "".
+func irregularStem(t tokenize.Token) string {
+	if base, ok := wn.IrregularVerb(t.Norm); ok {
+		if s := stem(base); s != t.Stem {
+			return s
+		}
+	}
+	return ""
+}
+
+// sameWord reports whether two tokens are forms of one word: the same
+// stem, or one an irregular form of the other's base ("paid", "pay").
+func sameWord(x, y tokenize.Token) bool {
+	if x.Stem == y.Stem {
+		return true
+	}
+	bx, by := irregularStem(x), irregularStem(y)
+	return bx != "" && (bx == y.Stem || bx == by) || by != "" && by == x.Stem
+}
+
+// reportVerbs close "no X were reported": the sentence says X did not
+// happen at all, whatever the verb.
+var reportVerbs = map[string]bool{"reported": true, "recorded": true, "confirmed": true, "found": true, "registered": true}
+
+// noneReported: b says no X happened ("No injuries were reported"), a that
+// some did ("Two people were injured"). X is matched loosely, since the
+// two sides use a noun and a verb of one root (injuries, injured).
+func noneReported(a, b *claim) (judgement, bool) {
+	if negatesAct(a) || len(a.qty) == 0 {
+		return judgement{}, false
+	}
+	for _, cu := range b.cues {
+		if cu.kind != tokenize.CueNegation || cu.word != "no" || cu.b >= len(b.toks) {
+			continue
+		}
+		x := cu.b
+		if !b.content[x] {
+			continue
+		}
+		// Only auxiliaries between: "No injuries were reported", "no
+		// arrests have been confirmed", not "no local residents reported".
+		closed, verb := false, ""
+		for k := x + 1; k < len(b.toks) && k <= x+3 && !closed; k++ {
+			switch n := b.toks[k].Norm; {
+			case reportVerbs[n]:
+				closed, verb = true, n
+			case n == "were" || n == "was" || n == "have" || n == "has" || n == "had" || n == "been" || n == "be":
+			default:
+				k = len(b.toks)
+			}
+		}
+		if !closed {
+			continue
+		}
+		stem := b.toks[x].Stem
+		for i, t := range a.toks {
+			if !a.content[i] || len(stem) < 5 || len(t.Stem) < 5 || !strings.HasPrefix(t.Stem, stem[:5]) && !strings.HasPrefix(stem, t.Stem[:5]) {
+				continue
+			}
+			score := 0.65 * hedgeFactor(a, b)
+			return judgement{
+				kind:  KindPolarity,
+				score: clamp01(score),
+				cues:  []Cue{{Kind: "negation", Side: "b", Text: txt(b, cu.span) + " " + b.toks[x].Norm}, {Kind: "occurrence", Side: "a", Text: t.Norm}},
+				hlA:   []tokenize.Span{t.Span},
+				hlB:   []tokenize.Span{cu.span, b.toks[x].Span},
+				expl:  fmt.Sprintf("%s says no %s were %s; %s reports %s.", src(b), b.toks[x].Norm, verb, src(a), t.Norm),
+				keyA:  "none:false:" + stem,
+				keyB:  "none:true:" + stem,
+			}, true
+		}
+	}
+	return judgement{}, false
+}
+
+// negatedScopeMatches reports whether the words b negates are said in a:
+// "no medical records were accessed" against "patient records were
+// accessed". Most of at least two content words after the negation, in its
+// clause, must be in a, and when both statements name parties they must
+// share one.
+func negatedScopeMatches(a, b *claim, neg cueAt) bool {
+	words, matched := 0, 0
+	verb := false
+	reach := 4
+	if neg.word == "denied" || neg.word == "dismissed" {
+		reach = 8 // "denied reports that it plans to cut jobs"
+	}
+	for k := neg.b; k < len(b.toks) && k <= neg.b+reach && b.clause[k] == b.clause[neg.a]; k++ {
+		if !b.content[k] || b.isCue(k) {
+			continue
+		}
+		words++
+		if a.hasWord(b.toks[k]) {
+			matched++
+			verb = verb || b.predicateAt(k)
+		}
+	}
+	// The negated verb itself must be said on the other side: "no
+	// suspected cases have been found" and "negated any suspected cases"
+	// share the cases, not what is said of them.
+	if matched < 2 || matched*3 < words*2 || !verb {
+		return false
+	}
+	return len(a.groups) == 0 || len(b.groups) == 0 || sharedGroups(a, b) > 0
+}
+
+// predicateAt reports whether token k is a verb: tagged as one, or
+// right after an auxiliary ("were accessed", "has paid").
+func (c *claim) predicateAt(k int) bool {
+	if strings.HasPrefix(c.toks[k].Tag, "VB") {
+		return true
+	}
+	if k == 0 {
+		return false
+	}
+	switch c.toks[k-1].Norm {
+	case "was", "were", "been", "be", "is", "are", "has", "have", "had", "will", "would", "did", "do", "does":
+		return true
+	}
+	return false
+}
+
+// detectNegation: nearly the same statement, negated on one side only.
+func (an *analyzer) detectNegation(a, b *claim) (judgement, bool) {
+	if a.cond || b.cond {
+		return judgement{}, false
+	}
+	if j, ok := noneReported(a, b); ok {
+		return j, true
+	}
+	n, share := overlap(a, b)
+	neg, ok := negationOn(b, a)
+	if !ok || hasNegation(a) {
+		return judgement{}, false
+	}
+	if n < 3 || share < 0.6 {
+		// A short statement negated about the same subject: "Ellison
+		// conceded" versus "Ellison has not conceded".
+		if !sameSubject(a, b, neg) && !negatedScopeMatches(a, b, neg) {
+			return judgement{}, false
+		}
+		share = 0.3
+	}
+	score := (0.5 + 0.3*share) * hedgeFactor(a, b)
+	// What is negated names the dispute: two sources may disagree on
+	// whether records were accessed and, apart, on whether a ransom was
+	// paid.
+	pred := ""
+	for k := neg.b; k < len(b.toks) && k <= neg.b+3 && pred == ""; k++ {
+		if b.content[k] && a.hasWord(b.toks[k]) {
+			pred = wn.Lemma(b.toks[k].Norm)
+		}
+	}
+	return judgement{
+		kind:  KindPolarity,
+		score: clamp01(score),
+		cues:  []Cue{{Kind: "negation", Side: "b", Text: neg.text}},
+		hlB:   []tokenize.Span{neg.span},
+		expl:  fmt.Sprintf("%s and %s make the same statement, but %s negates it (%q).", src(a), src(b), src(b), neg.text),
+		keyA:  "neg:false:" + pred,
+		keyB:  "neg:true:" + pred,
+	}, true
+}
+
+// detectAntonym: nearly the same statement with words of opposite meaning.
+func (an *analyzer) detectAntonym(a, b *claim) (judgement, bool) {
+	// Every test below is symmetric in a and b (word-net's antonym links
+	// run both ways: TestAntonymSymmetric), so when compare asks for
+	// (b, a) right after (a, b) found nothing, the answer is no again,
+	// without the word-net lookups.
+	if b.noAntonymWith == a {
+		return judgement{}, false
+	}
+	j, ok := an.searchAntonym(a, b)
+	if !ok {
+		a.noAntonymWith = b
+	}
+	return j, ok
+}
+
+// searchAntonym is detectAntonym without the memory of the last pair.
+func (an *analyzer) searchAntonym(a, b *claim) (judgement, bool) {
+	if a.cond || b.cond {
+		return judgement{}, false
+	}
+	n, share := overlap(a, b)
+	if n < 3 || share < 0.5 {
+		return judgement{}, false
+	}
+	// "not rise" versus "fall" agree. Asked before the search, not after
+	// the first antonym is found: the answer is no either way, and the
+	// word-net lookups are the costliest step of comparing two claims.
+	if negatesAct(a) != negatesAct(b) {
+		return judgement{}, false
+	}
+	var aBuf, bBuf [maxOnly]int
+	aOnly, bOnly := onlyIn(a, b, &aBuf), onlyIn(b, a, &bBuf)
+	// Each word's word-net readings are looked up once, not once per
+	// word it is tested against (up to 30 × 30), and a word of a with no
+	// antonym link at all skips the word-net test; the answers are those
+	// of wn.Antonym on the words.
+	var rb [maxOnly]wn.Readings
+	bRead := false
+	for _, i := range aOnly {
+		t := a.toks[i]
+		rt := wn.ReadingsOf(t.Norm)
+		canOppose := rt.CanOppose()
+		if canOppose && !bRead {
+			for n, k := range bOnly {
+				rb[n] = wn.ReadingsOf(b.toks[k].Norm)
+			}
+			bRead = true
+		}
+		for n, k := range bOnly {
+			u := b.toks[k]
+			if !(an.lx.opposite(t.Stem, u.Stem) || canOppose && wn.AntonymOf(&rt, &rb[n]) != wn.NotAntonym) {
+				continue
+			}
+			score := (0.45 + 0.3*share) * hedgeFactor(a, b)
+			return judgement{
+				kind:  KindAntonym,
+				score: clamp01(score),
+				cues:  []Cue{{Kind: "antonym", Text: t.Norm + " / " + u.Norm}},
+				hlA:   []tokenize.Span{t.Span},
+				hlB:   []tokenize.Span{u.Span},
+				expl:  fmt.Sprintf("%s says %q where %s says %q about the same thing.", src(a), t.Norm, src(b), u.Norm),
+				keyA:  "ant:" + t.Stem,
+				keyB:  "ant:" + u.Stem,
+			}, true
+		}
+	}
+	return judgement{}, false
+}
+
+// maxOnly bounds the words onlyIn returns.
+const maxOnly = 30
+
+// onlyIn returns the token indices of c's content words whose stem o lacks,
+// one per stem and at most 30: the words an antonym could hide in.
+func onlyIn(c, o *claim, buf *[maxOnly]int) []int {
+	out := buf[:0] // the caller's array: no allocation per pair
+	for i, t := range c.toks {
+		if !c.content[i] || has(o.stems, t.Stem) || stemAmong(c, out, t.Stem) {
+			continue
+		}
+		out = append(out, i)
+		if len(out) == maxOnly {
+			break
+		}
+	}
+	return out
+}
+
+// stemAmong reports whether one of c's tokens at idx has stem s. idx holds
+// at most maxOnly indices, so a scan costs less than a map made per call.
+func stemAmong(c *claim, idx []int, s string) bool {
+	for _, i := range idx {
+		if c.toks[i].Stem == s {
+			return true
+		}
+	}
+	return false
+}
