@@ -285,19 +285,10 @@ func (c *claim) nounAt(i int) bool {
 // or stopped. The reach stops at a coordinating word, so "fractured both
 // ankles and remains in hospital" does not make the ankles remain.
 func (c *claim) governed(cu cueAt, w int) []string {
-	var out []string
-	take := func(i int) bool {
-		if c.clause[i] != c.clause[cu.a] || coordinators[c.toks[i].Norm] {
-			return false
-		}
-		if c.content[i] && !c.isCue(i) {
-			out = append(out, c.toks[i].Stem)
-		}
-		return true
-	}
-	for i := cu.a - 1; i >= 0 && i >= cu.a-w && take(i); i-- {
-	}
-	for i := cu.b; i < len(c.toks) && i < cu.b+w && take(i); i++ {
+	idx := c.governedAt(cu, w)
+	out := make([]string, 0, len(idx))
+	for _, i := range idx {
+		out = append(out, c.toks[i].Stem)
 	}
 	return uniq(out)
 }
@@ -322,7 +313,8 @@ func kindredGoverned(a *claim, ca cueAt, wa int, b *claim, cb cueAt, wb int) str
 	return ""
 }
 
-// governedAt is governed as token indices, in order.
+// governedAt is governed as token indices: those before the cue, nearest
+// first, then those after it.
 func (c *claim) governedAt(cu cueAt, w int) []int {
 	var out []int
 	take := func(i int) bool {
