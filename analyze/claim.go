@@ -47,6 +47,10 @@ type claim struct {
 	// newClaim, so that compare can pass over a detector that cannot fire
 	// on a pair without calling it (see detectorNeeds).
 	has claimFlags
+	// day is the claim's one date of an event (eventDay), when hasDay:
+	// found once here, read by detectDate on every pair.
+	day    tokenize.DateRef
+	hasDay bool
 	// Caches filled on first use: a claim is compared with many others.
 	wordsCache   []string
 	contentCache []string
@@ -407,7 +411,7 @@ func (c *claim) flags() claimFlags {
 	// Only a day that times an event, not "said on Monday": most dated
 	// sentences of news carry only the latter, and the flag lets pairs
 	// through compare's first filter.
-	if _, ok := c.eventDay(); ok {
+	if c.day, c.hasDay = c.eventDay(); c.hasDay {
 		f |= flDay
 	}
 	return f
@@ -531,7 +535,7 @@ func (c *claim) describedBefore(i int) string {
 		}
 		for m := k + 1; m < i; m++ {
 			// A possessive mark may join the words: "the drivers' union".
-			if n := c.toks[m].Norm; n == "'" || n == "’" || n == "'s" || n == "’s" {
+			if isPossessiveMark(c.toks[m].Norm) {
 				continue
 			}
 			if !c.content[m] || c.isCue(m) {
@@ -782,11 +786,8 @@ func (c *claim) contentStems() []string {
 
 // possessive reports whether a mention is followed by "'s".
 func (c *claim) possessive(e entRef) bool {
-	if e.b < len(c.toks) {
-		n := c.toks[e.b].Norm
-		if n == "'s" || n == "’s" || n == "'" || n == "’" {
-			return true
-		}
+	if e.b < len(c.toks) && isPossessiveMark(c.toks[e.b].Norm) {
+		return true
 	}
 	if e.b > 0 {
 		n := c.toks[e.b-1].Norm
@@ -955,13 +956,10 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 		// "1.2 million pots (of yoghurt) a week" is a rate, not a count.
 		if !perUnit && len(qu.measures) > 0 {
 			for k := j; k+1 < n && k <= j+3 && c.clause[k] == c.clause[a]; k++ {
-				switch c.toks[k].Norm {
-				case "a", "an", "per", "each", "every":
-					if timeUnits[c.toks[k+1].Norm] {
-						qu.measures = append(qu.measures, "per "+c.toks[k+1].Stem)
-						words = append(words, c.toks[k].Norm+" "+c.toks[k+1].Norm)
-						k = n
-					}
+				if w := c.toks[k].Norm; (w == "a" || w == "an" || w == "per" || w == "each" || w == "every") && timeUnits[c.toks[k+1].Norm] {
+					qu.measures = append(qu.measures, "per "+c.toks[k+1].Stem)
+					words = append(words, w+" "+c.toks[k+1].Norm)
+					break
 				}
 			}
 		}
@@ -1057,14 +1055,7 @@ func (c *claim) cueKindAt(i int) tokenize.CueKind {
 	return ""
 }
 
-func (c *claim) isCue(i int) bool {
-	for _, cu := range c.cues {
-		if i >= cu.a && i < cu.b {
-			return true
-		}
-	}
-	return false
-}
+func (c *claim) isCue(i int) bool { return c.cueKindAt(i) != "" }
 
 // cuesNear returns the cues of kind k within w tokens of token range
 // [a, b) in the same clause.
@@ -1094,14 +1085,7 @@ func (c *claim) addStateCues(lx *lexicon, first []bool) {
 		}
 		for _, x := range lx.stateCues {
 			end := i + len(x.words)
-			if end > len(c.toks) {
-				continue
-			}
-			ok := true
-			for k, w := range x.words {
-				ok = ok && c.toks[i+k].Norm == w
-			}
-			if !ok {
+			if end > len(c.toks) || !matchWords(c.toks[i:end], x.words) {
 				continue
 			}
 			sp := tokenize.Span{Start: c.toks[i].Start, End: c.toks[end-1].End}

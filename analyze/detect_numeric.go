@@ -123,9 +123,8 @@ func (an *analyzer) detectDate(a, b *claim) (judgement, bool) {
 	if a.cond || b.cond || a.doc == b.doc || src(a) > src(b) {
 		return judgement{}, false // symmetric: judged once, a before b
 	}
-	da, okA := a.eventDay()
-	db, okB := b.eventDay()
-	if !okA || !okB || da.From.Equal(db.From) || sharedGroups(a, b) < 1 {
+	da, db := a.day, b.day
+	if !a.hasDay || !b.hasDay || da.From.Equal(db.From) || sharedGroups(a, b) < 1 {
 		return judgement{}, false
 	}
 	// The same event: the verb the date times, or the thing a reschedule
@@ -173,15 +172,13 @@ func (an *analyzer) detectDate(a, b *claim) (judgement, bool) {
 func (an *analyzer) eventAt(c *claim, d tokenize.DateRef) string {
 	a, _ := tokenRange(c.toks, d.Span)
 	for k := a - 1; k >= 0 && k < len(c.clause) && c.clause[k] == c.clause[min(a, len(c.clause)-1)]; k-- {
-		for _, w := range an.lx.reschedules {
-			if k+len(w) <= len(c.toks) && matchWords(c.toks[k:k+len(w)], w) {
-				for j := k + len(w); j < a; j++ {
-					if c.content[j] && !c.inEntity(j) {
-						return c.toks[j].Stem
-					}
+		if end := an.rescheduleAt(c, k); end > 0 {
+			for j := end; j < a; j++ {
+				if c.content[j] && !c.inEntity(j) {
+					return c.toks[j].Stem
 				}
-				return ""
 			}
+			return ""
 		}
 		t := c.toks[k]
 		if c.content[k] && (strings.HasPrefix(t.Tag, "VB") || t.Tag == "" && verbOnly(t)) {
@@ -199,15 +196,25 @@ func (an *analyzer) rescheduled(c *claim, d tokenize.DateRef) bool {
 		if i >= len(c.clause) || a >= len(c.clause) || c.clause[i] != c.clause[a] {
 			continue
 		}
-		for _, w := range an.lx.reschedules {
-			if i+len(w) <= len(c.toks) && matchWords(c.toks[i:i+len(w)], w) {
-				return true
-			}
+		if an.rescheduleAt(c, i) > 0 {
+			return true
 		}
 	}
 	return false
 }
 
+// rescheduleAt returns where a reschedule phrase starting at token i ends,
+// or 0 when none starts there.
+func (an *analyzer) rescheduleAt(c *claim, i int) int {
+	for _, w := range an.lx.reschedules {
+		if i+len(w) <= len(c.toks) && matchWords(c.toks[i:i+len(w)], w) {
+			return i + len(w)
+		}
+	}
+	return 0
+}
+
+// matchWords reports whether toks are words, as normalised, one for one.
 func matchWords(toks []tokenize.Token, words []string) bool {
 	for k, w := range words {
 		if toks[k].Norm != w {
