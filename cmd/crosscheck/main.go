@@ -307,7 +307,11 @@ func (c *command) run(ctx context.Context) error {
 
 	// Everything that can be checked cheaply is checked before the
 	// analysis, so a typo costs no waiting.
-	tokCfg, anaCfg, err := loadConfig(c.opts.config)
+	cfgData, err := readConfig(c.opts.config)
+	if err != nil {
+		return err
+	}
+	tokCfg, anaCfg, err := parseConfig(c.opts.config, cfgData)
 	if err != nil {
 		return err
 	}
@@ -320,7 +324,7 @@ func (c *command) run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := c.applySourceMeta(srcs); err != nil {
+	if err := applySourceMeta(c.opts.config, cfgData, srcs); err != nil {
 		return err
 	}
 	if len(srcs) == 1 && !c.opts.quiet {
@@ -432,34 +436,49 @@ func groupNotes(ws []input.Warning) []string {
 
 // applySourceMeta sets the titles, outlets, URLs and dates that the
 // -config file's "sources" key gives (plain-text articles carry none).
-func (c *command) applySourceMeta(srcs []tokenize.Source) error {
-	if c.opts.config == "" {
+// data is the file's content, read once by readConfig; nil for none.
+func applySourceMeta(path string, data []byte, srcs []tokenize.Source) error {
+	if data == nil {
 		return nil
-	}
-	data, err := os.ReadFile(c.opts.config)
-	if err != nil {
-		return pathErr(c.opts.config, err)
 	}
 	metas, err := input.ParseMeta(data)
 	if err == nil {
 		err = input.ApplyMeta(srcs, metas)
 	}
 	if err != nil {
-		return fmt.Errorf("%s: %w", c.opts.config, err)
+		return fmt.Errorf("%s: %w", path, err)
 	}
 	return nil
 }
 
-// loadConfig reads the -config file once and gives its bytes to each
-// stage's loader; each stage takes the keys it knows, on top of its
-// embedded defaults. Empty path: the defaults (nil).
+// loadConfig reads the -config file and gives its bytes to each stage's
+// loader (parseConfig). Empty path: the defaults (nil).
 func loadConfig(path string) (*tokenize.Config, *analyze.Config, error) {
+	data, err := readConfig(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return parseConfig(path, data)
+}
+
+// readConfig returns the -config file's bytes, or nil for no file.
+func readConfig(path string) ([]byte, error) {
 	if path == "" {
-		return nil, nil, nil
+		return nil, nil
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, nil, pathErr(path, err)
+		return nil, pathErr(path, err)
+	}
+	return data, nil
+}
+
+// parseConfig gives the -config file's bytes to each stage's loader; each
+// stage takes the keys it knows, on top of its embedded defaults. nil
+// data: the defaults (nil).
+func parseConfig(path string, data []byte) (*tokenize.Config, *analyze.Config, error) {
+	if data == nil {
+		return nil, nil, nil
 	}
 	user, err := tokenize.LoadConfig(bytes.NewReader(data))
 	if err != nil {
