@@ -138,11 +138,17 @@ func (an *analyzer) detectAttitude(a, b *claim) (judgement, bool) {
 // description of an event: "welcomed the arrangement", "approved this deal".
 func (an *analyzer) eventAfter(c *claim, cu cueAt) bool {
 	for k := cu.b + 1; k < len(c.toks) && k <= cu.b+2; k++ {
-		if an.lx.events[c.toks[k].Stem] && (determiners[c.toks[k-1].Norm] || c.toks[k-1].Norm == "this") {
+		if an.definiteEvent(c, k) {
 			return true
 		}
 	}
 	return false
+}
+
+// definiteEvent reports whether token k (k > 0) is an event noun after a
+// determiner or "this": "the arrangement", "this deal".
+func (an *analyzer) definiteEvent(c *claim, k int) bool {
+	return an.lx.events[c.toks[k].Stem] && (determiners[c.toks[k-1].Norm] || c.toks[k-1].Norm == "this")
 }
 
 // eventBefore reports whether what an objection says is wrong is the
@@ -152,7 +158,7 @@ func (an *analyzer) eventBefore(c *claim, cu cueAt) bool {
 		return true
 	}
 	for k := cu.a - 1; k > 0 && k >= cu.a-2; k-- {
-		if an.lx.events[c.toks[k].Stem] && (determiners[c.toks[k-1].Norm] || c.toks[k-1].Norm == "this") {
+		if an.definiteEvent(c, k) {
 			return true
 		}
 	}

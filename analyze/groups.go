@@ -176,17 +176,16 @@ func (p *parties) add(d *tokenize.Document) {
 			alone[strings.ToLower(n)] = n
 		}
 	}
-	person := map[string]bool{}
 	for n := range count {
 		if f := strings.Fields(n); len(f) > 1 {
 			if s, ok := alone[strings.ToLower(f[len(f)-1])]; ok {
-				person[n], person[s] = true, true
+				notLead[n], notLead[s] = true, true
 			}
 		}
 	}
 	best := ""
 	for _, n := range first {
-		if person[n] || notLead[n] {
+		if notLead[n] {
 			continue
 		}
 		// On a tie, a name that says it is an organisation ("Marlow
