@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/crosscheck-go/crosscheck/internal/golden"
+
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -347,20 +349,7 @@ func TestFactsGolden(t *testing.T) {
 				date = time.Date(2025, 10, 3, 0, 0, 0, 0, time.UTC)
 			}
 			got := factsText(tokenizeFacts(t, string(text), date))
-			golden := filepath.Join("testdata", "facts", name+".golden")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./tokenize -update to create it)", err)
-			}
-			if diff := cmp.Diff(string(want), got); diff != "" {
-				t.Errorf("%s facts (-want +got):\n%s", name, diff)
-			}
+			golden.Check(t, filepath.Join("testdata", "facts", name+".golden"), []byte(got), *update)
 		})
 	}
 }

@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/crosscheck-go/crosscheck/internal/golden"
 )
 
 // TestSeedReports keeps the reports of the bundled seed story in the
@@ -21,19 +21,7 @@ func TestSeedReports(t *testing.T) {
 			if code := run([]string{"-q", "-format", format}, nil, &stdout, &stderr); code != 0 {
 				t.Fatalf("exit %d: %s", code, stderr.String())
 			}
-			golden := filepath.Join("..", "..", "testdata", "seeds."+format+".golden")
-			if *update {
-				if err := os.WriteFile(golden, stdout.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./cmd/crosscheck -update to create it)", err)
-			}
-			if diff := cmp.Diff(string(want), stdout.String()); diff != "" {
-				t.Errorf("seed %s report changed (-golden +got); if intended, run go test ./cmd/crosscheck -update and say why in the commit:\n%s", format, diff)
-			}
+			golden.Check(t, filepath.Join("..", "..", "testdata", "seeds."+format+".golden"), stdout.Bytes(), *update)
 		})
 	}
 }

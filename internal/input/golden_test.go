@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/crosscheck-go/crosscheck/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -38,19 +38,7 @@ func TestGoldenHTML(t *testing.T) {
 				fmt.Fprintf(&b, "warning: %s\n", w.Msg)
 			}
 			fmt.Fprintf(&b, "---\n%s\n", src.Text)
-			golden := strings.TrimSuffix(page, ".html") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if d := cmp.Diff(string(want), b.String()); d != "" {
-				t.Errorf("%s (-want +got):\n%s", golden, d)
-			}
+			golden.Check(t, strings.TrimSuffix(page, ".html")+".golden", []byte(b.String()), *update)
 		})
 	}
 }
