@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/crosscheck-go/crosscheck/internal/gbdt"
@@ -35,6 +36,10 @@ type TrainOptions struct {
 	// without looking at the development sets.
 	// It does not change the weights file.
 	ShortCV bool
+	// Mistakes, when set, receives the development pairs the
+	// cross-validation got wrong, one per line (file, id, gold, predicted,
+	// premise, hypothesis, tab-separated), for error analysis.
+	Mistakes io.Writer
 }
 
 // Training choices, recorded in the weights file through logreg.Meta.
@@ -417,7 +422,7 @@ func Train(opts TrainOptions) ([]byte, error) {
 	}
 
 	// Development sets, cross-validated with their folds in training.
-	if err := devCV(&sp, article, gate, opts.Folds, scores, logf); err != nil {
+	if err := devCV(&sp, article, gate, opts.Folds, scores, logf, opts.Mistakes); err != nil {
 		return nil, err
 	}
 
@@ -502,6 +507,7 @@ type shortPairs struct {
 	v       []Vector
 	file    []string
 	premise []string
+	row     []nliRow
 }
 
 func (sp *shortPairs) add(d *dataset, x *extractor, tk *tokenize.Tokenizer, file string, workers int) error {
@@ -516,6 +522,7 @@ func (sp *shortPairs) add(d *dataset, x *extractor, tk *tokenize.Tokenizer, file
 	for j, i := range kept {
 		sp.X, sp.y, sp.v = append(sp.X, X[j]), append(sp.y, y[j]), append(sp.v, vs[j])
 		sp.file, sp.premise = append(sp.file, file), append(sp.premise, rows[i].Premise)
+		sp.row = append(sp.row, rows[i])
 	}
 	return nil
 }
@@ -569,7 +576,7 @@ func trainShort(sp *shortPairs, skip []bool) (sentence, caption, news scorer, er
 // development sets), as Train trains them, through predict with the final
 // gate and article model (trained on FNC-1 only). The pooled figures go to
 // scores under KEY_cv_*.
-func devCV(sp *shortPairs, article, gate scorer, k int, scores map[string]float64, logf func(string, ...any)) error {
+func devCV(sp *shortPairs, article, gate scorer, k int, scores map[string]float64, logf func(string, ...any), mistakes io.Writer) error {
 	fold := make([]int, len(sp.X)) // fold+1 of a development row, 0 for the training sets
 	for _, set := range devFiles {
 		var idx []int
@@ -613,6 +620,14 @@ func devCV(sp *shortPairs, article, gate scorer, k int, scores map[string]float6
 		for i := range sp.X {
 			if sp.file[i] == set.file {
 				truth, got = append(truth, sp.y[i]), append(got, pred[i])
+			}
+		}
+		if mistakes != nil {
+			for i := range sp.X {
+				if sp.file[i] == set.file && sp.y[i] != pred[i] {
+					r := sp.row[i]
+					fmt.Fprintf(mistakes, "%s\t%s\t%s\t%s\t%s\t%s\n", set.file, r.ID, stanceClasses[sp.y[i]], stanceClasses[pred[i]], oneLine(r.Premise), oneLine(r.Hypothesis))
+				}
 			}
 		}
 		acc, p, r, f1 := nliScores(truth, got)
@@ -699,6 +714,9 @@ func newsMasked(X [][]float64) [][]float64 {
 	}
 	return out
 }
+
+// oneLine keeps a text on one line of the mistakes file.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func round4(v float64) float64 { return float64(int64(v*1e4+0.5)) / 1e4 }
 

@@ -25,8 +25,19 @@ func main() {
 	out := flag.String("out", "internal/nli/model.json", "weights file to write")
 	folds := flag.Int("folds", 5, "cross-validation folds on FNC-1 and the dev sets (and with -cv on the short pairs)")
 	cv := flag.Bool("cv", false, "also log cross-validated figures of the short-pair models on SICK train and RTE-1/2 (about a minute more)")
+	mistakes := flag.String("mistakes", "", "also write the development pairs the cross-validation got wrong to this file (TSV)")
 	flag.Parse()
-	b, err := nli.Train(nli.TrainOptions{Dir: *data, Folds: *folds, Log: os.Stderr, ShortCV: *cv})
+	opts := nli.TrainOptions{Dir: *data, Folds: *folds, Log: os.Stderr, ShortCV: *cv}
+	if *mistakes != "" {
+		f, err := os.Create(*mistakes)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "train:", err)
+			os.Exit(1)
+		}
+		defer f.Close()
+		opts.Mistakes = f
+	}
+	b, err := nli.Train(opts)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
