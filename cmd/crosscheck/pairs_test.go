@@ -226,7 +226,9 @@ func skipIfJudgeStub(t testing.TB) {
 }
 
 // BenchmarkPairs measures the pair judgement (tokenizing both sides and
-// judging) on SICK-sized pairs and on FNC-1 body+headline pairs.
+// judging) on SICK-sized pairs and on FNC-1 body+headline pairs. It
+// bypasses the premise cache, which would make repeated rounds over the
+// same pairs cheaper than any real input.
 func BenchmarkPairs(b *testing.B) {
 	dir := evalDir(b)
 	skipIfJudgeStub(b)
@@ -267,7 +269,7 @@ func BenchmarkPairs(b *testing.B) {
 				for pb.Next() {
 					p := bc.data[i%len(bc.data)]
 					i++
-					if _, err := pj.texts(p[0], p[1]); err != nil {
+					if _, err := pj.uncached(p[0], p[1]); err != nil {
 						b.Error(err)
 						return
 					}
@@ -275,5 +277,87 @@ func BenchmarkPairs(b *testing.B) {
 			})
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pairs/s")
 		})
+	}
+}
+
+// TestPremiseCache checks that repeated premises are tokenized once and
+// that the cache stays within its bounds however many premises pass.
+func TestPremiseCache(t *testing.T) {
+	var c premiseCache
+	doc := func(s string) *tokenize.Document { return &tokenize.Document{Source: tokenize.Source{Text: []byte(s)}} }
+	a := doc("a")
+	c.put("a", a)
+	c.put("a", doc("a again")) // a second put keeps the first document
+	if got := c.get("a"); got != a {
+		t.Fatalf("get(a) = %p, want the first document %p", got, a)
+	}
+	for i := range 3 * premiseCacheEntries {
+		k := fmt.Sprintf("premise %d", i)
+		c.put(k, doc(k))
+		if len(c.docs) > premiseCacheEntries || len(c.order) != len(c.docs) {
+			t.Fatalf("after %d puts: %d docs, %d keys (bound %d)", i+1, len(c.docs), len(c.order), premiseCacheEntries)
+		}
+	}
+	if c.get("a") != nil {
+		t.Error("the oldest premise was not evicted")
+	}
+	last := fmt.Sprintf("premise %d", 3*premiseCacheEntries-1)
+	if c.get(last) == nil {
+		t.Errorf("the newest premise %q is missing", last)
+	}
+	big := strings.Repeat("x", premiseCacheBytes/8)
+	for i := range 16 {
+		k := fmt.Sprint(i) + big
+		c.put(k, doc(""))
+		if c.bytes > premiseCacheBytes {
+			t.Fatalf("after %d big premises: %d bytes cached, bound %d", i+1, c.bytes, premiseCacheBytes)
+		}
+	}
+	huge := strings.Repeat("y", premiseCacheBytes/2)
+	c.put(huge, doc(""))
+	if c.get(huge) != nil {
+		t.Error("a premise over a quarter of the byte bound was cached")
+	}
+}
+
+// TestPairsCacheSameVerdicts judges pairs that share premises twice, with
+// the cache warm the second time, and wants the same verdicts: caching may
+// change the speed only.
+func TestPairsCacheSameVerdicts(t *testing.T) {
+	pj, err := newPairJudge("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	premise := "The council approved the budget on Monday. The mayor said it was balanced."
+	hyps := []string{"The council rejected the budget.", "The budget was approved.", "The mayor resigned."}
+	var first []analyze.Verdict
+	for round := range 2 {
+		for i, h := range hyps {
+			v, err := pj.texts(premise, h)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if round == 0 {
+				first = append(first, v)
+				continue
+			}
+			if diff := cmp.Diff(first[i], v); diff != "" {
+				t.Errorf("%q: verdict changed with the cache warm (-cold +warm):\n%s", h, diff)
+			}
+		}
+	}
+	fresh, err := newPairJudge("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := fresh.texts(premise, hyps[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(first[0], v); diff != "" {
+		t.Errorf("verdict differs from a fresh judge (-cached +fresh):\n%s", diff)
+	}
+	if pj.premises.get(premise) == nil {
+		t.Error("the premise was not cached")
 	}
 }
