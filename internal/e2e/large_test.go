@@ -120,7 +120,18 @@ func checkScaling(t *testing.T, size int, maxRatio float64, make func(size int) 
 	t.Logf("%d bytes: %v, peak heap %d MB; %d bytes: %v, peak heap %d MB",
 		size/4, small.elapsed, small.heap>>20, size, big.elapsed, big.heap>>20)
 	// Floors keep tiny, noisy measurements from making a huge ratio.
-	tr := float64(big.elapsed) / float64(max(small.elapsed, 50*time.Millisecond))
+	ratio := func() float64 {
+		return float64(big.elapsed) / float64(max(small.elapsed, 50*time.Millisecond))
+	}
+	// Load from other processes only ever adds time, so a ratio over the
+	// bound is measured again, up to twice, keeping each size's fastest
+	// run: a real loss of linearity stays, a busy moment does not.
+	for retry := 0; retry < 2 && ratio() > maxRatio; retry++ {
+		s, b := measure(t, make(size/4)), measure(t, make(size))
+		small.elapsed, big.elapsed = min(small.elapsed, s.elapsed), min(big.elapsed, b.elapsed)
+		t.Logf("measured again: fastest %v and %v", small.elapsed, big.elapsed)
+	}
+	tr := ratio()
 	hr := float64(big.heap) / float64(max(small.heap, 8<<20))
 	if tr > maxRatio {
 		t.Errorf("4× the input took %.1f× the time (%v vs %v): want at most %.0f×, roughly linear", tr, big.elapsed, small.elapsed, maxRatio)
