@@ -342,8 +342,8 @@ func order2Hits(data []hit, a, b int, swaps *int) (int, int) {
 // medianCmpFunc returns x where data[x] is the median of data[a],data[b],data[c], where x is a, b, or c.
 func medianHits(data []hit, a, b, c int, swaps *int) int {
 	a, b = order2Hits(data, a, b, swaps)
-	b, c = order2Hits(data, b, c, swaps)
-	a, b = order2Hits(data, a, b, swaps)
+	b, _ = order2Hits(data, b, c, swaps)
+	_, b = order2Hits(data, a, b, swaps)
 	return b
 }
 

@@ -60,9 +60,11 @@ func buildBinary(t testing.TB) string {
 		if runtime.GOOS == "windows" {
 			binary += ".exe"
 		}
-		goCmd := filepath.Join(runtime.GOROOT(), "bin", "go")
-		if _, err := os.Stat(goCmd); err != nil {
-			goCmd = "go"
+		// The go command is on PATH where CI runs (.ci/run puts it
+		// there); `go env GOROOT` is not available without it.
+		goCmd := "go"
+		if _, err := exec.LookPath(goCmd); err != nil {
+			goCmd = "/usr/local/go/bin/go" // where .ci/run installs it
 		}
 		build := exec.Command(goCmd, "build", "-o", binary, "./cmd/crosscheck")
 		build.Dir = repoRoot

@@ -69,7 +69,7 @@ func (m *Model) Explain(x []float64, class int) []Contribution {
 		return nil
 	}
 	var buf [128]float64
-	score := buf[:0]
+	var score []float64
 	if len(x) > len(buf) {
 		score = make([]float64, len(x))
 	} else {

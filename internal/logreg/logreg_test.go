@@ -13,7 +13,7 @@ import (
 )
 
 // update is accepted so `go test ./... -update` works; logreg has no goldens.
-var update = flag.Bool("update", false, "unused: logreg has no golden files")
+var _ = flag.Bool("update", false, "unused: logreg has no golden files")
 
 // blobs returns n rows per class of d features around class centres:
 // class c has mean 3 on feature c and 0 elsewhere, plus unit noise.

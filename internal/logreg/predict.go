@@ -61,7 +61,7 @@ func (m *Model) PredictInto(x, out []float64) []float64 {
 // classes.
 func (m *Model) PredictClass(x []float64) (class int, prob float64) {
 	var buf [16]float64
-	p := buf[:0]
+	var p []float64
 	if m.NumClasses() > len(buf) {
 		p = make([]float64, m.NumClasses())
 	} else {

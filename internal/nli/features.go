@@ -395,7 +395,7 @@ func (x *extractor) features(p, h *text) Vector {
 		total += termWeight(&h.toks[i])
 	}
 	var buf [64]float64
-	match := buf[:0]
+	var match []float64
 	if len(p.sents) > len(buf) {
 		match = make([]float64, len(p.sents))
 	} else {
