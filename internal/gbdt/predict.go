@@ -1,12 +1,13 @@
 package gbdt
 
 import (
-	"bytes"
 	"cmp"
 	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/crosscheck-go/crosscheck/internal/modelio"
 )
 
 // Margins writes the class scores of x (before the softmax) into out, of
@@ -119,13 +120,8 @@ func (m *Model) Marshal() ([]byte, error) {
 // used in errors (a file name, say).
 func Unmarshal(name string, data []byte) (*Model, error) {
 	var m Model
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&m); err != nil {
-		return nil, fmt.Errorf("gbdt: %s: %w", name, err)
-	}
-	if err := m.validate(); err != nil {
-		return nil, fmt.Errorf("gbdt: %s: %w", name, err)
+	if err := modelio.Decode("gbdt", name, data, &m, m.validate); err != nil {
+		return nil, err
 	}
 	return &m, nil
 }

@@ -1,7 +1,6 @@
 package logreg
 
 import (
-	"bytes"
 	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
@@ -10,6 +9,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/crosscheck-go/crosscheck/internal/modelio"
 )
 
 // Predict returns the class probabilities of x. A row of the wrong length
@@ -130,13 +131,8 @@ func (m *Model) Marshal() ([]byte, error) {
 // used in errors (a file name, say).
 func Unmarshal(name string, data []byte) (*Model, error) {
 	var m Model
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&m); err != nil {
-		return nil, fmt.Errorf("logreg: %s: %w", name, err)
-	}
-	if err := m.validate(); err != nil {
-		return nil, fmt.Errorf("logreg: %s: %w", name, err)
+	if err := modelio.Decode("logreg", name, data, &m, m.validate); err != nil {
+		return nil, err
 	}
 	return &m, nil
 }
