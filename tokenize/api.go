@@ -10,6 +10,11 @@ type Options struct {
 	// Workers bounds parallelism in Documents and in tagging one long
 	// document; 0 means GOMAXPROCS.
 	Workers int
+	// Progress, when set, is called by Documents each time a source is
+	// done, with the count done so far and the total, so that a long run
+	// can show how far it is. Calls are serialised and done rises by one
+	// each time; it must be cheap, since it holds up the workers.
+	Progress func(done, total int)
 }
 
 // Tokenizer turns Sources into Documents. It is safe for concurrent use.

@@ -103,6 +103,8 @@ func (t *Tokenizer) documents(ctx context.Context, srcs []Source) ([]*Document, 
 	}
 	jobs := make(chan int)
 	var wg sync.WaitGroup
+	var progressMu sync.Mutex
+	done := 0
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
@@ -114,6 +116,12 @@ func (t *Tokenizer) documents(ctx context.Context, srcs []Source) ([]*Document, 
 					continue
 				}
 				out[i], errs[i] = t.safeDocument(srcs[i], stems)
+				if t.opts.Progress != nil {
+					progressMu.Lock()
+					done++
+					t.opts.Progress(done, len(srcs))
+					progressMu.Unlock()
+				}
 			}
 		}()
 	}

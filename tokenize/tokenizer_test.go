@@ -164,6 +164,31 @@ func TestDocumentsParallel(t *testing.T) {
 	}
 }
 
+// TestDocumentsProgress checks the progress contract: one call per source,
+// done rising by one to the total. The recording below takes no lock, so
+// under -race it also checks that the calls are serialised.
+func TestDocumentsProgress(t *testing.T) {
+	var srcs []Source
+	for i := range 40 {
+		srcs = append(srcs, Source{ID: fmt.Sprint(i), Text: []byte(fmt.Sprintf("Source %d says the vote was held on Monday.", i))})
+	}
+	var calls [][2]int
+	tk := newTok(t, Options{NoTags: true, Workers: 4, Progress: func(done, total int) {
+		calls = append(calls, [2]int{done, total})
+	}})
+	if _, err := tk.Documents(context.Background(), srcs); err != nil {
+		t.Fatal(err)
+	}
+	if len(calls) != len(srcs) {
+		t.Fatalf("%d progress calls for %d sources", len(calls), len(srcs))
+	}
+	for i, c := range calls {
+		if c != [2]int{i + 1, len(srcs)} {
+			t.Fatalf("call %d was %v, want [%d %d]", i, c, i+1, len(srcs))
+		}
+	}
+}
+
 func TestDocumentsErrors(t *testing.T) {
 	tk := newTok(t, Options{NoTags: true})
 	t.Run("utf16", func(t *testing.T) {

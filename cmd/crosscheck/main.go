@@ -529,7 +529,11 @@ func runPipeline(ctx context.Context, srcs []tokenize.Source, set settings, prog
 		Progress: func(stage string, done, total int) {
 			switch stage {
 			case "tokenize":
-				prog.show("analysing %d sources", total)
+				if done < total {
+					prog.show("tokenizing %d/%d sources", done, total)
+				} else {
+					prog.show("analysing %d sources", total)
+				}
 			case "analyze":
 				manyStories.Store(true)
 				prog.show("analysing story %d/%d", done, total)

@@ -54,7 +54,9 @@ type Options struct {
 	Tags     TagMode
 	Cluster  cluster.Options
 	// Progress, when set, is told of each finished step of a stage
-	// ("tokenize", "analyze"); it must be cheap and safe for concurrent use.
+	// ("tokenize": each source, through tokenize.Options.Progress when Run
+	// makes the Tokenizer, and once at the end; "analyze": each story); it
+	// must be cheap and safe for concurrent use.
 	Progress func(stage string, done, total int)
 }
 
@@ -72,6 +74,9 @@ func Run(ctx context.Context, srcs []tokenize.Source, opts Options) (*analyze.Re
 		if len(srcs) >= AutoStoryMin {
 			to.NoTags = true
 		}
+	}
+	if opts.Progress != nil && to.Progress == nil {
+		to.Progress = func(done, total int) { opts.Progress("tokenize", done, total) }
 	}
 	tk, err := tokenize.New(to)
 	if err != nil {

@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"context"
+	"sync"
 	"testing"
 
 	"github.com/crosscheck-go/crosscheck/internal/pipeline"
@@ -65,5 +66,38 @@ func TestAutoKeepsSmallSetsTogether(t *testing.T) {
 	}
 	if len(res.Conflicts) == 0 {
 		t.Errorf("no conflicts found in the seed story")
+	}
+}
+
+// TestProgress checks that Run reports each tokenized source and each
+// analysed story, ending each stage at its total.
+func TestProgress(t *testing.T) {
+	srcs := []tokenize.Source{
+		src("recall-a", "Toyota recalls 1.2 million Corolla cars over faulty airbags. Toyota said the airbag inflators may rupture."),
+		src("vote-a", "Springfield election officials said Maria Lopez won the mayoral race by 312 votes after the recount."),
+		src("recall-b", "Toyota recalls 800,000 Corolla cars over faulty airbags, Toyota said."),
+		src("vote-b", "Springfield election officials said Maria Lopez lost the mayoral race by 312 votes after the recount."),
+	}
+	var mu sync.Mutex
+	last := map[string][2]int{}
+	calls := map[string]int{}
+	_, err := pipeline.Run(context.Background(), srcs, pipeline.Options{Stories: pipeline.StoriesOn,
+		Progress: func(stage string, done, total int) {
+			mu.Lock()
+			defer mu.Unlock()
+			calls[stage]++
+			if prev := last[stage]; done < prev[0] {
+				t.Errorf("%s: done went back from %d to %d", stage, prev[0], done)
+			}
+			last[stage] = [2]int{done, total}
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if calls["tokenize"] < len(srcs) || last["tokenize"] != [2]int{len(srcs), len(srcs)} {
+		t.Errorf("tokenize: %d calls ending at %v, want one per source ending at [%d %d]", calls["tokenize"], last["tokenize"], len(srcs), len(srcs))
+	}
+	if last["analyze"] != [2]int{2, 2} {
+		t.Errorf("analyze: ended at %v, want [2 2] (two stories)", last["analyze"])
 	}
 }
