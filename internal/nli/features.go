@@ -83,6 +83,8 @@ const (
 	fContrastOnly                // the only differences are opposites: every other word each side is aligned
 	fNegLooseDenial              // is-a alignments where the negated side holds the general word ("not cutting"/"slicing")
 	fNegEntail                   // one side negated: share of what the negated side says that the other side entails
+	fSwapActive                  // order swap × aligned share when neither side is passive ("by"): roles reversed
+	fParticleOpposite            // opposite direction words on the two sides ("looking up"/"looking down")
 	NumFeatures                  // the number of features
 )
 
@@ -102,6 +104,7 @@ var featureNames = [NumFeatures]string{
 	"antonym_x_aligned", "cohyponym_x_aligned", "substitution_x_aligned", "order_swap_x_aligned",
 	"align_loose_negated", "refute_lead", "discuss_all", "negation_all", "refute_all_x_cover",
 	"antonym_referent", "contrast_only", "negation_loose_denial", "negation_entailed",
+	"order_swap_active", "particle_opposite",
 }
 
 // FeatureNames returns the names of the features in column order.
@@ -165,6 +168,39 @@ type sentInfo struct {
 	neg, hedge, attr, excl         int
 	cont, change, question         int
 	univ, exist, negq, refute, dis int
+	passive                        int    // "by" tokens: an agent after a passive verb, most often
+	dirs                           uint16 // direction particles present (dirBit)
+}
+
+// dirPairs are direction words that are opposites. They are function
+// words, left out of the alignment, but "looking up" against "looking
+// down" differs only in them.
+var dirPairs = [...][2]string{{"up", "down"}, {"in", "out"}, {"on", "off"}, {"inside", "outside"}, {"over", "under"}, {"above", "below"}, {"upstairs", "downstairs"}, {"into", "out"}}
+
+// dirBit returns the bit of a direction word in sentInfo.dirs, or 0.
+func dirBit(norm string) uint16 {
+	for i, p := range dirPairs {
+		if norm == p[0] {
+			return 1 << (2 * i)
+		}
+		if norm == p[1] {
+			return 1 << (2*i + 1)
+		}
+	}
+	return 0
+}
+
+// dirOpposite reports whether one side has a direction word whose
+// opposite only the other side has.
+func dirOpposite(a, b uint16) bool {
+	onlyA, onlyB := a&^b, b&^a
+	for i := range dirPairs {
+		x, y := uint16(1)<<(2*i), uint16(1)<<(2*i+1)
+		if onlyA&x != 0 && onlyB&y != 0 || onlyA&y != 0 && onlyB&x != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // text is a tokenized document prepared for alignment; a premise used
@@ -238,6 +274,10 @@ func (x *extractor) prepare(d *tokenize.Document) *text {
 				info.dis++
 			}
 			_ = plen
+			if tk.Norm == "by" {
+				info.passive++
+			}
+			info.dirs |= dirBit(tk.Norm)
 			if tk.Kind == tokenize.Punct || tk.Kind == tokenize.Symbol || cls&wStop != 0 || contractedNot(tk.Norm) {
 				continue
 			}
@@ -653,6 +693,13 @@ func (x *extractor) features(p, h *text) Vector {
 	f[fCohyponymXAligned] = math.Min(slot, 1) * alignedShare
 	f[fSubstitutionXAligned] = math.Min(subst, 1) * alignedShare
 	f[fSwapXAligned] = f[fSwap] * alignedShare
+	if hs.passive == 0 && ps.passive == 0 {
+		// "The monkey is brushing the dog" against "The dog is brushing
+		// the monkey"; with a passive ("is being brushed by") the order
+		// swaps with the meaning kept.
+		f[fSwapActive] = f[fSwapXAligned]
+	}
+	f[fParticleOpposite] = b2f(dirOpposite(hs.dirs, ps.dirs))
 	// Negation reverses which way an is-a link entails ("not cutting"
 	// contradicts "slicing"), so the loose alignments are split by it.
 	if f[fNegParity] > 0 {
@@ -703,6 +750,8 @@ func (x *extractor) features(p, h *text) Vector {
 }
 
 func addInfo(dst, s *sentInfo) {
+	dst.passive += s.passive
+	dst.dirs |= s.dirs
 	dst.neg += s.neg
 	dst.hedge += s.hedge
 	dst.attr += s.attr
