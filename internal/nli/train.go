@@ -36,9 +36,10 @@ type TrainOptions struct {
 	// without looking at the development sets.
 	// It does not change the weights file.
 	ShortCV bool
-	// Mistakes, when set, receives the development pairs the
+	// Mistakes, when set, receives the development and FNC-1 pairs the
 	// cross-validation got wrong, one per line (file, id, gold, predicted,
-	// premise, hypothesis, tab-separated), for error analysis.
+	// premise, hypothesis, tab-separated; an FNC-1 body cut to 300 bytes),
+	// for error analysis.
 	Mistakes io.Writer
 }
 
@@ -452,6 +453,18 @@ func Train(opts TrainOptions) ([]byte, error) {
 		}
 		for _, i := range rows {
 			pred[i] = predict(sentence, caption, news, a, g, &fv[i])
+		}
+	}
+	if opts.Mistakes != nil {
+		fncNames := [4]string{"agree", "discuss", "disagree", "unrelated"}
+		for i, s := range stances {
+			if truth[i] != pred[i] {
+				body := oneLine(bodies[s.BodyID])
+				if len(body) > 300 {
+					body = body[:300]
+				}
+				fmt.Fprintf(opts.Mistakes, "fnc1_train_stances.jsonl\t%s\t%s\t%s\t%s\t%s\n", s.ID, fncNames[truth[i]], fncNames[pred[i]], body, oneLine(s.Headline))
+			}
 		}
 	}
 	rel, macro, f1 := fncScores(truth, pred)
