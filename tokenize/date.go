@@ -474,9 +474,48 @@ func (sc *scan) relativeAt(i int, src time.Time) (from, to time.Time, end int, o
 	}
 	if wd, ok := weekdayNames[n]; ok && sc.upperFirst(i) {
 		d := src.AddDate(0, 0, -((int(src.Weekday()) - int(wd) + 7) % 7))
+		if sc.futureBefore(i) {
+			// "The route will reopen on Tuesday": the coming one.
+			d = d.AddDate(0, 0, 7)
+		}
 		return d, d, i + 1, true
 	}
 	return noDate()
+}
+
+// futureWindow is how many tokens before a weekday futureBefore looks for
+// a future marker: enough for "will reopen to traffic on", short enough
+// that the marker of an earlier clause rarely reaches it.
+const futureWindow = 6
+
+// futureBefore reports whether a future marker ("will", "is due to", "is
+// scheduled for") stands in the few tokens before token i of the
+// sentence, so that a bare weekday after it names the coming one: news
+// uses "on Tuesday" for the past week in the past tense and for the
+// coming week in the future.
+func (sc *scan) futureBefore(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-futureWindow; j-- {
+		switch sc.toks[j].Norm {
+		case "will", "'ll", "’ll", "shall":
+			return true
+		case "to", "for":
+			// "due to", "set to", "expected to", "scheduled for",
+			// "planned for", "going to".
+			switch k := j - 1; {
+			case k < 0:
+			case futureAuxiliaries[sc.toks[k].Norm]:
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// futureAuxiliaries are words that with "to" or "for" after them put what
+// follows in the future.
+var futureAuxiliaries = map[string]bool{
+	"due": true, "set": true, "expected": true, "scheduled": true, "planned": true,
+	"going": true, "plans": true, "plan": true, "poised": true, "slated": true,
 }
 
 // relativeUnit reads "last June", "this fall", "next year" at token i.

@@ -76,6 +76,12 @@ func TestDates(t *testing.T) {
 		{"yesterday", "It said so yesterday.", src, []gotDate{{"yesterday", "2026-02-26", "2026-02-26"}}},
 		{"weekday", "It said on Tuesday that it would.", src, []gotDate{{"Tuesday", "2026-02-24", "2026-02-24"}}},
 		{"last weekday", "It said last Friday that it would.", src, []gotDate{{"last Friday", "2026-02-20", "2026-02-20"}}},
+		{"future weekday", "The bridge will reopen to traffic on Tuesday.", src, []gotDate{{"Tuesday", "2026-03-03", "2026-03-03"}}},
+		{"future weekday is after the source day", "Talks will resume on Friday.", src, []gotDate{{"Friday", "2026-03-06", "2026-03-06"}}},
+		{"scheduled for a weekday", "The vote is scheduled for Monday.", src, []gotDate{{"Monday", "2026-03-02", "2026-03-02"}}},
+		{"due to on a weekday", "The board is due to meet on Wednesday.", src, []gotDate{{"Wednesday", "2026-03-04", "2026-03-04"}}},
+		{"past weekday before a future clause", "It said on Tuesday that talks will resume.", src, []gotDate{{"Tuesday", "2026-02-24", "2026-02-24"}}},
+		{"future marker too far back", "It will be hard, the union's leader told reporters at the plant on Tuesday.", src, []gotDate{{"Tuesday", "2026-02-24", "2026-02-24"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
