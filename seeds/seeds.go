@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/crosscheck-go/crosscheck/internal/input"
 	"github.com/crosscheck-go/crosscheck/tokenize"
 )
 
@@ -17,21 +18,23 @@ import (
 var files embed.FS
 
 // Sources returns the seed articles in file-name order. A source's ID is its
-// file name without extension and its Title the first line, as for any text
-// file given to the CLI.
+// file name without extension, and the rest (title, text) is read by the
+// same code as any text file given to the CLI, so that the bundled report
+// and a run on the seeds/ folder agree.
 func Sources() []tokenize.Source {
 	names, _ := fs.Glob(files, "*.txt") // the pattern is constant, so it cannot fail
 	sort.Strings(names)
 	out := make([]tokenize.Source, 0, len(names))
 	for _, name := range names {
 		b, _ := files.ReadFile(name) // embedded: cannot fail
-		title, _, _ := strings.Cut(string(b), "\n")
-		out = append(out, tokenize.Source{
-			ID:    strings.TrimSuffix(name, path.Ext(name)),
-			Path:  "seeds/" + name,
-			Title: strings.TrimSpace(title),
-			Text:  b,
-		})
+		src, _, err := input.Parse("seeds/"+name, b)
+		if err != nil {
+			// The seeds are fixed text that parses; this would be a
+			// broken build, which the tests catch.
+			panic("seeds: " + err.Error())
+		}
+		src.ID = strings.TrimSuffix(name, path.Ext(name))
+		out = append(out, src)
 	}
 	return out
 }

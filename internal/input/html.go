@@ -23,7 +23,7 @@ func parseHTML(src tokenize.Source, page []byte) (tokenize.Source, []Warning) {
 	src.URL = meta.URL
 	src.Date = meta.Date
 	if src.Title == "" {
-		src.Title = firstLine(text)
+		src.Title = headline(firstLine(text))
 	}
 	warns = append(warns, Warning{Msg: "HTML page: offsets refer to its extracted article text", Report: true, Info: true})
 	return src, warns

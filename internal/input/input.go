@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/crosscheck-go/crosscheck/tokenize"
 )
@@ -482,9 +484,26 @@ func parseText(src tokenize.Source, text []byte) (tokenize.Source, []Warning) {
 		src.BodyStart = start
 	}
 	if src.Title == "" {
-		src.Title = firstLine(text[src.BodyStart:])
+		src.Title = headline(firstLine(text[src.BodyStart:]))
 	}
 	return src, warns
+}
+
+// headline returns a first line as a title, or "" when it reads as a
+// sentence: a headline has no final full stop, while a first line ending in
+// one is body text or boilerplate ("We scan new podcasts and send you the
+// top 5 insights daily."), which would be a misleading title. A stop after
+// a capital ("to the U.S.") ends an abbreviation and keeps the line.
+func headline(line string) string {
+	rest, ok := strings.CutSuffix(strings.TrimRight(line, `"'”’)`), ".")
+	if !ok || rest == "" || strings.HasSuffix(rest, ".") {
+		return line
+	}
+	r, _ := utf8.DecodeLastRuneInString(rest)
+	if unicode.IsLower(r) || unicode.IsDigit(r) || strings.ContainsRune(`"'”’)`, r) {
+		return ""
+	}
+	return line
 }
 
 // firstLine returns the first non-empty line, trimmed, without a Markdown

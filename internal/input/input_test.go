@@ -74,14 +74,12 @@ func TestFrontMatter(t *testing.T) {
 			name:      "rfc3339 date",
 			text:      "---\ndate: 2026-02-27T10:30:00+01:00\n---\nBody.\n",
 			want:      FrontMatter{Date: time.Date(2026, 2, 27, 10, 30, 0, 0, time.FixedZone("", 3600))},
-			wantStart: -1,
-			wantTitle: "Body.",
+			wantStart: -1, // "Body." reads as a sentence, so no title
 		},
 		{
 			name:      "bad date warns",
 			text:      "---\ndate: someday\n---\nBody.\n",
 			wantStart: -1,
-			wantTitle: "Body.",
 			wantWarn:  `x.md: front matter line 2: date "someday" not understood; left empty`,
 		},
 		{
@@ -345,7 +343,7 @@ func TestHTMLFallbacks(t *testing.T) {
 			name: "largest article wins",
 			page: `<body><article><p>Short teaser.</p></article><article><p>The real story, much longer than the teaser.</p></article></body>`,
 			text: "The real story, much longer than the teaser.",
-			meta: FrontMatter{Title: "The real story, much longer than the teaser."},
+			meta: FrontMatter{}, // its first line is a sentence, not a headline
 		},
 		{
 			name: "body without title uses h1",
@@ -640,5 +638,26 @@ func TestManyFiles(t *testing.T) {
 	}
 	if last := srcs[len(srcs)-1]; last.ID != fmt.Sprintf("a%02d~%d", names-1, dirs) {
 		t.Errorf("last id %q", last.ID)
+	}
+}
+
+// TestHeadline pins which first lines become titles: a line ending in a full
+// stop after a word is a sentence, not a headline.
+func TestHeadline(t *testing.T) {
+	for _, tc := range []struct{ line, want string }{
+		{"Microsoft Ends Exclusive Cloud Partnership with OpenAI", "Microsoft Ends Exclusive Cloud Partnership with OpenAI"},
+		{"We scan new podcasts and send you the top 5 insights daily.", ""},
+		{"Prices rose 5.", ""},
+		{`He said "no."`, ""},
+		{"Tariffs hit exports to the U.S.", "Tariffs hit exports to the U.S."},
+		{"Is the deal dead?", "Is the deal dead?"},
+		{"Strike ends!", "Strike ends!"},
+		{"To be continued...", "To be continued..."},
+		{".", "."},
+		{"", ""},
+	} {
+		if got := headline(tc.line); got != tc.want {
+			t.Errorf("headline(%q) = %q, want %q", tc.line, got, tc.want)
+		}
 	}
 }

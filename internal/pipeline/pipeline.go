@@ -144,7 +144,11 @@ func Analyze(ctx context.Context, docs []*tokenize.Document, opts Options) (*ana
 			f.Topic = renamed(rename, f.Topic)
 			merged.Agreements = append(merged.Agreements, f)
 		}
-		merged.Stories = append(merged.Stories, analyze.Story{ID: story, Name: docs[g[0]].Source.Title, Sources: ids})
+		name := docs[g[0]].Source.Title
+		if name == "" {
+			name = docs[g[0]].Source.ID // an untitled first source still names its story
+		}
+		merged.Stories = append(merged.Stories, analyze.Story{ID: story, Name: name, Sources: ids})
 	}
 	for _, d := range docs {
 		merged.Sources = append(merged.Sources, infos[d.Source.ID])
