@@ -491,8 +491,8 @@ func parseText(src tokenize.Source, text []byte) (tokenize.Source, []Warning) {
 
 // headline returns a first line as a title, or "" when it reads as a
 // sentence: a headline has no final full stop, while a first line ending in
-// one is body text or boilerplate ("We scan new podcasts and send you the
-// top 5 insights daily."), which would be a misleading title. A stop after
+// one is body text or boilerplate ("Sign up to get our top stories in your
+// inbox daily."), which would be a misleading title. A stop after
 // a capital ("to the U.S.") ends an abbreviation and keeps the line.
 func headline(line string) string {
 	rest, ok := strings.CutSuffix(strings.TrimRight(line, `"'”’)`), ".")

@@ -646,7 +646,7 @@ func TestManyFiles(t *testing.T) {
 func TestHeadline(t *testing.T) {
 	for _, tc := range []struct{ line, want string }{
 		{"Microsoft Ends Exclusive Cloud Partnership with OpenAI", "Microsoft Ends Exclusive Cloud Partnership with OpenAI"},
-		{"We scan new podcasts and send you the top 5 insights daily.", ""},
+		{"Sign up to get our top stories in your inbox daily.", ""},
 		{"Prices rose 5.", ""},
 		{`He said "no."`, ""},
 		{"Tariffs hit exports to the U.S.", "Tariffs hit exports to the U.S."},
