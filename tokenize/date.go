@@ -194,6 +194,9 @@ func (sc *scan) dateAt(i int) (from, to time.Time, end int, ok bool) {
 			from, to := yearRange(y)
 			return from, to, i + 1, true
 		}
+		if !src.IsZero() {
+			return sc.agoAt(i, src) // "three days ago"
+		}
 		return noDate()
 	case Word:
 	default:
@@ -464,13 +467,16 @@ func (sc *scan) relativeAt(i int, src time.Time) (from, to time.Time, end int, o
 	case "yesterday":
 		d := src.AddDate(0, 0, -1)
 		return d, d, i + 1, true
-	case "today":
+	case "today", "tonight":
 		return src, src, i + 1, true
 	case "tomorrow":
 		d := src.AddDate(0, 0, 1)
 		return d, d, i + 1, true
 	case "last", "this", "next", "past":
 		return sc.relativeUnit(i, n, src)
+	}
+	if from, to, end, ok := sc.agoAt(i, src); ok {
+		return from, to, end, true
 	}
 	if wd, ok := weekdayNames[n]; ok && sc.upperFirst(i) {
 		d := src.AddDate(0, 0, -((int(src.Weekday()) - int(wd) + 7) % 7))
@@ -518,6 +524,42 @@ var futureAuxiliaries = map[string]bool{
 	"going": true, "plans": true, "plan": true, "poised": true, "slated": true,
 }
 
+// agoAt reads "three days ago", "a week ago", "two years ago" at token i:
+// the day, week, month or year that far before the source's day.
+func (sc *scan) agoAt(i int, src time.Time) (from, to time.Time, end int, ok bool) {
+	n := sc.norm(i)
+	var count float64
+	if n == "a" || n == "an" || n == "one" {
+		count = 1
+	} else if v, ok := parseNumberText(n); ok && v >= 1 && v <= 100 && v == float64(int(v)) {
+		count = v
+	} else if v, ok := parseNumberWord(n); ok && v >= 1 && v <= 100 {
+		count = v
+	} else {
+		return noDate()
+	}
+	if sc.norm(i+2) != "ago" {
+		return noDate()
+	}
+	k := int(count)
+	switch strings.TrimSuffix(sc.norm(i+1), "s") {
+	case "day":
+		d := src.AddDate(0, 0, -k)
+		return d, d, i + 3, true
+	case "week":
+		d := src.AddDate(0, 0, -7*k)
+		return d.AddDate(0, 0, -3), d.AddDate(0, 0, 3), i + 3, true // "a week ago": about then
+	case "month":
+		first := day(src.Year(), src.Month(), 1).AddDate(0, -k, 0)
+		from, to := monthRange(first.Year(), first.Month())
+		return from, to, i + 3, true
+	case "year":
+		from, to := yearRange(src.Year() - k)
+		return from, to, i + 3, true
+	}
+	return noDate()
+}
+
 // relativeUnit reads "last June", "this fall", "next year" at token i.
 func (sc *scan) relativeUnit(i int, rel string, src time.Time) (from, to time.Time, end int, ok bool) {
 	j := i + 1
@@ -526,6 +568,13 @@ func (sc *scan) relativeUnit(i int, rel string, src time.Time) (from, to time.Ti
 		return noDate()
 	}
 	off := map[string]int{"last": -1, "past": -1, "this": 0, "next": 1}[rel]
+	switch {
+	case rel == "last" && u == "night":
+		d := src.AddDate(0, 0, -1)
+		return d, d, j + 1, true
+	case rel == "this" && (u == "morning" || u == "afternoon" || u == "evening"):
+		return src, src, j + 1, true
+	}
 	switch u {
 	case "year":
 		if rel == "past" { // "the past year": the twelve months before the source
