@@ -105,9 +105,13 @@ type quant struct {
 	// million for Lars Vinter"), or "": two amounts for different things
 	// are not one quantity.
 	object string
-	what   string // the measured words as written, for explanations
-	head   string // the first measured word's stem: the counted noun itself
-	a, b   int
+	// qualifier is a name between the count and its noun ("four Varga
+	// paintings"), which the other statement must name for the counts to
+	// be one.
+	qualifier string
+	what      string // the measured words as written, for explanations
+	head      string // the first measured word's stem: the counted noun itself
+	a, b      int
 }
 
 // grouper maps an entity name to the group of names that denote one party.
@@ -903,6 +907,9 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 		if b < n && c.cueKindAt(b) == tokenize.CueAttribution {
 			continue // "two people familiar with the matter" counts a source
 		}
+		if q.Unit == "" && b < n && clockMarks[c.toks[b].Norm] {
+			continue // "at 3 a.m." is a time of day, not an amount
+		}
 		qu := quant{q: q, a: a, b: b}
 		var words []string
 		j := b
@@ -937,8 +944,19 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 				break
 			}
 		}
+		// "four Varga paintings", "200 Amazon workers": a name between
+		// the count and the counted noun qualifies the noun.
+		// The name then qualifies the count: the other statement must name
+		// it too ("20 Lebanese soldiers" is not "two of the soldiers").
+		if k := c.entityEnd(j); k > j && k-j <= 3 && k < n && c.content[k] && c.clause[k] == c.clause[a] {
+			qu.qualifier = c.entityAt(j)
+			j = k
+		}
 		for ; j < n && len(qu.measures) < 3; j++ {
 			t := c.toks[j]
+			if c.inDate(j) || calendarWords[t.Norm] {
+				break // "5.1% in October": a month scopes the amount, it is not what is measured
+			}
 			if !c.content[j] || c.clause[j] != c.clause[a] || verbOnly(t) || t.Kind == tokenize.Number || pluralCount(t) {
 				// "$50 billion reduces the risk": the amount is the
 				// subject of the verb, which measures nothing.
@@ -976,10 +994,21 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 		}
 		if len(qu.measures) == 0 {
 			for k := a - 1; k >= 0 && k >= a-3; k-- {
-				if c.clause[k] != c.clause[a] {
+				if c.clause[k] != c.clause[a] || calendarWords[c.toks[k].Norm] {
 					break
 				}
 				if c.content[k] && !c.isCue(k) {
+					// "containment stood at 25%", "inflation slowed to
+					// 4.8%": a linking verb, or a movement to a level,
+					// says nothing of what is measured; its subject does.
+					// Not in a condition: "if he plays 60 matches, the fee
+					// would rise to £21 million" is no fee paid.
+					toLevel := lx.movements[c.toks[k].Stem] && k+1 < a && c.toks[k+1].Norm == "to" && !c.cond
+					if linking[c.toks[k].Norm] || toLevel {
+						if m := c.contentBefore(k, 3); m >= 0 {
+							k = m
+						}
+					}
 					qu.measures = append(qu.measures, c.toks[k].Stem)
 					words = append(words, c.toks[k].Norm)
 					break
@@ -1004,6 +1033,75 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 		qu.what = strings.Join(words, " ")
 		c.qty = append(c.qty, qu)
 	}
+}
+
+// calendarWords name months and days, which the tokenizer dates only when
+// it knows the year or the week.
+var calendarWords = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+}
+
+// clockMarks follow a number that is a time of day.
+var clockMarks = map[string]bool{"a.m.": true, "p.m.": true, "am": true, "pm": true, "a.m": true, "p.m": true, "o'clock": true}
+
+// linking are verbs that tie an amount to its subject ("stood at 25%",
+// "totalled 900") without saying what the amount is of.
+var linking = map[string]bool{
+	"stood": true, "stands": true, "stand": true, "totalled": true, "totaled": true, "totals": true, "amounted": true,
+}
+
+// entityAt returns the name of the mention starting at token j, or "".
+func (c *claim) entityAt(j int) string {
+	for _, e := range c.ents {
+		if e.a == j {
+			return e.name
+		}
+	}
+	return ""
+}
+
+// entityEnd returns the end of the mention starting at token j, or j.
+func (c *claim) entityEnd(j int) int {
+	for _, e := range c.ents {
+		if e.a == j && e.b > j {
+			return e.b
+		}
+	}
+	return j
+}
+
+// inDate reports whether token i is part of a date of the claim.
+func (c *claim) inDate(i int) bool {
+	t := c.toks[i]
+	for _, d := range c.dates {
+		if t.Start >= d.Span.Start && t.End <= d.Span.End {
+			return true
+		}
+	}
+	return false
+}
+
+// contentBefore returns the nearest content word before token k within w
+// tokens in its clause, not a cue, or -1. A relative pronoun right before
+// k stands for the noun it follows: "inflation, which stood at 5.1%".
+func (c *claim) contentBefore(k, w int) int {
+	if k >= 2 && (c.toks[k-1].Norm == "which" || c.toks[k-1].Norm == "that") {
+		i := k - 2
+		if c.toks[i].Norm == "," && i > 0 {
+			i--
+		}
+		if c.content[i] && !c.isCue(i) {
+			return i
+		}
+	}
+	for i := k - 1; i >= 0 && i >= k-w && c.clause[i] == c.clause[k]; i-- {
+		if c.content[i] && !c.isCue(i) {
+			return i
+		}
+	}
+	return -1
 }
 
 // verbOnly reports whether a word reads as a finite verb: WordNet knows it

@@ -328,7 +328,7 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 			if x.q.Unit == "" && farApart(x.q.Value, y.q.Value) {
 				continue // "two people" and "9,000 staff" count different things
 			}
-			if differentObjects(a, x, b, y) {
+			if differentObjects(a, x, b, y) || x.qualifier != "" && !names(b, x.qualifier) || y.qualifier != "" && !names(a, y.qualifier) {
 				continue
 			}
 			if x.actor == "" && y.actor == "" && x.head != y.head && countShared(x.measures, y.measures)*2 < max(len(x.measures), len(y.measures)) {
