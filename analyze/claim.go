@@ -952,6 +952,7 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 			qu.qualifier = c.entityAt(j)
 			j = k
 		}
+		noun := -1 // the counted noun, when it follows the amount
 		for ; j < n && len(qu.measures) < 3; j++ {
 			t := c.toks[j]
 			if c.inDate(j) || calendarWords[t.Norm] {
@@ -967,6 +968,9 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 				words = append(words, "per "+t.Norm)
 				j++
 				break
+			}
+			if len(qu.measures) == 0 {
+				noun = j
 			}
 			qu.measures = append(qu.measures, t.Stem)
 			words = append(words, t.Norm)
@@ -1030,9 +1034,52 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 			qu.head = qu.measures[0]
 		}
 		qu.measures = uniq(qu.measures)
+		// People counted under a casualty verb are casualties: "injuring
+		// 23 people" counts the injured, not the people "moved out of
+		// their homes" in another sentence.
+		if noun >= 0 && personNoun(c.toks[noun].Norm) {
+			if g, ok := lx.measureOf[stem(c.actOn(a, noun))]; ok && g != qu.head {
+				qu.measures, qu.head = []string{g}, g
+			}
+		}
 		qu.what = strings.Join(words, " ")
 		c.qty = append(c.qty, qu)
 	}
+}
+
+// personNoun reports whether a counted noun names people: "people", or a
+// kind of person in WordNet ("residents", "soldiers", "passengers").
+func personNoun(w string) bool {
+	if w == "people" || w == "persons" {
+		return true
+	}
+	_, ok := wn.Hypernym(w, "person")
+	return ok
+}
+
+// auxiliaries stand between a subject and its verb ("were moved").
+var auxiliaries = map[string]bool{"was": true, "were": true, "is": true, "are": true, "be": true, "been": true, "being": true, "has": true, "have": true, "had": true}
+
+// actOn returns the lemma of the verb governing a count whose amount
+// starts at token a and whose noun is at token noun: the verb right before
+// the amount ("injuring 23 people"), else the one after the noun, past
+// auxiliaries ("120 people were moved"); or "".
+func (c *claim) actOn(a, noun int) string {
+	isVerb := func(k int) bool {
+		t := c.toks[k]
+		return t.Kind == tokenize.Word && c.content[k] && !c.isCue(k) && (strings.HasPrefix(t.Tag, "VB") || verbOnly(t))
+	}
+	if a > 0 && c.clause[a-1] == c.clause[a] && isVerb(a-1) {
+		return wn.Lemma(c.toks[a-1].Norm)
+	}
+	k := noun + 1
+	for k < len(c.toks) && auxiliaries[c.toks[k].Norm] {
+		k++
+	}
+	if k < len(c.toks) && c.clause[k] == c.clause[noun] && isVerb(k) {
+		return wn.Lemma(c.toks[k].Norm)
+	}
+	return ""
 }
 
 // calendarWords name months and days, which the tokenizer dates only when

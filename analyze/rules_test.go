@@ -179,6 +179,10 @@ func TestGeneralRules(t *testing.T) {
 			"The governor said inflation, which stood at 5.1% in October, would ease next year.", "Inflation slowed to 4.8% in October, the statistics office said.", analyze.KindNumeric},
 		{"a level reached only under a condition",
 			"If Ruiz plays 60 matches, the fee would rise to £21 million.", "Kestrel City paid a fee of £18 million for Ruiz.", ""},
+		{"people injured are not the people moved",
+			"Around 120 people were moved out of homes near the tracks.", "A passenger train left the tracks near Lund, injuring 23 people.", ""},
+		{"people killed and people who died count one thing",
+			"The blast in the market killed 12 people.", "Nine people died in the blast in the market.", analyze.KindNumeric},
 		{"a restored service ends a state that remains",
 			"The council's payment system remains offline after the attack.", "The council's payment system was restored on Friday.", analyze.KindPolarity},
 	}
