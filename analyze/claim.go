@@ -43,6 +43,10 @@ type claim struct {
 	qty       []quant
 	dates     []tokenize.DateRef
 	heading   bool
+	// harm, harmSigns and unharmed hold the token ranges of harm words
+	// ("injured"), signs of harm ("hospital") and unharmed words
+	// ("unhurt"), found by findHarm.
+	harm, harmSigns, unharmed [][2]int
 	// has holds the claimFlags of what the claim carries, set once by
 	// newClaim, so that compare can pass over a detector that cannot fire
 	// on a pair without calling it (see detectorNeeds).
@@ -276,6 +280,7 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 		c.hedged, c.cond = true, true
 	}
 	c.dates = s.Dates
+	c.findHarm(lx)
 	c.bindExclusivity(lx)
 	c.bindHosting(lx)
 	c.bindQuantities(lx, c.withCompoundCounts(s.Quantities))
@@ -375,6 +380,7 @@ const (
 	flQty
 	flCond // a condition or question, which no detector but numbers and restatement reads
 	flDay  // a day that times an event (eventDay, for detectDate)
+	flHarm // a harm or unharmed word (findHarm, for detectHarm)
 )
 
 // flags computes the claim's claimFlags from its cues, bindings and
@@ -408,6 +414,9 @@ func (c *claim) flags() claimFlags {
 	}
 	if len(c.qty) > 0 {
 		f |= flQty
+	}
+	if len(c.harm) > 0 || len(c.harmSigns) > 0 || len(c.unharmed) > 0 {
+		f |= flHarm
 	}
 	if c.cond {
 		f |= flCond
