@@ -106,6 +106,11 @@ type Config struct {
 	Harm      []string `json:"harm,omitempty"`
 	HarmSigns []string `json:"harm_signs,omitempty"`
 	Unharmed  []string `json:"unharmed,omitempty"`
+	// Causes name the cause of an event ("started by", "the likely
+	// cause"), Undetermined say it is not known ("under investigation",
+	// "too early to say"): a cause named against a cause not known.
+	Causes       []string `json:"causes,omitempty"`
+	Undetermined []string `json:"undetermined,omitempty"`
 }
 
 // TopicDef is a user-named topic.

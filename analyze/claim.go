@@ -47,6 +47,10 @@ type claim struct {
 	// ("injured"), signs of harm ("hospital") and unharmed words
 	// ("unhurt"), found by findHarm.
 	harm, harmSigns, unharmed [][2]int
+	// causeAt and unknownAt hold the token ranges of phrases naming a
+	// cause ("started by") and saying it is not known ("under
+	// investigation"), found by findCause.
+	causeAt, unknownAt [][2]int
 	// has holds the claimFlags of what the claim carries, set once by
 	// newClaim, so that compare can pass over a detector that cannot fire
 	// on a pair without calling it (see detectorNeeds).
@@ -281,6 +285,7 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 	}
 	c.dates = s.Dates
 	c.findHarm(lx)
+	c.findCause(lx)
 	c.bindExclusivity(lx)
 	c.bindHosting(lx)
 	c.bindQuantities(lx, c.withCompoundCounts(s.Quantities))
@@ -378,9 +383,10 @@ const (
 	flHost  // a hosting verb bound to a provider
 	flMulti // a plurality cue
 	flQty
-	flCond // a condition or question, which no detector but numbers and restatement reads
-	flDay  // a day that times an event (eventDay, for detectDate)
-	flHarm // a harm or unharmed word (findHarm, for detectHarm)
+	flCond  // a condition or question, which no detector but numbers and restatement reads
+	flDay   // a day that times an event (eventDay, for detectDate)
+	flHarm  // a harm or unharmed word (findHarm, for detectHarm)
+	flCause // a cause named or said unknown (findCause, for detectCause)
 )
 
 // flags computes the claim's claimFlags from its cues, bindings and
@@ -417,6 +423,9 @@ func (c *claim) flags() claimFlags {
 	}
 	if len(c.harm) > 0 || len(c.harmSigns) > 0 || len(c.unharmed) > 0 {
 		f |= flHarm
+	}
+	if len(c.causeAt) > 0 || len(c.unknownAt) > 0 {
+		f |= flCause
 	}
 	if c.cond {
 		f |= flCond

@@ -60,6 +60,8 @@ func (c *Config) Merge(o *Config) {
 	c.Movements = append(c.Movements, o.Movements...)
 	c.Harm = append(c.Harm, o.Harm...)
 	c.HarmSigns = append(c.HarmSigns, o.HarmSigns...)
+	c.Causes = append(c.Causes, o.Causes...)
+	c.Undetermined = append(c.Undetermined, o.Undetermined...)
 	c.Unharmed = append(c.Unharmed, o.Unharmed...)
 }
 
@@ -80,6 +82,8 @@ type lexicon struct {
 	reschedules [][]string      // phrases, as lower-case words
 	harm        [][]string      // phrases, as lower-case words
 	harmSigns   [][]string      // phrases, as lower-case words
+	causes      [][]string      // phrases, as lower-case words
+	unknown     [][]string      // phrases, as lower-case words (Undetermined)
 	unharmed    map[string]bool // words
 	movements   map[string]bool // stems
 	// measureOf maps the stem of a noun in a Measures group to the group's
@@ -149,6 +153,7 @@ func (c *Config) compile() *lexicon {
 		stateFirst:  map[string]bool{},
 	}
 	lx.harm, lx.harmSigns = phrases(c.Harm), phrases(c.HarmSigns)
+	lx.causes, lx.unknown = phrases(c.Causes), phrases(c.Undetermined)
 	for _, r := range c.Reschedules {
 		if w := strings.Fields(strings.ToLower(r)); len(w) > 0 {
 			lx.reschedules = append(lx.reschedules, w)

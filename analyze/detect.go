@@ -71,6 +71,7 @@ var detectors = []detector{
 	{(*analyzer).detectNumeric, detectorNeeds{allA: flQty, allB: flQty}},
 	{(*analyzer).detectDate, detectorNeeds{allA: flDay, allB: flDay, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectHarm, detectorNeeds{allA: flHarm, allB: flHarm, noneA: flCond, noneB: flCond}},
+	{(*analyzer).detectCause, detectorNeeds{allA: flCause, allB: flCause, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectNegation, detectorNeeds{allB: flNegation, noneA: flNegation | flCond, noneB: flCond}},
 	{(*analyzer).detectAntonym, detectorNeeds{noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectRestatement, detectorNeeds{}},
@@ -175,7 +176,7 @@ func period(d tokenize.DateRef) bool {
 // shaped reports whether a claim has anything a specific detector reads:
 // quantities, bindings, or state, negation or attitude cues.
 func (c *claim) shaped() bool {
-	return c.has&(flQty|flBound|flHost|flNegation|flContinue|flChange|flApproval|flObjection|flExclusive|flDay|flHarm) != 0
+	return c.has&(flQty|flBound|flHost|flNegation|flContinue|flChange|flApproval|flObjection|flExclusive|flDay|flHarm|flCause) != 0
 }
 
 func better(j, k judgement) bool {

@@ -195,6 +195,12 @@ func TestGeneralRules(t *testing.T) {
 			"No one was injured in the derailment at Ostby on Sunday.", "A passenger train left the tracks near Lund, injuring 23 people.", analyze.KindPolarity},
 		{"refusing to treat the wounded denies no harm",
 			"Guards were accused of refusing to treat wounded prisoners at the camp.", "Two prisoners at the camp were taken to hospital.", ""},
+		{"a cause named against a cause not known",
+			"A spokeswoman for the operator said a broken rail was the likely cause of the derailment.", "The accident board said it was too early to say what caused the derailment.", analyze.KindPolarity},
+		{"a fire started by something against its cause under investigation",
+			"Investigators believe the blaze near Pell was started by a power line.", "Officials said the cause of the blaze near Pell is still under investigation.", analyze.KindPolarity},
+		{"not knowing takes back the cause it names",
+			"Whether the blaze near Pell was started by a power line is unclear, officials said.", "Officials said the cause of the blaze near Pell is still under investigation.", ""},
 		{"a restored service ends a state that remains",
 			"The council's payment system remains offline after the attack.", "The council's payment system was restored on Friday.", analyze.KindPolarity},
 	}

@@ -453,6 +453,9 @@ func (c *claim) terms() (generic, special []string) {
 		// share no word.
 		shapes = append(shapes, "harm")
 	}
+	if c.has&flCause != 0 {
+		shapes = append(shapes, "cause")
+	}
 	for _, s := range uniq(shapes) {
 		special = append(special, s)
 		for _, g := range c.groups {
