@@ -1115,6 +1115,8 @@ var clockMarks = map[string]bool{"a.m.": true, "p.m.": true, "am": true, "pm": t
 // "totalled 900") without saying what the amount is of.
 var linking = map[string]bool{
 	"stood": true, "stands": true, "stand": true, "totalled": true, "totaled": true, "totals": true, "amounted": true,
+	// "the train was travelling at 40 km/h": a speed is the mover's.
+	"travelling": true, "traveling": true, "moving": true,
 }
 
 // entityAt returns the name of the mention starting at token j, or "".

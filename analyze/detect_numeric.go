@@ -28,7 +28,8 @@ func valueRange(written string, q tokenize.Quantity) (lo, hi float64) {
 	case hasPrefixAny(w, upperBounds):
 		return math.Inf(-1), v
 	case hasPrefixAny(w, nearBelow):
-		return v - 0.15*math.Abs(v), v
+		// "Nearly 300" is 270 to 300: within a tenth, as "about" is.
+		return v - 0.1*math.Abs(v), v
 	case q.Approx:
 		return v - 0.1*math.Abs(v), v + 0.1*math.Abs(v)
 	}
@@ -328,6 +329,9 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 			if x.q.Unit == "" && farApart(x.q.Value, y.q.Value) {
 				continue // "two people" and "9,000 staff" count different things
 			}
+			if datedElsewhere(a, b) || datedElsewhere(b, a) {
+				continue // "in 2015, thieves took a sketch worth 30,000 euros"
+			}
 			if differentObjects(a, x, b, y) || x.qualifier != "" && !names(b, x.qualifier) || y.qualifier != "" && !names(a, y.qualifier) {
 				continue
 			}
@@ -355,6 +359,32 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 		}
 	}
 	return agree, agreed
+}
+
+// datedElsewhere reports whether a is set in a period ("in 2015") that b,
+// undated, and b's whole document never name: a figure of another time
+// than the one b's source writes about. (Both dated is differentTimes'.)
+// Only "in" sets the time; "through 2029" or "by late 2026" bound a plan.
+func datedElsewhere(a, b *claim) bool {
+	if len(b.dates) > 0 {
+		return false
+	}
+	dated := false
+	for _, x := range a.dates {
+		k, _ := tokenRange(a.toks, x.Span)
+		if !period(x) || k == 0 || k > len(a.toks) || a.toks[k-1].Norm != "in" {
+			continue
+		}
+		dated = true
+		for _, s := range b.d.Sentences {
+			for _, y := range s.Dates {
+				if !y.From.IsZero() && !x.From.After(y.To) && !y.From.After(x.To) {
+					return false
+				}
+			}
+		}
+	}
+	return dated
 }
 
 // differentObjects reports whether two amounts are for different named
