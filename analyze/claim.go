@@ -387,6 +387,7 @@ const (
 	flDay   // a day that times an event (eventDay, for detectDate)
 	flHarm  // a harm or unharmed word (findHarm, for detectHarm)
 	flCause // a cause named or said unknown (findCause, for detectCause)
+	flRank  // a rank or a place in a run (findRanks, for detectRank)
 )
 
 // flags computes the claim's claimFlags from its cues, bindings and
@@ -426,6 +427,9 @@ func (c *claim) flags() claimFlags {
 	}
 	if len(c.causeAt) > 0 || len(c.unknownAt) > 0 {
 		f |= flCause
+	}
+	if len(c.findRanks()) > 0 {
+		f |= flRank
 	}
 	if c.cond {
 		f |= flCond
