@@ -280,6 +280,7 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 		}
 	}
 	c.addStateCues(lx, stateFirst)
+	c.addWillClose()
 	if n > 0 && c.toks[n-1].Norm == "?" {
 		c.hedged, c.cond = true, true
 	}
@@ -1241,6 +1242,27 @@ func (c *claim) cueNear(k tokenize.CueKind, a, b, w int) (cueAt, bool) {
 		}
 	}
 	return cueAt{}, false
+}
+
+// addWillClose marks "close" after "will" or "would", with at most one
+// adverb between ("will also close its research centre"), as a change
+// cue: the plain word is too often an adjective ("close to 300", "a close
+// ally") to stand in the change list.
+func (c *claim) addWillClose() {
+	for i, t := range c.toks {
+		if t.Norm != "close" || i == 0 || c.isCue(i) {
+			continue
+		}
+		k := i - 1
+		if k > 0 && (strings.HasSuffix(c.toks[k].Norm, "ly") || c.toks[k].Norm == "also" || c.toks[k].Norm == "now" || c.toks[k].Norm == "soon") {
+			k--
+		}
+		if n := c.toks[k].Norm; n != "will" && n != "would" {
+			continue
+		}
+		c.cues = append(c.cues, cueAt{kind: tokenize.CueChange, word: "close", text: "close", span: t.Span, a: i, b: i + 1})
+		sort.SliceStable(c.cues, func(x, y int) bool { return c.cues[x].a < c.cues[y].a })
+	}
 }
 
 // addStateCues adds the configuration's extra continuation and change cues

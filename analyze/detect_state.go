@@ -260,7 +260,14 @@ func (an *analyzer) detectStateChange(a, b *claim) (judgement, bool) {
 	if state == "" || !party || shared < 2 {
 		return judgement{}, false
 	}
-	if _, _, opp := an.opposedScopes(a.words(), b.words()); opp {
+	// The state itself may be the opposite of the stop ("would stay open"
+	// against "will close"): that is the conflict, not two scopes.
+	aw, bw := a.words(), b.words()
+	if cont.b < len(a.toks) {
+		aw = without(aw, a.toks[cont.b].Norm)
+	}
+	bw = without(bw, end.text)
+	if _, _, opp := an.opposedScopes(aw, bw); opp {
 		return judgement{}, false
 	}
 	score := 0.62 + 0.03*math.Min(float64(sharedContent(a, b)), 4) + 0.02*math.Min(float64(sharedGroups(a, b)), 2)
@@ -280,6 +287,21 @@ func (an *analyzer) detectStateChange(a, b *claim) (judgement, bool) {
 		keyB:     "state:ended:" + state,
 		specific: true,
 	}, true
+}
+
+// without returns the sorted words ws less w, as a new slice when w is
+// among them.
+func without(ws []string, w string) []string {
+	if !has(ws, w) {
+		return ws
+	}
+	out := make([]string, 0, len(ws))
+	for _, x := range ws {
+		if x != w {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // restoredIn returns what restoration cue end of b acts on, when a names

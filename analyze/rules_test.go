@@ -217,6 +217,10 @@ func TestGeneralRules(t *testing.T) {
 			"The wels catfish is the second-largest freshwater fish in the region.", "The largest beluga sturgeon in the region weighed 3,463 pounds.", ""},
 		{"one of the richest is no rank",
 			"Tiger Woods is one of the richest athletes on the planet.", "Tiger Woods is the world's sixth-richest athlete.", ""},
+		{"will also close against would stay open",
+			"Brightline will also close its research centre in Kells.", "The spokeswoman said the research centre in Kells would stay open.", analyze.KindPolarity},
+		{"close to a deal is no closure",
+			"Brightline is close to a deal for its research centre in Kells.", "The research centre in Kells will stay open, Brightline said.", ""},
 		{"a restored service ends a state that remains",
 			"The council's payment system remains offline after the attack.", "The council's payment system was restored on Friday.", analyze.KindPolarity},
 	}
