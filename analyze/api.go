@@ -111,6 +111,10 @@ type Config struct {
 	// "too early to say"): a cause named against a cause not known.
 	Causes       []string `json:"causes,omitempty"`
 	Undetermined []string `json:"undetermined,omitempty"`
+	// Unanimity says a vote was unanimous, Dissent that some voted
+	// otherwise ("voted against"): both of one decision cannot hold.
+	Unanimity []string `json:"unanimity,omitempty"`
+	Dissent   []string `json:"dissent,omitempty"`
 }
 
 // TopicDef is a user-named topic.

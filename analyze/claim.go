@@ -51,6 +51,9 @@ type claim struct {
 	// cause ("started by") and saying it is not known ("under
 	// investigation"), found by findCause.
 	causeAt, unknownAt [][2]int
+	// unanimous and dissent hold the token ranges of phrases saying a
+	// vote was unanimous or that some voted otherwise (findVotes).
+	unanimous, dissent [][2]int
 	// has holds the claimFlags of what the claim carries, set once by
 	// newClaim, so that compare can pass over a detector that cannot fire
 	// on a pair without calling it (see detectorNeeds).
@@ -287,6 +290,7 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 	c.dates = s.Dates
 	c.findHarm(lx)
 	c.findCause(lx)
+	c.findVotes(lx)
 	c.bindExclusivity(lx)
 	c.bindHosting(lx)
 	c.bindQuantities(lx, c.withCompoundCounts(s.Quantities))
@@ -389,6 +393,7 @@ const (
 	flHarm  // a harm or unharmed word (findHarm, for detectHarm)
 	flCause // a cause named or said unknown (findCause, for detectCause)
 	flRank  // a rank or a place in a run (findRanks, for detectRank)
+	flVote  // a unanimous vote or a dissent (findVotes, for detectVote)
 )
 
 // flags computes the claim's claimFlags from its cues, bindings and
@@ -431,6 +436,9 @@ func (c *claim) flags() claimFlags {
 	}
 	if len(c.findRanks()) > 0 {
 		f |= flRank
+	}
+	if len(c.unanimous) > 0 || len(c.dissent) > 0 {
+		f |= flVote
 	}
 	if c.cond {
 		f |= flCond

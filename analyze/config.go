@@ -62,6 +62,8 @@ func (c *Config) Merge(o *Config) {
 	c.HarmSigns = append(c.HarmSigns, o.HarmSigns...)
 	c.Causes = append(c.Causes, o.Causes...)
 	c.Undetermined = append(c.Undetermined, o.Undetermined...)
+	c.Unanimity = append(c.Unanimity, o.Unanimity...)
+	c.Dissent = append(c.Dissent, o.Dissent...)
 	c.Unharmed = append(c.Unharmed, o.Unharmed...)
 }
 
@@ -84,6 +86,8 @@ type lexicon struct {
 	harmSigns   [][]string      // phrases, as lower-case words
 	causes      [][]string      // phrases, as lower-case words
 	unknown     [][]string      // phrases, as lower-case words (Undetermined)
+	unanimity   [][]string      // phrases, as lower-case words
+	dissent     [][]string      // phrases, as lower-case words
 	unharmed    map[string]bool // words
 	movements   map[string]bool // stems
 	// measureOf maps the stem of a noun in a Measures group to the group's
@@ -154,6 +158,7 @@ func (c *Config) compile() *lexicon {
 	}
 	lx.harm, lx.harmSigns = phrases(c.Harm), phrases(c.HarmSigns)
 	lx.causes, lx.unknown = phrases(c.Causes), phrases(c.Undetermined)
+	lx.unanimity, lx.dissent = phrases(c.Unanimity), phrases(c.Dissent)
 	for _, r := range c.Reschedules {
 		if w := strings.Fields(strings.ToLower(r)); len(w) > 0 {
 			lx.reschedules = append(lx.reschedules, w)

@@ -73,6 +73,7 @@ var detectors = []detector{
 	{(*analyzer).detectHarm, detectorNeeds{allA: flHarm, allB: flHarm, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectCause, detectorNeeds{allA: flCause, allB: flCause, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectRank, detectorNeeds{allA: flRank, allB: flRank, noneA: flCond, noneB: flCond}},
+	{(*analyzer).detectVote, detectorNeeds{allA: flVote, allB: flVote, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectNegation, detectorNeeds{allB: flNegation, noneA: flNegation | flCond, noneB: flCond}},
 	{(*analyzer).detectAntonym, detectorNeeds{noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectRestatement, detectorNeeds{}},
@@ -177,7 +178,7 @@ func period(d tokenize.DateRef) bool {
 // shaped reports whether a claim has anything a specific detector reads:
 // quantities, bindings, or state, negation or attitude cues.
 func (c *claim) shaped() bool {
-	return c.has&(flQty|flBound|flHost|flNegation|flContinue|flChange|flApproval|flObjection|flExclusive|flDay|flHarm|flCause|flRank) != 0
+	return c.has&(flQty|flBound|flHost|flNegation|flContinue|flChange|flApproval|flObjection|flExclusive|flDay|flHarm|flCause|flRank|flVote) != 0
 }
 
 func better(j, k judgement) bool {

@@ -456,6 +456,9 @@ func (c *claim) terms() (generic, special []string) {
 	if c.has&flCause != 0 {
 		shapes = append(shapes, "cause")
 	}
+	if c.has&flVote != 0 {
+		shapes = append(shapes, "vote")
+	}
 	for _, s := range uniq(shapes) {
 		special = append(special, s)
 		for _, g := range c.groups {
