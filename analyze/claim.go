@@ -375,7 +375,7 @@ func pluralCount(t tokenize.Token) bool {
 
 // claimFlags is a set of the things a claim carries that some detector
 // needs on one side: a kind of cue, a binding, a quantity.
-type claimFlags uint16
+type claimFlags uint32
 
 const (
 	flNegation claimFlags = 1 << iota
@@ -388,12 +388,13 @@ const (
 	flHost  // a hosting verb bound to a provider
 	flMulti // a plurality cue
 	flQty
-	flCond  // a condition or question, which no detector but numbers and restatement reads
-	flDay   // a day that times an event (eventDay, for detectDate)
-	flHarm  // a harm or unharmed word (findHarm, for detectHarm)
-	flCause // a cause named or said unknown (findCause, for detectCause)
-	flRank  // a rank or a place in a run (findRanks, for detectRank)
-	flVote  // a unanimous vote or a dissent (findVotes, for detectVote)
+	flCond     // a condition or question, which no detector but numbers and restatement reads
+	flDay      // a day that times an event (eventDay, for detectDate)
+	flHarm     // a harm or unharmed word (findHarm, for detectHarm)
+	flCause    // a cause named or said unknown (findCause, for detectCause)
+	flRank     // a rank or a place in a run (findRanks, for detectRank)
+	flVote     // a unanimous vote or a dissent (findVotes, for detectVote)
+	flSchedule // a month a thing is planned for (findSchedules, for detectSchedule)
 )
 
 // flags computes the claim's claimFlags from its cues, bindings and
@@ -439,6 +440,9 @@ func (c *claim) flags() claimFlags {
 	}
 	if len(c.unanimous) > 0 || len(c.dissent) > 0 {
 		f |= flVote
+	}
+	if len(c.findSchedules()) > 0 {
+		f |= flSchedule
 	}
 	if c.cond {
 		f |= flCond

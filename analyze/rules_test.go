@@ -229,6 +229,10 @@ func TestGeneralRules(t *testing.T) {
 			"The decision was not unanimous, the bank said in a statement.", "Two of the seven board members voted to keep rates unchanged, according to the minutes.", ""},
 		{"votes of two bodies",
 			"The board of Kestrel Networks unanimously approved the transaction on Monday.", "Two directors of Orbis Telecom voted against the pay plan at a board meeting last week.", ""},
+		{"one planned thing in two months",
+			"Halvern said the drug would reach pharmacies in March.", "Halvern said the drug would be available in pharmacies from April.", analyze.KindNumeric},
+		{"figures of two months are no plan",
+			"Halvern said sales of the drug in pharmacies rose in March.", "Halvern said sales of the drug in pharmacies fell in April.", ""},
 		{"a restored service ends a state that remains",
 			"The council's payment system remains offline after the attack.", "The council's payment system was restored on Friday.", analyze.KindPolarity},
 	}
