@@ -127,8 +127,10 @@ func sameWord(x, y tokenize.Token) bool {
 }
 
 // reportVerbs close "no X were reported": the sentence says X did not
-// happen at all, whatever the verb.
-var reportVerbs = map[string]bool{"reported": true, "recorded": true, "confirmed": true, "found": true, "registered": true}
+// happen at all, whatever the verb. Verbs of loss close it too: "no jobs
+// would be cut" says no job losses, whatever number another source gives.
+var reportVerbs = map[string]bool{"reported": true, "recorded": true, "confirmed": true, "found": true, "registered": true,
+	"cut": true, "lost": true, "axed": true, "eliminated": true, "shed": true}
 
 // noneReported: b says no X happened ("No injuries were reported"), a that
 // some did ("Two people were injured"). X is matched loosely, since the
@@ -152,7 +154,7 @@ func noneReported(a, b *claim) (judgement, bool) {
 			switch n := b.toks[k].Norm; {
 			case reportVerbs[n]:
 				closed, verb = true, n
-			case n == "were" || n == "was" || n == "have" || n == "has" || n == "had" || n == "been" || n == "be":
+			case n == "were" || n == "was" || n == "have" || n == "has" || n == "had" || n == "been" || n == "be" || n == "would" || n == "will":
 			default:
 				k = len(b.toks)
 			}
@@ -162,7 +164,10 @@ func noneReported(a, b *claim) (judgement, bool) {
 		}
 		stem := b.toks[x].Stem
 		for i, t := range a.toks {
-			if !a.content[i] || len(stem) < 5 || len(t.Stem) < 5 || !strings.HasPrefix(t.Stem, stem[:5]) && !strings.HasPrefix(stem, t.Stem[:5]) {
+			// One root, loosely ("injuries", "injured"), or a short
+			// word itself ("jobs", "job losses").
+			loose := len(stem) >= 5 && len(t.Stem) >= 5 && (strings.HasPrefix(t.Stem, stem[:5]) || strings.HasPrefix(stem, t.Stem[:5]))
+			if !a.content[i] || !loose && t.Stem != stem {
 				continue
 			}
 			score := 0.65 * hedgeFactor(a, b)

@@ -233,6 +233,10 @@ func TestGeneralRules(t *testing.T) {
 			"Halvern said the drug would reach pharmacies in March.", "Halvern said the drug would be available in pharmacies from April.", analyze.KindNumeric},
 		{"figures of two months are no plan",
 			"Halvern said sales of the drug in pharmacies rose in March.", "Halvern said sales of the drug in pharmacies fell in April.", ""},
+		{"no jobs would be cut against a count of job losses",
+			"Whitlock said no jobs would be cut as a result of the merger.", "Analysts said the merger would lead to about 1,200 job losses over three years.", analyze.KindPolarity},
+		{"no jobs cut against a count of something else",
+			"Whitlock said no jobs would be cut as a result of the merger.", "Analysts said the merger would lead to about 1,200 store closures over three years.", ""},
 		{"a restored service ends a state that remains",
 			"The council's payment system remains offline after the attack.", "The council's payment system was restored on Friday.", analyze.KindPolarity},
 	}
