@@ -135,13 +135,26 @@ func (an *analyzer) detectHarm(a, b *claim) (judgement, bool) {
 		return judgement{}, false
 	}
 	score := 0.6 * hedgeFactor(a, b)
+	kind := KindPolarity
+	expl := fmt.Sprintf("%s says no one was hurt (%q); %s reports harm (%q).", src(b), txt(b, denied), src(a), txt(a, said))
+	// Harm reported by a later source than the denial is news that came
+	// after it ("no illnesses have been reported" on 11 August, two
+	// admitted to hospital on 13 August): the denial is superseded.
+	if pa, _ := publishedDay(a); !pa.IsZero() {
+		if pb, _ := publishedDay(b); !pb.IsZero() && pa.After(pb) {
+			// A little lower, not below the threshold a hedged denial
+			// ("no illnesses have been reported") already nears.
+			kind, score = KindTemporal, score*0.9
+			expl = fmt.Sprintf("%s said no one was hurt (%q); %s, published later, reports harm (%q): the earlier statement is superseded.", src(b), txt(b, denied), src(a), txt(a, said))
+		}
+	}
 	return judgement{
-		kind:  KindPolarity,
+		kind:  kind,
 		score: clamp01(score),
 		cues:  []Cue{{Kind: "negation", Side: "b", Text: txt(b, denied)}, {Kind: "harm", Side: "a", Text: txt(a, said)}},
 		hlA:   []tokenize.Span{said},
 		hlB:   []tokenize.Span{denied},
-		expl:  fmt.Sprintf("%s says no one was hurt (%q); %s reports harm (%q).", src(b), txt(b, denied), src(a), txt(a, said)),
+		expl:  expl,
 		keyA:  "none:false:harm",
 		keyB:  "none:true:harm",
 	}, true

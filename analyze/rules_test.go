@@ -237,6 +237,8 @@ func TestGeneralRules(t *testing.T) {
 			"Whitlock said no jobs would be cut as a result of the merger.", "Analysts said the merger would lead to about 1,200 job losses over three years.", analyze.KindPolarity},
 		{"no jobs cut against a count of something else",
 			"Whitlock said no jobs would be cut as a result of the merger.", "Analysts said the merger would lead to about 1,200 store closures over three years.", ""},
+		{"no illnesses against people in hospital",
+			"No illnesses have been reported after the recall of Dalby yoghurt.", "Two people were admitted to hospital after eating Dalby yoghurt.", analyze.KindPolarity},
 		{"a restored service ends a state that remains",
 			"The council's payment system remains offline after the attack.", "The council's payment system was restored on Friday.", analyze.KindPolarity},
 	}
@@ -300,6 +302,7 @@ func TestEventDates(t *testing.T) {
 		{"a later source moves the date", "Pulsar Games will release Starfall on 14 March, the studio announced on Monday.", "Pulsar Games has pushed back the release of Starfall to 28 April, the studio said on Tuesday.", analyze.KindTemporal},
 		{"days of different events", "Pulsar Games will release Starfall on 14 March.", "Pulsar Games opened its new studio for Starfall on 28 April.", ""},
 		{"days of statements", "Pulsar Games said on Monday that Starfall is finished.", "Pulsar Games said on Tuesday that Starfall is finished.", ""},
+		{"harm reported after a denial supersedes it", "No illnesses have been reported after the recall of Dalby yoghurt.", "Two people were admitted to hospital after eating Dalby yoghurt.", analyze.KindTemporal},
 		{"market moves of two days", "Korvel's shares rose 7% in after-hours trading.", "Korvel's shares fell 5% in early trading on Wednesday.", ""},
 	}
 	for _, tc := range tests {
