@@ -239,6 +239,8 @@ func TestGeneralRules(t *testing.T) {
 			"Whitlock said no jobs would be cut as a result of the merger.", "Analysts said the merger would lead to about 1,200 store closures over three years.", ""},
 		{"no illnesses against people in hospital",
 			"No illnesses have been reported after the recall of Dalby yoghurt.", "Two people were admitted to hospital after eating Dalby yoghurt.", analyze.KindPolarity},
+		{"remains sidelined against a recovery",
+			"Riverton City striker Emeka Okafor remains sidelined with a hamstring injury.", "Okafor returned to full training after recovering from a hamstring problem.", analyze.KindPolarity},
 		{"a restored service ends a state that remains",
 			"The council's payment system remains offline after the attack.", "The council's payment system was restored on Friday.", analyze.KindPolarity},
 	}
