@@ -120,9 +120,12 @@ type quant struct {
 	// paintings"), which the other statement must name for the counts to
 	// be one.
 	qualifier string
-	what      string // the measured words as written, for explanations
-	head      string // the first measured word's stem: the counted noun itself
-	a, b      int
+	// act is the lemma of the verb a count of people is governed by
+	// ("300 people worked", "injuring 23 people"), or "".
+	act  string
+	what string // the measured words as written, for explanations
+	head string // the first measured word's stem: the counted noun itself
+	a, b int
 }
 
 // grouper maps an entity name to the group of names that denote one party.
@@ -1073,7 +1076,8 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 		// 23 people" counts the injured, not the people "moved out of
 		// their homes" in another sentence.
 		if noun >= 0 && personNoun(c.toks[noun].Norm) {
-			if g, ok := lx.measureOf[stem(c.actOn(a, noun))]; ok && g != qu.head {
+			qu.act = c.actOn(a, noun)
+			if g, ok := lx.measureOf[stem(qu.act)]; ok && g != qu.head {
 				qu.measures, qu.head = []string{g}, g
 			}
 		}

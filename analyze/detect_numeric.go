@@ -285,7 +285,8 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 			if x.q.Unit != y.q.Unit || yearLike(a, x.q) || yearLike(b, y.q) {
 				continue
 			}
-			sameThing := countShared(x.measures, y.measures) > 0
+			team := peopleAt(x, y) || peopleAt(y, x)
+			sameThing := countShared(x.measures, y.measures) > 0 || team
 			sameActor := x.actor != "" && y.actor != "" && a.parties.same(x.actor, y.actor)
 			// Different actors are different amounts, unless each
 			// statement names the other's actor too: "Portside agreed a
@@ -335,7 +336,7 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 			if differentObjects(a, x, b, y) || x.qualifier != "" && !names(b, x.qualifier) || y.qualifier != "" && !names(a, y.qualifier) {
 				continue
 			}
-			if x.actor == "" && y.actor == "" && x.head != y.head && countShared(x.measures, y.measures)*2 < max(len(x.measures), len(y.measures)) {
+			if x.actor == "" && y.actor == "" && x.head != y.head && !team && countShared(x.measures, y.measures)*2 < max(len(x.measures), len(y.measures)) {
 				continue
 			}
 			score := 0.6 + 0.15*b2f(sameActor) + 0.1*math.Min(float64(countShared(x.measures, y.measures)), 2)/2
@@ -359,6 +360,14 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 		}
 	}
 	return agree, agreed
+}
+
+// peopleAt reports whether x counts "people" and y a kind of person under
+// the same act: "more than 300 people worked on the game" and "about 250
+// developers worked on it" count one team. Without the act, "300 people"
+// and "250 firefighters" are two groups.
+func peopleAt(x, y quant) bool {
+	return x.head == "~peopl" && y.act != "" && y.act == x.act && y.head != "" && !strings.HasPrefix(y.head, "~")
 }
 
 // datedElsewhere reports whether a is set in a period ("in 2015") that b,

@@ -241,6 +241,10 @@ func TestGeneralRules(t *testing.T) {
 			"No illnesses have been reported after the recall of Dalby yoghurt.", "Two people were admitted to hospital after eating Dalby yoghurt.", analyze.KindPolarity},
 		{"remains sidelined against a recovery",
 			"Riverton City striker Emeka Okafor remains sidelined with a hamstring injury.", "Okafor returned to full training after recovering from a hamstring problem.", analyze.KindPolarity},
+		{"people and developers who contributed to one game",
+			"More than 300 people contributed to the game over five years.", "About 250 developers contributed to the game, according to the studio.", analyze.KindNumeric},
+		{"people and firefighters under different acts",
+			"More than 300 people were evacuated from the valley.", "About 250 firefighters battled the blaze in the valley.", ""},
 		{"a restored service ends a state that remains",
 			"The council's payment system remains offline after the attack.", "The council's payment system was restored on Friday.", analyze.KindPolarity},
 	}
