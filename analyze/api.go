@@ -96,6 +96,25 @@ type Config struct {
 	// Movements are verbs of change ("rose", "fell"): an amount after one
 	// is a change over a period, compared only between sources of one day.
 	Movements []string `json:"movements,omitempty"`
+	// Harm are words and phrases saying someone was hurt ("injured",
+	// "taken to hospital"), and Unharmed words saying no one was
+	// ("unhurt"): "no one was injured" against "a driver was taken to
+	// hospital" is a conflict the two sentences' words alone do not show.
+	// HarmSigns show harm without naming it ("taken to hospital"): they
+	// count as harm said, never as harm denied ("not being treated for
+	// Ebola" denies no injury).
+	Harm      []string `json:"harm,omitempty"`
+	HarmSigns []string `json:"harm_signs,omitempty"`
+	Unharmed  []string `json:"unharmed,omitempty"`
+	// Causes name the cause of an event ("started by", "the likely
+	// cause"), Undetermined say it is not known ("under investigation",
+	// "too early to say"): a cause named against a cause not known.
+	Causes       []string `json:"causes,omitempty"`
+	Undetermined []string `json:"undetermined,omitempty"`
+	// Unanimity says a vote was unanimous, Dissent that some voted
+	// otherwise ("voted against"): both of one decision cannot hold.
+	Unanimity []string `json:"unanimity,omitempty"`
+	Dissent   []string `json:"dissent,omitempty"`
 }
 
 // TopicDef is a user-named topic.

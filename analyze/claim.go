@@ -43,6 +43,17 @@ type claim struct {
 	qty       []quant
 	dates     []tokenize.DateRef
 	heading   bool
+	// harm, harmSigns and unharmed hold the token ranges of harm words
+	// ("injured"), signs of harm ("hospital") and unharmed words
+	// ("unhurt"), found by findHarm.
+	harm, harmSigns, unharmed [][2]int
+	// causeAt and unknownAt hold the token ranges of phrases naming a
+	// cause ("started by") and saying it is not known ("under
+	// investigation"), found by findCause.
+	causeAt, unknownAt [][2]int
+	// unanimous and dissent hold the token ranges of phrases saying a
+	// vote was unanimous or that some voted otherwise (findVotes).
+	unanimous, dissent [][2]int
 	// has holds the claimFlags of what the claim carries, set once by
 	// newClaim, so that compare can pass over a detector that cannot fire
 	// on a pair without calling it (see detectorNeeds).
@@ -105,9 +116,16 @@ type quant struct {
 	// million for Lars Vinter"), or "": two amounts for different things
 	// are not one quantity.
 	object string
-	what   string // the measured words as written, for explanations
-	head   string // the first measured word's stem: the counted noun itself
-	a, b   int
+	// qualifier is a name between the count and its noun ("four Varga
+	// paintings"), which the other statement must name for the counts to
+	// be one.
+	qualifier string
+	// act is the lemma of the verb a count of people is governed by
+	// ("300 people worked", "injuring 23 people"), or "".
+	act  string
+	what string // the measured words as written, for explanations
+	head string // the first measured word's stem: the counted noun itself
+	a, b int
 }
 
 // grouper maps an entity name to the group of names that denote one party.
@@ -268,10 +286,14 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 		}
 	}
 	c.addStateCues(lx, stateFirst)
+	c.addWillClose()
 	if n > 0 && c.toks[n-1].Norm == "?" {
 		c.hedged, c.cond = true, true
 	}
 	c.dates = s.Dates
+	c.findHarm(lx)
+	c.findCause(lx)
+	c.findVotes(lx)
 	c.bindExclusivity(lx)
 	c.bindHosting(lx)
 	c.bindQuantities(lx, c.withCompoundCounts(s.Quantities))
@@ -356,7 +378,7 @@ func pluralCount(t tokenize.Token) bool {
 
 // claimFlags is a set of the things a claim carries that some detector
 // needs on one side: a kind of cue, a binding, a quantity.
-type claimFlags uint16
+type claimFlags uint32
 
 const (
 	flNegation claimFlags = 1 << iota
@@ -369,8 +391,13 @@ const (
 	flHost  // a hosting verb bound to a provider
 	flMulti // a plurality cue
 	flQty
-	flCond // a condition or question, which no detector but numbers and restatement reads
-	flDay  // a day that times an event (eventDay, for detectDate)
+	flCond     // a condition or question, which no detector but numbers and restatement reads
+	flDay      // a day that times an event (eventDay, for detectDate)
+	flHarm     // a harm or unharmed word (findHarm, for detectHarm)
+	flCause    // a cause named or said unknown (findCause, for detectCause)
+	flRank     // a rank or a place in a run (findRanks, for detectRank)
+	flVote     // a unanimous vote or a dissent (findVotes, for detectVote)
+	flSchedule // a month a thing is planned for (findSchedules, for detectSchedule)
 )
 
 // flags computes the claim's claimFlags from its cues, bindings and
@@ -404,6 +431,21 @@ func (c *claim) flags() claimFlags {
 	}
 	if len(c.qty) > 0 {
 		f |= flQty
+	}
+	if len(c.harm) > 0 || len(c.harmSigns) > 0 || len(c.unharmed) > 0 {
+		f |= flHarm
+	}
+	if len(c.causeAt) > 0 || len(c.unknownAt) > 0 {
+		f |= flCause
+	}
+	if len(c.findRanks()) > 0 {
+		f |= flRank
+	}
+	if len(c.unanimous) > 0 || len(c.dissent) > 0 {
+		f |= flVote
+	}
+	if len(c.findSchedules()) > 0 {
+		f |= flSchedule
 	}
 	if c.cond {
 		f |= flCond
@@ -903,6 +945,9 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 		if b < n && c.cueKindAt(b) == tokenize.CueAttribution {
 			continue // "two people familiar with the matter" counts a source
 		}
+		if q.Unit == "" && b < n && clockMarks[c.toks[b].Norm] {
+			continue // "at 3 a.m." is a time of day, not an amount
+		}
 		qu := quant{q: q, a: a, b: b}
 		var words []string
 		j := b
@@ -937,8 +982,20 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 				break
 			}
 		}
+		// "four Varga paintings", "200 Amazon workers": a name between
+		// the count and the counted noun qualifies the noun.
+		// The name then qualifies the count: the other statement must name
+		// it too ("20 Lebanese soldiers" is not "two of the soldiers").
+		if k := c.entityEnd(j); k > j && k-j <= 3 && k < n && c.content[k] && c.clause[k] == c.clause[a] {
+			qu.qualifier = c.entityAt(j)
+			j = k
+		}
+		noun := -1 // the counted noun, when it follows the amount
 		for ; j < n && len(qu.measures) < 3; j++ {
 			t := c.toks[j]
+			if c.inDate(j) || calendarWords[t.Norm] {
+				break // "5.1% in October": a month scopes the amount, it is not what is measured
+			}
 			if !c.content[j] || c.clause[j] != c.clause[a] || verbOnly(t) || t.Kind == tokenize.Number || pluralCount(t) {
 				// "$50 billion reduces the risk": the amount is the
 				// subject of the verb, which measures nothing.
@@ -949,6 +1006,9 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 				words = append(words, "per "+t.Norm)
 				j++
 				break
+			}
+			if len(qu.measures) == 0 {
+				noun = j
 			}
 			qu.measures = append(qu.measures, t.Stem)
 			words = append(words, t.Norm)
@@ -976,10 +1036,21 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 		}
 		if len(qu.measures) == 0 {
 			for k := a - 1; k >= 0 && k >= a-3; k-- {
-				if c.clause[k] != c.clause[a] {
+				if c.clause[k] != c.clause[a] || calendarWords[c.toks[k].Norm] {
 					break
 				}
 				if c.content[k] && !c.isCue(k) {
+					// "containment stood at 25%", "inflation slowed to
+					// 4.8%": a linking verb, or a movement to a level,
+					// says nothing of what is measured; its subject does.
+					// Not in a condition: "if he plays 60 matches, the fee
+					// would rise to £21 million" is no fee paid.
+					toLevel := lx.movements[c.toks[k].Stem] && k+1 < a && c.toks[k+1].Norm == "to" && !c.cond
+					if linking[c.toks[k].Norm] || toLevel {
+						if m := c.contentBefore(k, 3); m >= 0 {
+							k = m
+						}
+					}
 					qu.measures = append(qu.measures, c.toks[k].Stem)
 					words = append(words, c.toks[k].Norm)
 					break
@@ -1001,9 +1072,124 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 			qu.head = qu.measures[0]
 		}
 		qu.measures = uniq(qu.measures)
+		// People counted under a casualty verb are casualties: "injuring
+		// 23 people" counts the injured, not the people "moved out of
+		// their homes" in another sentence.
+		if noun >= 0 && personNoun(c.toks[noun].Norm) {
+			qu.act = c.actOn(a, noun)
+			if g, ok := lx.measureOf[stem(qu.act)]; ok && g != qu.head {
+				qu.measures, qu.head = []string{g}, g
+			}
+		}
 		qu.what = strings.Join(words, " ")
 		c.qty = append(c.qty, qu)
 	}
+}
+
+// personNoun reports whether a counted noun names people: "people", or a
+// kind of person in WordNet ("residents", "soldiers", "passengers").
+func personNoun(w string) bool {
+	if w == "people" || w == "persons" {
+		return true
+	}
+	_, ok := wn.Hypernym(w, "person")
+	return ok
+}
+
+// auxiliaries stand between a subject and its verb ("were moved").
+var auxiliaries = map[string]bool{"was": true, "were": true, "is": true, "are": true, "be": true, "been": true, "being": true, "has": true, "have": true, "had": true}
+
+// actOn returns the lemma of the verb governing a count whose amount
+// starts at token a and whose noun is at token noun: the verb right before
+// the amount ("injuring 23 people"), else the one after the noun, past
+// auxiliaries ("120 people were moved"); or "".
+func (c *claim) actOn(a, noun int) string {
+	isVerb := func(k int) bool {
+		t := c.toks[k]
+		return t.Kind == tokenize.Word && c.content[k] && !c.isCue(k) && (strings.HasPrefix(t.Tag, "VB") || verbOnly(t))
+	}
+	if a > 0 && c.clause[a-1] == c.clause[a] && isVerb(a-1) {
+		return wn.Lemma(c.toks[a-1].Norm)
+	}
+	k := noun + 1
+	for k < len(c.toks) && auxiliaries[c.toks[k].Norm] {
+		k++
+	}
+	if k < len(c.toks) && c.clause[k] == c.clause[noun] && isVerb(k) {
+		return wn.Lemma(c.toks[k].Norm)
+	}
+	return ""
+}
+
+// calendarWords name months and days, which the tokenizer dates only when
+// it knows the year or the week.
+var calendarWords = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+}
+
+// clockMarks follow a number that is a time of day.
+var clockMarks = map[string]bool{"a.m.": true, "p.m.": true, "am": true, "pm": true, "a.m": true, "p.m": true, "o'clock": true}
+
+// linking are verbs that tie an amount to its subject ("stood at 25%",
+// "totalled 900") without saying what the amount is of.
+var linking = map[string]bool{
+	"stood": true, "stands": true, "stand": true, "totalled": true, "totaled": true, "totals": true, "amounted": true,
+	// "the train was travelling at 40 km/h": a speed is the mover's.
+	"travelling": true, "traveling": true, "moving": true,
+}
+
+// entityAt returns the name of the mention starting at token j, or "".
+func (c *claim) entityAt(j int) string {
+	for _, e := range c.ents {
+		if e.a == j {
+			return e.name
+		}
+	}
+	return ""
+}
+
+// entityEnd returns the end of the mention starting at token j, or j.
+func (c *claim) entityEnd(j int) int {
+	for _, e := range c.ents {
+		if e.a == j && e.b > j {
+			return e.b
+		}
+	}
+	return j
+}
+
+// inDate reports whether token i is part of a date of the claim.
+func (c *claim) inDate(i int) bool {
+	t := c.toks[i]
+	for _, d := range c.dates {
+		if t.Start >= d.Span.Start && t.End <= d.Span.End {
+			return true
+		}
+	}
+	return false
+}
+
+// contentBefore returns the nearest content word before token k within w
+// tokens in its clause, not a cue, or -1. A relative pronoun right before
+// k stands for the noun it follows: "inflation, which stood at 5.1%".
+func (c *claim) contentBefore(k, w int) int {
+	if k >= 2 && (c.toks[k-1].Norm == "which" || c.toks[k-1].Norm == "that") {
+		i := k - 2
+		if c.toks[i].Norm == "," && i > 0 {
+			i--
+		}
+		if c.content[i] && !c.isCue(i) {
+			return i
+		}
+	}
+	for i := k - 1; i >= 0 && i >= k-w && c.clause[i] == c.clause[k]; i-- {
+		if c.content[i] && !c.isCue(i) {
+			return i
+		}
+	}
+	return -1
 }
 
 // verbOnly reports whether a word reads as a finite verb: WordNet knows it
@@ -1072,6 +1258,27 @@ func (c *claim) cueNear(k tokenize.CueKind, a, b, w int) (cueAt, bool) {
 		}
 	}
 	return cueAt{}, false
+}
+
+// addWillClose marks "close" after "will" or "would", with at most one
+// adverb between ("will also close its research centre"), as a change
+// cue: the plain word is too often an adjective ("close to 300", "a close
+// ally") to stand in the change list.
+func (c *claim) addWillClose() {
+	for i, t := range c.toks {
+		if t.Norm != "close" || i == 0 || c.isCue(i) {
+			continue
+		}
+		k := i - 1
+		if k > 0 && (strings.HasSuffix(c.toks[k].Norm, "ly") || c.toks[k].Norm == "also" || c.toks[k].Norm == "now" || c.toks[k].Norm == "soon") {
+			k--
+		}
+		if n := c.toks[k].Norm; n != "will" && n != "would" {
+			continue
+		}
+		c.cues = append(c.cues, cueAt{kind: tokenize.CueChange, word: "close", text: "close", span: t.Span, a: i, b: i + 1})
+		sort.SliceStable(c.cues, func(x, y int) bool { return c.cues[x].a < c.cues[y].a })
+	}
 }
 
 // addStateCues adds the configuration's extra continuation and change cues

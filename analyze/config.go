@@ -58,6 +58,13 @@ func (c *Config) Merge(o *Config) {
 	c.Restores = append(c.Restores, o.Restores...)
 	c.Reschedules = append(c.Reschedules, o.Reschedules...)
 	c.Movements = append(c.Movements, o.Movements...)
+	c.Harm = append(c.Harm, o.Harm...)
+	c.HarmSigns = append(c.HarmSigns, o.HarmSigns...)
+	c.Causes = append(c.Causes, o.Causes...)
+	c.Undetermined = append(c.Undetermined, o.Undetermined...)
+	c.Unanimity = append(c.Unanimity, o.Unanimity...)
+	c.Dissent = append(c.Dissent, o.Dissent...)
+	c.Unharmed = append(c.Unharmed, o.Unharmed...)
 }
 
 // lexicon is a compiled Config: sets keyed by lower-case word and by stem,
@@ -75,6 +82,13 @@ type lexicon struct {
 	events      map[string]bool // stems
 	restores    map[string]bool // words as written
 	reschedules [][]string      // phrases, as lower-case words
+	harm        [][]string      // phrases, as lower-case words
+	harmSigns   [][]string      // phrases, as lower-case words
+	causes      [][]string      // phrases, as lower-case words
+	unknown     [][]string      // phrases, as lower-case words (Undetermined)
+	unanimity   [][]string      // phrases, as lower-case words
+	dissent     [][]string      // phrases, as lower-case words
+	unharmed    map[string]bool // words
 	movements   map[string]bool // stems
 	// measureOf maps the stem of a noun in a Measures group to the group's
 	// name (its first word's stem, marked "~").
@@ -108,6 +122,17 @@ type topicDef struct {
 	terms [][]string // each term as a sequence of stems
 }
 
+// phrases splits each entry into lower-case words, leaving out empty ones.
+func phrases(entries []string) [][]string {
+	var out [][]string
+	for _, r := range entries {
+		if w := strings.Fields(strings.ToLower(r)); len(w) > 0 {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // stem returns the snowball stem of a lower-case word, as tokenize does for
 // ordinary words, so that configuration words match token stems.
 func stem(w string) string { return english.Stem(strings.ToLower(w), false) }
@@ -126,10 +151,14 @@ func (c *Config) compile() *lexicon {
 		events:      set(c.Events, stem),
 		restores:    set(c.Restores, strings.ToLower),
 		movements:   set(c.Movements, stem),
+		unharmed:    set(c.Unharmed, strings.ToLower),
 		antonyms:    map[[2]string]bool{},
 		antOf:       map[string][]string{},
 		stateFirst:  map[string]bool{},
 	}
+	lx.harm, lx.harmSigns = phrases(c.Harm), phrases(c.HarmSigns)
+	lx.causes, lx.unknown = phrases(c.Causes), phrases(c.Undetermined)
+	lx.unanimity, lx.dissent = phrases(c.Unanimity), phrases(c.Dissent)
 	for _, r := range c.Reschedules {
 		if w := strings.Fields(strings.ToLower(r)); len(w) > 0 {
 			lx.reschedules = append(lx.reschedules, w)

@@ -70,6 +70,11 @@ var detectors = []detector{
 	{(*analyzer).detectAttitude, detectorNeeds{allA: flApproval, allB: flObjection, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectNumeric, detectorNeeds{allA: flQty, allB: flQty}},
 	{(*analyzer).detectDate, detectorNeeds{allA: flDay, allB: flDay, noneA: flCond, noneB: flCond}},
+	{(*analyzer).detectHarm, detectorNeeds{allA: flHarm, allB: flHarm, noneA: flCond, noneB: flCond}},
+	{(*analyzer).detectCause, detectorNeeds{allA: flCause, allB: flCause, noneA: flCond, noneB: flCond}},
+	{(*analyzer).detectRank, detectorNeeds{allA: flRank, allB: flRank, noneA: flCond, noneB: flCond}},
+	{(*analyzer).detectVote, detectorNeeds{allA: flVote, allB: flVote, noneA: flCond, noneB: flCond}},
+	{(*analyzer).detectSchedule, detectorNeeds{allA: flSchedule, allB: flSchedule, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectNegation, detectorNeeds{allB: flNegation, noneA: flNegation | flCond, noneB: flCond}},
 	{(*analyzer).detectAntonym, detectorNeeds{noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectRestatement, detectorNeeds{}},
@@ -142,6 +147,9 @@ func (an *analyzer) compareWith(detectors []detector, a, b *claim) (judgement, b
 // differentTimes reports whether both claims name dates and no date of one
 // overlaps a date of the other.
 func differentTimes(a, b *claim) bool {
+	if ma, mb := a.recordMonths(), b.recordMonths(); ma != 0 && mb != 0 && ma&mb == 0 {
+		return true // "sales rose in March", "sales fell in April"
+	}
 	if len(a.dates) == 0 || len(b.dates) == 0 {
 		return false
 	}
@@ -174,7 +182,7 @@ func period(d tokenize.DateRef) bool {
 // shaped reports whether a claim has anything a specific detector reads:
 // quantities, bindings, or state, negation or attitude cues.
 func (c *claim) shaped() bool {
-	return c.has&(flQty|flBound|flHost|flNegation|flContinue|flChange|flApproval|flObjection|flExclusive|flDay) != 0
+	return c.has&(flQty|flBound|flHost|flNegation|flContinue|flChange|flApproval|flObjection|flExclusive|flDay|flHarm|flCause|flRank|flVote|flSchedule) != 0
 }
 
 func better(j, k judgement) bool {

@@ -28,7 +28,8 @@ func valueRange(written string, q tokenize.Quantity) (lo, hi float64) {
 	case hasPrefixAny(w, upperBounds):
 		return math.Inf(-1), v
 	case hasPrefixAny(w, nearBelow):
-		return v - 0.15*math.Abs(v), v
+		// "Nearly 300" is 270 to 300: within a tenth, as "about" is.
+		return v - 0.1*math.Abs(v), v
 	case q.Approx:
 		return v - 0.1*math.Abs(v), v + 0.1*math.Abs(v)
 	}
@@ -284,7 +285,8 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 			if x.q.Unit != y.q.Unit || yearLike(a, x.q) || yearLike(b, y.q) {
 				continue
 			}
-			sameThing := countShared(x.measures, y.measures) > 0
+			team := peopleAt(x, y) || peopleAt(y, x)
+			sameThing := countShared(x.measures, y.measures) > 0 || team
 			sameActor := x.actor != "" && y.actor != "" && a.parties.same(x.actor, y.actor)
 			// Different actors are different amounts, unless each
 			// statement names the other's actor too: "Portside agreed a
@@ -328,10 +330,13 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 			if x.q.Unit == "" && farApart(x.q.Value, y.q.Value) {
 				continue // "two people" and "9,000 staff" count different things
 			}
-			if differentObjects(a, x, b, y) {
+			if datedElsewhere(a, b) || datedElsewhere(b, a) {
+				continue // "in 2015, thieves took a sketch worth 30,000 euros"
+			}
+			if differentObjects(a, x, b, y) || x.qualifier != "" && !names(b, x.qualifier) || y.qualifier != "" && !names(a, y.qualifier) {
 				continue
 			}
-			if x.actor == "" && y.actor == "" && x.head != y.head && countShared(x.measures, y.measures)*2 < max(len(x.measures), len(y.measures)) {
+			if x.actor == "" && y.actor == "" && x.head != y.head && !team && countShared(x.measures, y.measures)*2 < max(len(x.measures), len(y.measures)) {
 				continue
 			}
 			score := 0.6 + 0.15*b2f(sameActor) + 0.1*math.Min(float64(countShared(x.measures, y.measures)), 2)/2
@@ -355,6 +360,40 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 		}
 	}
 	return agree, agreed
+}
+
+// peopleAt reports whether x counts "people" and y a kind of person under
+// the same act: "more than 300 people worked on the game" and "about 250
+// developers worked on it" count one team. Without the act, "300 people"
+// and "250 firefighters" are two groups.
+func peopleAt(x, y quant) bool {
+	return x.head == "~peopl" && y.act != "" && y.act == x.act && y.head != "" && !strings.HasPrefix(y.head, "~")
+}
+
+// datedElsewhere reports whether a is set in a period ("in 2015") that b,
+// undated, and b's whole document never name: a figure of another time
+// than the one b's source writes about. (Both dated is differentTimes'.)
+// Only "in" sets the time; "through 2029" or "by late 2026" bound a plan.
+func datedElsewhere(a, b *claim) bool {
+	if len(b.dates) > 0 {
+		return false
+	}
+	dated := false
+	for _, x := range a.dates {
+		k, _ := tokenRange(a.toks, x.Span)
+		if !period(x) || k == 0 || k > len(a.toks) || a.toks[k-1].Norm != "in" {
+			continue
+		}
+		dated = true
+		for _, s := range b.d.Sentences {
+			for _, y := range s.Dates {
+				if !y.From.IsZero() && !x.From.After(y.To) && !y.From.After(x.To) {
+					return false
+				}
+			}
+		}
+	}
+	return dated
 }
 
 // differentObjects reports whether two amounts are for different named

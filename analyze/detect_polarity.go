@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	wn "github.com/crosscheck-go/crosscheck/internal/lexicon"
@@ -126,8 +127,10 @@ func sameWord(x, y tokenize.Token) bool {
 }
 
 // reportVerbs close "no X were reported": the sentence says X did not
-// happen at all, whatever the verb.
-var reportVerbs = map[string]bool{"reported": true, "recorded": true, "confirmed": true, "found": true, "registered": true}
+// happen at all, whatever the verb. Verbs of loss close it too: "no jobs
+// would be cut" says no job losses, whatever number another source gives.
+var reportVerbs = map[string]bool{"reported": true, "recorded": true, "confirmed": true, "found": true, "registered": true,
+	"cut": true, "lost": true, "axed": true, "eliminated": true, "shed": true}
 
 // noneReported: b says no X happened ("No injuries were reported"), a that
 // some did ("Two people were injured"). X is matched loosely, since the
@@ -151,7 +154,7 @@ func noneReported(a, b *claim) (judgement, bool) {
 			switch n := b.toks[k].Norm; {
 			case reportVerbs[n]:
 				closed, verb = true, n
-			case n == "were" || n == "was" || n == "have" || n == "has" || n == "had" || n == "been" || n == "be":
+			case n == "were" || n == "was" || n == "have" || n == "has" || n == "had" || n == "been" || n == "be" || n == "would" || n == "will":
 			default:
 				k = len(b.toks)
 			}
@@ -161,7 +164,10 @@ func noneReported(a, b *claim) (judgement, bool) {
 		}
 		stem := b.toks[x].Stem
 		for i, t := range a.toks {
-			if !a.content[i] || len(stem) < 5 || len(t.Stem) < 5 || !strings.HasPrefix(t.Stem, stem[:5]) && !strings.HasPrefix(stem, t.Stem[:5]) {
+			// One root, loosely ("injuries", "injured"), or a short
+			// word itself ("jobs", "job losses").
+			loose := len(stem) >= 5 && len(t.Stem) >= 5 && (strings.HasPrefix(t.Stem, stem[:5]) || strings.HasPrefix(stem, t.Stem[:5]))
+			if !a.content[i] || !loose && t.Stem != stem {
 				continue
 			}
 			score := 0.65 * hedgeFactor(a, b)
@@ -191,6 +197,11 @@ func negatedScopeMatches(a, b *claim, neg cueAt) bool {
 	reach := 4
 	if neg.word == "denied" || neg.word == "dismissed" {
 		reach = 8 // "denied reports that it plans to cut jobs"
+	}
+	if neg.b < len(b.toks) && b.toks[neg.b].Norm == "of" {
+		// "none of the tank cars had leaked": the partitive names what is
+		// negated, and its verb comes after it.
+		reach = 7
 	}
 	for k := neg.b; k < len(b.toks) && k <= neg.b+reach && b.clause[k] == b.clause[neg.a]; k++ {
 		if !b.content[k] || b.isCue(k) {
@@ -292,7 +303,10 @@ func (an *analyzer) searchAntonym(a, b *claim) (judgement, bool) {
 	}
 	n, share := overlap(a, b)
 	if n < 3 || share < 0.5 {
-		return judgement{}, false
+		// Short statements of one thing moving two ways ("Shares of
+		// Halvern rose 8%", "Halvern shares fell 3%") share little
+		// besides the subject.
+		return an.opposedMoves(a, b)
 	}
 	// "not rise" versus "fall" agree. Asked before the search, not after
 	// the first antonym is found: the answer is no either way, and the
@@ -337,6 +351,92 @@ func (an *analyzer) searchAntonym(a, b *claim) (judgement, bool) {
 		}
 	}
 	return judgement{}, false
+}
+
+// opposedMoves: the same subject moving in opposite directions on the same
+// day ("The krona strengthened 0.6%", "The krona weakened slightly"), for
+// pairs that share too few words for searchAntonym. Only movement verbs
+// (configuration "movements") are read, and their subjects, the content
+// words and parties in the three tokens before them, must meet. "Up" and
+// "down" are left out: as particles ("ran down", "took up") they move
+// nothing.
+func (an *analyzer) opposedMoves(a, b *claim) (judgement, bool) {
+	if n, _ := overlap(a, b); n < 1 || !sameDay(a, b) || negatesAct(a) || negatesAct(b) {
+		return judgement{}, false
+	}
+	for i, t := range a.toks {
+		if !an.lx.movements[t.Stem] || particle(t) || a.speculativeAt(i) {
+			continue
+		}
+		for k, u := range b.toks {
+			if !an.lx.movements[u.Stem] || particle(u) || b.speculativeAt(k) {
+				continue
+			}
+			if !an.lx.opposite(t.Stem, u.Stem) && !an.lx.opposite(baseStem(t), baseStem(u)) && !wn.Antonym(t.Norm, u.Norm) {
+				continue
+			}
+			if !sameMover(a, i, b, k) {
+				continue
+			}
+			score := 0.6 * hedgeFactor(a, b)
+			return judgement{
+				kind:  KindAntonym,
+				score: clamp01(score),
+				cues:  []Cue{{Kind: "antonym", Text: t.Norm + " / " + u.Norm}},
+				hlA:   []tokenize.Span{t.Span},
+				hlB:   []tokenize.Span{u.Span},
+				expl:  fmt.Sprintf("%s says it %s where %s says it %s.", src(a), t.Norm, src(b), u.Norm),
+				keyA:  "ant:" + t.Stem,
+				keyB:  "ant:" + u.Stem,
+			}, true
+		}
+	}
+	return judgement{}, false
+}
+
+func particle(t tokenize.Token) bool { return t.Norm == "up" || t.Norm == "down" }
+
+// baseStem is the stem of an irregular verb's base ("rose" gives "rise"),
+// else the token's stem.
+func baseStem(t tokenize.Token) string {
+	if s := irregularStem(t); s != "" {
+		return s
+	}
+	return t.Stem
+}
+
+// sameMover reports whether the verbs at i in a and k in b have a subject
+// in common: a content stem or a party among the three tokens before each,
+// in the verb's clause.
+func sameMover(a *claim, i int, b *claim, k int) bool {
+	before := func(c *claim, v int) (stems, ents []string) {
+		for j := v - 1; j >= 0 && j >= v-3 && c.clause[j] == c.clause[v]; j-- {
+			if c.content[j] && !c.isCue(j) {
+				stems = append(stems, c.toks[j].Stem)
+			}
+		}
+		for _, e := range c.ents {
+			if e.b <= v && e.b >= v-3 {
+				ents = append(ents, e.name)
+			}
+		}
+		return stems, ents
+	}
+	sa, ea := before(a, i)
+	sb, eb := before(b, k)
+	for _, x := range sa {
+		if slices.Contains(sb, x) {
+			return true
+		}
+	}
+	for _, x := range ea {
+		for _, y := range eb {
+			if a.parties.same(x, y) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // maxOnly bounds the words onlyIn returns.

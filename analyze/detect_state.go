@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	wn "github.com/crosscheck-go/crosscheck/internal/lexicon"
 	"github.com/crosscheck-go/crosscheck/tokenize"
@@ -187,7 +189,12 @@ func (an *analyzer) detectStateChange(a, b *claim) (judgement, bool) {
 	// the continuation makes the statement too mixed to read.
 	stopped := false
 	if ch, near := changedNear(a, cont.a, cont.b); near {
-		if ch.kind != tokenize.CueChange || !an.lx.stops[ch.text] || ch.a < cont.b || ch.a-cont.b > 1 {
+		// The stop word right after the continuation ("remains closed",
+		// "will stay closed") or right before it ("closed until further
+		// notice").
+		after := ch.a >= cont.b && ch.a-cont.b <= 1
+		before := ch.b <= cont.a && cont.a-ch.b <= 1
+		if ch.kind != tokenize.CueChange || !an.lx.stops[ch.text] || !after && !before {
 			return judgement{}, false
 		}
 		stopped = true
@@ -227,6 +234,17 @@ func (an *analyzer) detectStateChange(a, b *claim) (judgement, bool) {
 		}
 	}
 	shared := sharedContent(a, b)
+	restored := ""
+	if stopped {
+		restored = restoredIn(a, b, end)
+	}
+	if restored != "" {
+		// What b says was reopened, a says stays closed: the thing itself
+		// is the state, and its name is enough ("Highway 19 remains
+		// closed between Pell and the county line" against "Highway 19
+		// reopened to local traffic"), whoever else each names.
+		state, shared = restored, max(shared, 2)
+	}
 	if state == "" {
 		// "Drivers continue their walkout" and "the strike ended": a
 		// walkout is a kind of strike.
@@ -235,14 +253,21 @@ func (an *analyzer) detectStateChange(a, b *claim) (judgement, bool) {
 	}
 	// The same party, or, when neither names one, more words in common
 	// ("the council's payment system").
-	party := sharedGroups(a, b) > 0 || len(a.groups) == 0 && len(b.groups) == 0 && shared >= 3
+	party := sharedGroups(a, b) > 0 || len(a.groups) == 0 && len(b.groups) == 0 && shared >= 3 || restored != ""
 	// Two parties in common are not enough for one word: a story's main
 	// parties are in most of its sentences (tried: the seed story gained
 	// five spurious state changes).
 	if state == "" || !party || shared < 2 {
 		return judgement{}, false
 	}
-	if _, _, opp := an.opposedScopes(a.words(), b.words()); opp {
+	// The state itself may be the opposite of the stop ("would stay open"
+	// against "will close"): that is the conflict, not two scopes.
+	aw, bw := a.words(), b.words()
+	if cont.b < len(a.toks) {
+		aw = without(aw, a.toks[cont.b].Norm)
+	}
+	bw = without(bw, end.text)
+	if _, _, opp := an.opposedScopes(aw, bw); opp {
 		return judgement{}, false
 	}
 	score := 0.62 + 0.03*math.Min(float64(sharedContent(a, b)), 4) + 0.02*math.Min(float64(sharedGroups(a, b)), 2)
@@ -264,6 +289,45 @@ func (an *analyzer) detectStateChange(a, b *claim) (judgement, bool) {
 	}, true
 }
 
+// without returns the sorted words ws less w, as a new slice when w is
+// among them.
+func without(ws []string, w string) []string {
+	if !has(ws, w) {
+		return ws
+	}
+	out := make([]string, 0, len(ws))
+	for _, x := range ws {
+		if x != w {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// restoredIn returns what restoration cue end of b acts on, when a names
+// it too: a content word the cue governs that a says anywhere ("reopen the
+// line", "the line ... will stay closed"), else the party right before or
+// after the cue ("The Harwick Museum reopened") that a names as well ("the
+// museum will be closed"); or "".
+func restoredIn(a, b *claim, end cueAt) string {
+	for _, j := range b.governedAt(end, b.reach(end, 4)) {
+		if a.hasWord(b.toks[j]) {
+			return b.toks[j].Stem
+		}
+	}
+	for _, e := range b.ents {
+		if e.b <= end.a && end.a-e.b <= 1 || e.a >= end.b && e.a-end.b <= 1 {
+			if names(a, e.name) {
+				// Named by its head noun, as a headline's "Harwick museum
+				// reopens" names it: one state, one finding.
+				ws := strings.Fields(strings.ToLower(e.name))
+				return stem(ws[len(ws)-1])
+			}
+		}
+	}
+	return ""
+}
+
 // nounAt reports whether token i reads as a noun rather than a verb: after
 // a number or a determiner ("three shifts", "the stops"), a cue word that
 // is also a noun names a thing, not a change.
@@ -277,6 +341,11 @@ func (c *claim) nounAt(i int) bool {
 		}
 	}
 	p := c.toks[i-1]
+	// A number after a capitalised word is part of a name ("Highway 19
+	// reopened", "Terminal 2 closed"), not a count of the cue word.
+	if p.Kind == tokenize.Number && i >= 2 && c.toks[i-2].Kind == tokenize.Word && startsUpper(c.d.Text(c.toks[i-2].Span)) {
+		return false
+	}
 	return p.Kind == tokenize.Number || determiners[p.Norm] || p.Norm == "these" || p.Norm == "those" || p.Norm == "this" || p.Norm == "that"
 }
 
@@ -344,6 +413,12 @@ func (c *claim) reach(cu cueAt, w int) int {
 		}
 	}
 	return w
+}
+
+// startsUpper reports whether a word is written with an initial capital.
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }
 
 // coordinators join two statements; a cue's reach ends at them.

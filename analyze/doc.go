@@ -26,7 +26,17 @@
 //     bounds ("more than 200"), rates ("a week"), parts of a whole ("two
 //     of the ten clubs") and counts a hundredfold apart are not compared;
 //   - attitude: the same party approving versus objecting to the same act;
-//   - antonym: the same statement with words of opposite meaning.
+//   - harm, cause and vote: harm denied versus harm reported ("no one was
+//     injured", "taken to hospital"), a cause named versus one not known
+//     ("started by", "under investigation"), a unanimous vote versus a
+//     dissent, each read through configured words, since the two sides
+//     share few;
+//   - rank and schedule: one thing given two places in an order
+//     ("second-busiest", "the busiest"; "its fourth increase in a row")
+//     or planned for two months ("in March", "from April");
+//   - antonym: the same statement with words of opposite meaning, or one
+//     subject moving two ways ("rose", "fell") in otherwise short
+//     statements.
 //
 // Hedged and attributed statements score lower and say who asserted them
 // (the minimum score applies before hedging, so they are kept and marked);

@@ -448,6 +448,17 @@ func (c *claim) terms() (generic, special []string) {
 	for _, q := range c.qty {
 		shapes = append(shapes, "qty:"+q.q.Unit)
 	}
+	if c.has&flHarm != 0 {
+		// "No one was injured" and "a driver was taken to hospital"
+		// share no word.
+		shapes = append(shapes, "harm")
+	}
+	if c.has&flCause != 0 {
+		shapes = append(shapes, "cause")
+	}
+	if c.has&flVote != 0 {
+		shapes = append(shapes, "vote")
+	}
 	for _, s := range uniq(shapes) {
 		special = append(special, s)
 		for _, g := range c.groups {
