@@ -236,6 +236,11 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 			}
 		} else if t.Kind == tokenize.Word && wf&wordBreak != 0 {
 			cl++
+		} else if t.Norm == "and" && i+1 < n && reportingVerbs[c.toks[i+1].Norm] {
+			// "criticised Eastmark and said the city would review its
+			// contract": what is said after is its own clause, so its
+			// "would" does not make the criticism a mere possibility.
+			cl++
 		}
 		c.clause[i] = cl
 		if t.Kind == tokenize.Word && !inMention[i] && wf&wordStop == 0 && len(t.Norm) > 1 && hasLetter(t.Norm) {
@@ -648,6 +653,10 @@ func (c *claim) actors(i int) []string {
 	}
 	return out
 }
+
+// reportingVerbs after "and" start a new clause (see newClaim).
+var reportingVerbs = map[string]bool{"said": true, "says": true, "added": true, "adds": true, "told": true, "tells": true,
+	"warned": true, "warns": true, "noted": true, "notes": true, "insisted": true, "insists": true, "argued": true, "argues": true}
 
 // determiners may stand between "of" and the measured noun.
 var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true, "all": true}

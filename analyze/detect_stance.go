@@ -64,7 +64,10 @@ func firstCue(c *claim, k tokenize.CueKind) (cueAt, bool) {
 		if cu.kind != k {
 			continue
 		}
-		if _, neg := c.cueNear(tokenize.CueNegation, cu.a, cu.b, 2); neg {
+		if n, neg := c.cueNear(tokenize.CueNegation, cu.a, cu.b, 2); neg && !(n.a >= cu.b && strings.HasSuffix(n.text, " to")) {
+			// A negation that takes an infinitive ("failing to",
+			// "refused to") denies what follows it, not a stance word
+			// before it: "criticised Eastmark for failing to warn".
 			continue
 		}
 		return cu, true
@@ -112,8 +115,19 @@ func (an *analyzer) detectAttitude(a, b *claim) (judgement, bool) {
 	if shared < 2 || sharedWords(a, b) < 1 {
 		// Both may instead speak of the story's event by a bare
 		// description: "welcomed the arrangement" against "believe it
-		// breaches the contract" after "surprised by the move".
-		if !an.eventAfter(a, ok) || !an.eventBefore(b, obj) {
+		// breaches the contract" after "surprised by the move"; or of
+		// one party, the target of both: "praised the utility's
+		// response" against "criticised Eastmark for failing to warn".
+		x, okA := a.targetAfter(ok)
+		y, okB := b.targetAfter(obj)
+		sameTarget := okA && okB && a.parties.same(x.name, y.name) && !a.parties.same(x.name, party)
+		if !sameTarget {
+			// Or one thing, named by the same noun after both:
+			// "supported the increase" against "opposes the increase".
+			wa, wb := a.wordAfter(ok), b.wordAfter(obj)
+			sameTarget = wa != "" && wa == wb
+		}
+		if !sameTarget && (!an.eventAfter(a, ok) || !an.eventBefore(b, obj)) {
 			return judgement{}, false
 		}
 		base = 0.5
@@ -132,6 +146,35 @@ func (an *analyzer) detectAttitude(a, b *claim) (judgement, bool) {
 		keyA: "attitude:approved",
 		keyB: "attitude:objected",
 	}, true
+}
+
+// targetAfter returns the party a stance word acts on: an entity that
+// starts right after it, past a determiner ("praised the utility's
+// response", "criticised Eastmark").
+func (c *claim) targetAfter(cu cueAt) (entRef, bool) {
+	k := cu.b // the token after the cue
+	if k < len(c.toks) && determiners[c.toks[k].Norm] {
+		k++
+	}
+	for _, e := range c.ents {
+		if e.a == k {
+			return e, true
+		}
+	}
+	return entRef{}, false
+}
+
+// wordAfter returns the stem of the content word right after a stance
+// word, past a determiner: "increase" in "opposes the increase".
+func (c *claim) wordAfter(cu cueAt) string {
+	k := cu.b
+	if k < len(c.toks) && determiners[c.toks[k].Norm] {
+		k++
+	}
+	if k < len(c.toks) && c.content[k] && c.clause[k] == c.clause[cu.a] {
+		return c.toks[k].Stem
+	}
+	return ""
 }
 
 // eventAfter reports whether an approval takes as its object a definite

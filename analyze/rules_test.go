@@ -247,6 +247,14 @@ func TestGeneralRules(t *testing.T) {
 			"More than 300 people were evacuated from the valley.", "About 250 firefighters battled the blaze in the valley.", ""},
 		{"a restored service ends a state that remains",
 			"The council's payment system remains offline after the attack.", "The council's payment system was restored on Friday.", analyze.KindPolarity},
+		{"a stance on one party: praised against criticised",
+			"Mayor Ada Brenner praised Kestrel Water for its quick response.", "Mayor Ada Brenner criticised Kestrel Water for failing to warn residents and said the city would review its contract.", analyze.KindAttitude},
+		{"a stance on one thing: supported against opposes",
+			"Union leader Ola Dahl said the union supported the fee increase.", "The union, led by Ola Dahl, opposes the fee increase.", analyze.KindAttitude},
+		{"stances on different things",
+			"Union leader Ola Dahl said the union supported the fee increase.", "The union, led by Ola Dahl, opposes the rent strike.", ""},
+		{"a refusal to act is no stance against the praised party",
+			"Mayor Ada Brenner praised Kestrel Water for its quick response.", "Mayor Ada Brenner refused to criticise Kestrel Water.", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
