@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/crosscheck-go/crosscheck/tokenize"
 )
@@ -41,14 +42,28 @@ func matchAny(toks []tokenize.Token, ps [][]string) int {
 // "Refused to treat the wounded" or "did not survive his injuries" deny
 // no harm: only auxiliaries may stand between.
 func (c *claim) harmDenied() (sp tokenize.Span, general, ok bool) {
+	sp, general, _, ok = c.harmDeniedAs()
+	return sp, general, ok
+}
+
+// harmDeniedAs is harmDenied that also reads a denial of one degree of
+// harm ("nobody was seriously injured", "no serious injuries"): degree is
+// then the severity word without its "-ly", and the denial leaves lesser
+// harm possible.
+func (c *claim) harmDeniedAs() (sp tokenize.Span, general bool, degree string, ok bool) {
 	for _, h := range c.harm {
+		degree = ""
 		for k := h[0] - 1; k >= 0 && k >= h[0]-3 && c.clause[k] == c.clause[h[0]]; k-- {
 			n := c.toks[k].Norm
 			if auxiliaries[n] {
 				continue
 			}
+			if harmSeverity[n] && degree == "" {
+				degree = strings.TrimSuffix(n, "ly")
+				continue
+			}
 			if narrowers[n] {
-				break // "no one else was hurt", "no serious injuries"
+				break // "no one else was hurt", "no other injuries"
 			}
 			everyone := n == "no" || n == "nobody" || n == "none" || n == "no-one" || n == "noone" ||
 				n == "one" && k > 0 && c.toks[k-1].Norm == "no"
@@ -56,20 +71,36 @@ func (c *claim) harmDenied() (sp tokenize.Span, general, ok bool) {
 				k--
 			}
 			if everyone || n == "not" || n == "n't" || n == "never" {
-				return tokenize.Span{Start: c.toks[k].Start, End: c.toks[h[1]-1].End}, everyone, true
+				return tokenize.Span{Start: c.toks[k].Start, End: c.toks[h[1]-1].End}, everyone, degree, true
 			}
 			break
 		}
 	}
 	if len(c.unharmed) > 0 {
-		return c.toks[c.unharmed[0][0]].Span, false, true
+		return c.toks[c.unharmed[0][0]].Span, false, "", true
 	}
-	return tokenize.Span{}, false, false
+	return tokenize.Span{}, false, "", false
+}
+
+// harmSeverity words narrow a denial of harm to one degree of it.
+var harmSeverity = map[string]bool{"serious": true, "seriously": true, "major": true, "critically": true, "critical": true, "badly": true, "bad": true, "severe": true, "severely": true}
+
+// harmOfDegree reports whether a harm word of c carries the severity word
+// degree just before it ("with serious injuries", "seriously hurt").
+func (c *claim) harmOfDegree(degree string) bool {
+	for _, h := range c.harm {
+		for k := h[0] - 1; k >= 0 && k >= h[0]-2; k-- {
+			if n := c.toks[k].Norm; harmSeverity[n] && strings.TrimSuffix(n, "ly") == degree {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // narrowers between a negation and a harm word leave some harm possible:
 // "no one else was hurt", "no serious injuries".
-var narrowers = map[string]bool{"else": true, "other": true, "further": true, "more": true, "additional": true, "new": true, "serious": true, "seriously": true, "major": true, "critically": true, "badly": true}
+var narrowers = map[string]bool{"else": true, "other": true, "further": true, "more": true, "additional": true, "new": true}
 
 // harmSaid returns a harm word no negation governs and no modal hedges
 // ("one of the crew was taken to hospital", "two firefighters were treated
@@ -127,8 +158,14 @@ func (an *analyzer) detectHarm(a, b *claim) (judgement, bool) {
 	if _, _, denies := a.harmDenied(); denies {
 		return judgement{}, false
 	}
-	denied, general, ok := b.harmDenied()
+	denied, general, degree, ok := b.harmDeniedAs()
 	if !ok || !general && sharedContent(a, b) < 2 {
+		return judgement{}, false
+	}
+	if degree != "" && !a.harmOfDegree(degree) {
+		// "Nobody was seriously injured" allows "four were treated for
+		// hypothermia"; it denies "two were admitted with serious
+		// injuries".
 		return judgement{}, false
 	}
 	if a.namesMonth() && !b.namesMonth() {
