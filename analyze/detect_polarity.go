@@ -47,10 +47,33 @@ func refusalOfThing(c *claim, cu cueAt) bool {
 	return (cu.word == "rejected" || cu.word == "refused") && (cu.b >= len(c.toks) || c.toks[cu.b].Norm != "to")
 }
 
-// negatesAct is hasNegation without refusals of a thing.
+// dismissalOfParty reports whether "dismissed" removes a named party from
+// a post ("Andrea Voss had been dismissed", "the board dismissed Voss")
+// rather than denying a claim ("dismissed the reports"): then it asserts an
+// act and negates nothing.
+func dismissalOfParty(c *claim, cu cueAt) bool {
+	if cu.word != "dismissed" {
+		return false
+	}
+	k := cu.a
+	for k > 0 && auxiliaries[c.toks[k-1].Norm] {
+		k--
+	}
+	for _, e := range c.ents {
+		// Passive with the party before ("Voss was dismissed": an
+		// auxiliary between), or active with the party after.
+		if e.b == k && k < cu.a || e.a == cu.b {
+			return true
+		}
+	}
+	return false
+}
+
+// negatesAct is hasNegation without refusals of a thing or dismissals of
+// a party.
 func negatesAct(c *claim) bool {
 	for _, cu := range c.cues {
-		if cu.kind == tokenize.CueNegation && !refusalOfThing(c, cu) {
+		if cu.kind == tokenize.CueNegation && !refusalOfThing(c, cu) && !dismissalOfParty(c, cu) {
 			return true
 		}
 	}
@@ -306,7 +329,10 @@ func (an *analyzer) searchAntonym(a, b *claim) (judgement, bool) {
 		// Short statements of one thing moving two ways ("Shares of
 		// Halvern rose 8%", "Halvern shares fell 3%") share little
 		// besides the subject.
-		return an.opposedMoves(a, b)
+		if j, ok := an.opposedMoves(a, b); ok {
+			return j, true
+		}
+		return an.opposedActs(a, b, n)
 	}
 	// "not rise" versus "fall" agree. Asked before the search, not after
 	// the first antonym is found: the answer is no either way, and the
@@ -392,6 +418,114 @@ func (an *analyzer) opposedMoves(a, b *claim) (judgement, bool) {
 		}
 	}
 	return judgement{}, false
+}
+
+// opposedActs: one named party doing opposite things, by the
+// configuration's antonym pairs, for pairs that share too few words for
+// searchAntonym: "Andrea Voss resigned on Monday" against "the board said
+// Andrea Voss had been dismissed". The party must stand just before both
+// verbs (sameMover with parties only), the claims must share one more
+// word, and a day written at each act must agree.
+func (an *analyzer) opposedActs(a, b *claim, shared int) (judgement, bool) {
+	if shared < 2 || negatesAct(a) || negatesAct(b) {
+		return judgement{}, false
+	}
+	if da, ok := a.eventDay(); ok {
+		if db, ok := b.eventDay(); ok && !da.From.Equal(db.From) {
+			return judgement{}, false
+		}
+	}
+	for i, t := range a.toks {
+		if !a.content[i] || an.lx.movements[t.Stem] || a.speculativeAt(i) {
+			continue
+		}
+		for k, u := range b.toks {
+			if !b.content[k] || an.lx.movements[u.Stem] || b.speculativeAt(k) {
+				continue
+			}
+			if !an.lx.opposite(t.Stem, u.Stem) && !an.lx.opposite(baseStem(t), baseStem(u)) {
+				continue
+			}
+			if !sameParty(a, i, b, k) || !sameObject(a, i, b, k) {
+				continue
+			}
+			score := 0.55 * hedgeFactor(a, b)
+			return judgement{
+				kind:  KindAntonym,
+				score: clamp01(score),
+				cues:  []Cue{{Kind: "antonym", Text: t.Norm + " / " + u.Norm}},
+				hlA:   []tokenize.Span{t.Span},
+				hlB:   []tokenize.Span{u.Span},
+				expl:  fmt.Sprintf("%s says %q where %s says %q of the same party.", src(a), t.Norm, src(b), u.Norm),
+				keyA:  "ant:" + t.Stem,
+				keyB:  "ant:" + u.Stem,
+			}, true
+		}
+	}
+	return judgement{}, false
+}
+
+// sameParty reports whether one named party is the subject of token i of
+// a and of token k of b: it ends right before the verb, with only
+// auxiliaries or the comma closing an apposition between ("Lumora's chief
+// executive, Andrea Voss, resigned", "Voss had been dismissed").
+func sameParty(a *claim, i int, b *claim, k int) bool {
+	subject := func(c *claim, v int, e entRef) bool {
+		if e.b > v || e.b < v-3 {
+			return false
+		}
+		for j := e.b; j < v; j++ {
+			if n := c.toks[j].Norm; !auxiliaries[n] && n != "," {
+				return false
+			}
+		}
+		return true
+	}
+	for _, x := range a.ents {
+		if !subject(a, i, x) {
+			continue
+		}
+		for _, y := range b.ents {
+			if subject(b, k, y) && a.parties.same(x.name, y.name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameObject reports whether the verbs at i in a and k in b do not act on
+// different things: when both have an object (the next content word or
+// party, past a determiner), it is the same ("joined Kurdish troops" and
+// "left Israel" are no opposites).
+func sameObject(a *claim, i int, b *claim, k int) bool {
+	object := func(c *claim, v int) (string, string) {
+		j := v + 1
+		if j < len(c.toks) && determiners[c.toks[j].Norm] {
+			j++
+		}
+		for _, e := range c.ents {
+			if e.a == j {
+				return "", e.name
+			}
+		}
+		switch {
+		case j >= len(c.toks) || c.toks[j].Kind == tokenize.Punct || c.isPreposition(j) || c.toks[j].Norm == "after":
+			return "", "" // no object: "resigned on Monday", "was dismissed."
+		case c.content[j]:
+			return c.toks[j].Stem, ""
+		}
+		return "?", "" // an object the words do not show ("gave each ...")
+	}
+	sa, pa := object(a, i)
+	sb, pb := object(b, k)
+	switch {
+	case sa == "" && pa == "" || sb == "" && pb == "":
+		return true // one has no object: "resigned", "was dismissed"
+	case pa != "" && pb != "":
+		return a.parties.same(pa, pb)
+	}
+	return sa != "" && sa != "?" && sa == sb
 }
 
 func particle(t tokenize.Token) bool { return t.Norm == "up" || t.Norm == "down" }

@@ -487,6 +487,12 @@ func (t *table) antonymEntries(ea, eb int32) AntonymKind {
 	if contains(t.ants.get(ea), eb) {
 		return AntonymDirect
 	}
+	if contains(t.ders.get(ea), eb) {
+		// One word family ("financial"/"finance"): the derivation
+		// search below would otherwise reach an opposite of a relative
+		// of both.
+		return NotAntonym
+	}
 	best := NotAntonym
 	if entryPOS(ea) == entryPOS(eb) {
 		sa, sb := t.senses.get(ea), t.senses.get(eb)
