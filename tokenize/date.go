@@ -504,6 +504,11 @@ func (sc *scan) futureBefore(i int) bool {
 		switch sc.toks[j].Norm {
 		case "will", "'ll", "’ll", "shall":
 			return true
+		case "until", "till":
+			// "has suspended the route until (at least) Wednesday": a
+			// limit set now lies ahead, unless the verb is past ("was
+			// closed until Wednesday").
+			return !sc.pastBefore(j)
 		case "to", "for":
 			// "due to", "set to", "expected to", "scheduled for",
 			// "planned for", "going to".
@@ -512,6 +517,18 @@ func (sc *scan) futureBefore(i int) bool {
 			case futureAuxiliaries[sc.toks[k].Norm]:
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// pastBefore reports whether a past auxiliary ("was", "were", "had")
+// stands in the few tokens before token i.
+func (sc *scan) pastBefore(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-futureWindow; j-- {
+		switch sc.toks[j].Norm {
+		case "was", "were", "had":
+			return true
 		}
 	}
 	return false

@@ -83,6 +83,8 @@ func TestDates(t *testing.T) {
 		{"last night", "Talks broke down last night.", src, []gotDate{{"last night", "2026-02-26", "2026-02-26"}}},
 		{"this morning", "The council met this morning.", src, []gotDate{{"this morning", "2026-02-27", "2026-02-27"}}},
 		{"tonight", "The vote is tonight.", src, []gotDate{{"tonight", "2026-02-27", "2026-02-27"}}},
+		{"until a weekday ahead", "The operator has suspended the route until at least Wednesday.", src, []gotDate{{"Wednesday", "2026-03-04", "2026-03-04"}}},
+		{"until a weekday past", "The road was closed until Wednesday.", src, []gotDate{{"Wednesday", "2026-02-25", "2026-02-25"}}},
 		{"future weekday", "The bridge will reopen to traffic on Tuesday.", src, []gotDate{{"Tuesday", "2026-03-03", "2026-03-03"}}},
 		{"future weekday is after the source day", "Talks will resume on Friday.", src, []gotDate{{"Friday", "2026-03-06", "2026-03-06"}}},
 		{"scheduled for a weekday", "The vote is scheduled for Monday.", src, []gotDate{{"Monday", "2026-03-02", "2026-03-02"}}},
