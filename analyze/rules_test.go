@@ -257,6 +257,8 @@ func TestGeneralRules(t *testing.T) {
 			"Lumex resigned from the trade body on Monday.", "Lumex dismissed reports about its finances.", ""},
 		{"one party's opposite acts on different things",
 			"Eli Rosen joined the volunteer brigade this month.", "Eli Rosen left the country to fight, his family said.", ""},
+		{"homes and customers of one outage count one thing",
+			"About 80,000 homes in Corrin lost power on Monday, Eastmark Energy said.", "The regulator said 112,000 customers in Corrin lost power on Monday.", analyze.KindNumeric},
 		{"a stance on one party: praised against criticised",
 			"Mayor Ada Brenner praised Kestrel Water for its quick response.", "Mayor Ada Brenner criticised Kestrel Water for failing to warn residents and said the city would review its contract.", analyze.KindAttitude},
 		{"a stance on one thing: supported against opposes",
