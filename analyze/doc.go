@@ -34,9 +34,14 @@
 //   - rank and schedule: one thing given two places in an order
 //     ("second-busiest", "the busiest"; "its fourth increase in a row")
 //     or planned for two months ("in March", "from April");
+//   - early end: a state said to last until at least a day ("suspended
+//     until at least Wednesday", "in place for at least a week") versus
+//     its end before then ("will reopen on Tuesday", "lifted on
+//     Wednesday"), temporal when the end is reported later;
 //   - antonym: the same statement with words of opposite meaning, or one
-//     subject moving two ways ("rose", "fell") in otherwise short
-//     statements.
+//     subject moving two ways ("rose", "fell") or one named party doing
+//     opposite things ("resigned", "had been dismissed") in otherwise
+//     short statements.
 //
 // Hedged and attributed statements score lower and say who asserted them
 // (the minimum score applies before hedging, so they are kept and marked);

@@ -353,3 +353,46 @@ func TestEventDates(t *testing.T) {
 		})
 	}
 }
+
+// TestEarlyEnd pins detectEarlyEnd: a state said to last until at least a
+// day, against its end before then; a later source's earlier end
+// supersedes the limit.
+func TestEarlyEnd(t *testing.T) {
+	tk, err := tokenize.New(tokenize.Options{NoTags: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sunday := time.Date(2026, 5, 10, 0, 0, 0, 0, time.UTC)
+	monday := sunday.AddDate(0, 0, 1)
+	tests := []struct {
+		name, a, b string
+		dateB      time.Time
+		want       analyze.Kind
+	}{
+		{"reopening before the limit, reported later", "Vestlin has suspended the Skarvik ferry route until at least Wednesday.", "The Skarvik ferry route will reopen on Tuesday, Vestlin said.", monday, analyze.KindTemporal},
+		{"reopening after the limit", "Vestlin has suspended the Skarvik ferry route until at least Wednesday.", "The Skarvik ferry route will reopen on Thursday, Vestlin said.", monday, ""},
+		{"lifted within the stated time, reported the same day", "The boil-water notice for Fenwick will remain in place for at least a week, Northvale said.", "Northvale lifted the boil-water notice for Fenwick on Sunday.", sunday, analyze.KindPolarity},
+		{"another thing reopens", "Vestlin has suspended the Skarvik ferry route until at least Wednesday.", "The Skarvik harbour cafe will reopen on Tuesday.", monday, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			docs, err := tk.Documents(context.Background(), []tokenize.Source{
+				{ID: "a", Text: []byte(tc.a), Date: sunday}, {ID: "b", Text: []byte(tc.b), Date: tc.dateB},
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := analyze.Run(context.Background(), docs, analyze.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got analyze.Kind
+			if len(res.Conflicts) > 0 {
+				got = res.Conflicts[0].Kind
+			}
+			if got != tc.want {
+				t.Errorf("kind = %q, want %q (conflicts %+v)", got, tc.want, res.Conflicts)
+			}
+		})
+	}
+}
