@@ -42,6 +42,7 @@ type claim struct {
 	multi     []cueAt
 	qty       []quant
 	dates     []tokenize.DateRef
+	months    uint16 // recordMonths, found once: differentTimes asks on every pair
 	heading   bool
 	// harm, harmSigns and unharmed hold the token ranges of harm words
 	// ("injured"), signs of harm ("hospital") and unharmed words
@@ -304,6 +305,7 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 	c.bindQuantities(lx, c.withCompoundCounts(s.Quantities))
 	c.addCountedRoles(lx)
 	c.has = c.flags()
+	c.months = c.recordMonths()
 	return c
 }
 
@@ -403,6 +405,8 @@ const (
 	flRank     // a rank or a place in a run (findRanks, for detectRank)
 	flVote     // a unanimous vote or a dissent (findVotes, for detectVote)
 	flSchedule // a month a thing is planned for (findSchedules, for detectSchedule)
+	flOppose   // a content word with a configured opposite (for opposedActs)
+	flMove     // a movement verb ("rose", "fell"; for opposedMoves)
 )
 
 // flags computes the claim's claimFlags from its cues, bindings and
@@ -454,6 +458,18 @@ func (c *claim) flags() claimFlags {
 	}
 	if c.cond {
 		f |= flCond
+	}
+	for _, t := range c.toks {
+		if c.lx.movements[t.Stem] && !particle(t) {
+			f |= flMove
+			break
+		}
+	}
+	for _, s := range c.stems { // content stems and irregular verbs' bases
+		if len(c.lx.antOf[s]) > 0 {
+			f |= flOppose
+			break
+		}
 	}
 	// Only a day that times an event, not "said on Monday": most dated
 	// sentences of news carry only the latter, and the flag lets pairs

@@ -85,6 +85,10 @@ type lexicon struct {
 	harm        [][]string      // phrases, as lower-case words
 	harmSigns   [][]string      // phrases, as lower-case words
 	causes      [][]string      // phrases, as lower-case words
+	// phraseFirst holds the first words of the phrase lists above (harm,
+	// causes, votes), so a claim's words are matched against the lists
+	// only where one can start: most words start none.
+	phraseFirst map[string]bool
 	unknown     [][]string      // phrases, as lower-case words (Undetermined)
 	unanimity   [][]string      // phrases, as lower-case words
 	dissent     [][]string      // phrases, as lower-case words
@@ -159,6 +163,12 @@ func (c *Config) compile() *lexicon {
 	lx.harm, lx.harmSigns = phrases(c.Harm), phrases(c.HarmSigns)
 	lx.causes, lx.unknown = phrases(c.Causes), phrases(c.Undetermined)
 	lx.unanimity, lx.dissent = phrases(c.Unanimity), phrases(c.Dissent)
+	lx.phraseFirst = map[string]bool{}
+	for _, ps := range [][][]string{lx.harm, lx.harmSigns, lx.causes, lx.unknown, lx.unanimity, lx.dissent} {
+		for _, p := range ps {
+			lx.phraseFirst[p[0]] = true
+		}
+	}
 	for _, r := range c.Reschedules {
 		if w := strings.Fields(strings.ToLower(r)); len(w) > 0 {
 			lx.reschedules = append(lx.reschedules, w)

@@ -42,14 +42,14 @@ type detector struct {
 // whole judgement, were a tenth of comparing a pair.
 type detectorNeeds struct {
 	allA, allB   claimFlags // every one of these on a, on b
-	anyB         claimFlags // when not zero, at least one of these on b
+	anyA, anyB   claimFlags // when not zero, at least one of these on a, on b
 	noneA, noneB claimFlags // none of these on a, on b
 }
 
 // met reports whether a and b, in that order, pass the opening tests.
 func (n detectorNeeds) met(a, b *claim) bool {
 	return a.has&n.allA == n.allA && b.has&n.allB == n.allB &&
-		(n.anyB == 0 || b.has&n.anyB != 0) &&
+		(n.anyA == 0 || a.has&n.anyA != 0) && (n.anyB == 0 || b.has&n.anyB != 0) &&
 		a.has&n.noneA == 0 && b.has&n.noneB == 0
 }
 
@@ -70,7 +70,7 @@ var detectors = []detector{
 	{(*analyzer).detectAttitude, detectorNeeds{allA: flApproval, allB: flObjection, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectNumeric, detectorNeeds{allA: flQty, allB: flQty}},
 	{(*analyzer).detectDate, detectorNeeds{allA: flDay, allB: flDay, noneA: flCond, noneB: flCond}},
-	{(*analyzer).detectEarlyEnd, detectorNeeds{allB: flChange, noneA: flCond, noneB: flCond}},
+	{(*analyzer).detectEarlyEnd, detectorNeeds{anyA: flChange | flContinue, allB: flChange, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectHarm, detectorNeeds{allA: flHarm, allB: flHarm, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectCause, detectorNeeds{allA: flCause, allB: flCause, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectRank, detectorNeeds{allA: flRank, allB: flRank, noneA: flCond, noneB: flCond}},
@@ -148,7 +148,7 @@ func (an *analyzer) compareWith(detectors []detector, a, b *claim) (judgement, b
 // differentTimes reports whether both claims name dates and no date of one
 // overlaps a date of the other.
 func differentTimes(a, b *claim) bool {
-	if ma, mb := a.recordMonths(), b.recordMonths(); ma != 0 && mb != 0 && ma&mb == 0 {
+	if ma, mb := a.months, b.months; ma != 0 && mb != 0 && ma&mb == 0 {
 		return true // "sales rose in March", "sales fell in April"
 	}
 	if len(a.dates) == 0 || len(b.dates) == 0 {

@@ -16,6 +16,10 @@ func (c *claim) findCause(lx *lexicon) {
 	var unknown [][2]int
 	about := false
 	for i, t := range c.toks {
+		about = about || t.Stem == "caus"
+		if !lx.phraseFirst[t.Norm] {
+			continue
+		}
 		if w := matchAny(c.toks[i:], lx.unknown); w > 0 {
 			unknown = append(unknown, [2]int{i, i + w})
 			continue
@@ -23,7 +27,6 @@ func (c *claim) findCause(lx *lexicon) {
 		if w := matchAny(c.toks[i:], lx.causes); w > 0 {
 			c.causeAt = append(c.causeAt, [2]int{i, i + w})
 		}
-		about = about || t.Stem == "caus"
 	}
 	if len(unknown) > 0 && (about || len(c.causeAt) > 0) {
 		// Not knowing the cause takes back any cause the sentence names

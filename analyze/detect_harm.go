@@ -15,6 +15,9 @@ func (c *claim) findHarm(lx *lexicon) {
 			c.unharmed = append(c.unharmed, [2]int{i, i + 1})
 			continue
 		}
+		if !lx.phraseFirst[t.Norm] {
+			continue
+		}
 		if w := matchAny(c.toks[i:], lx.harm); w > 0 {
 			c.harm = append(c.harm, [2]int{i, i + w})
 		} else if w := matchAny(c.toks[i:], lx.harmSigns); w > 0 {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	wn "github.com/crosscheck-go/crosscheck/internal/lexicon"
 	"github.com/crosscheck-go/crosscheck/tokenize"
@@ -132,11 +133,27 @@ func (c *claim) hasWord(t tokenize.Token) bool {
 // ("paid" gives "pay"), or "".
 func irregularStem(t tokenize.Token) string {
 	if base, ok := wn.IrregularVerb(t.Norm); ok {
-		if s := stem(base); s != t.Stem {
+		if s := baseStems.of(base); s != t.Stem {
 			return s
 		}
 	}
 	return ""
+}
+
+// baseStems remembers the stems of irregular verbs' bases: stemming is
+// the costly part of irregularStem, which compare asks on many pairs, and
+// the bases are a few hundred words, so the memory is bounded.
+var baseStems stemMemo
+
+type stemMemo struct{ m sync.Map }
+
+func (s *stemMemo) of(base string) string {
+	if v, ok := s.m.Load(base); ok {
+		return v.(string)
+	}
+	st := stem(base)
+	s.m.Store(base, st)
+	return st
 }
 
 // sameWord reports whether two tokens are forms of one word: the same
@@ -387,6 +404,9 @@ func (an *analyzer) searchAntonym(a, b *claim) (judgement, bool) {
 // "down" are left out: as particles ("ran down", "took up") they move
 // nothing.
 func (an *analyzer) opposedMoves(a, b *claim) (judgement, bool) {
+	if a.has&b.has&flMove == 0 {
+		return judgement{}, false
+	}
 	if n, _ := overlap(a, b); n < 1 || !sameDay(a, b) || negatesAct(a) || negatesAct(b) {
 		return judgement{}, false
 	}
@@ -427,7 +447,7 @@ func (an *analyzer) opposedMoves(a, b *claim) (judgement, bool) {
 // verbs (sameMover with parties only), the claims must share one more
 // word, and a day written at each act must agree.
 func (an *analyzer) opposedActs(a, b *claim, shared int) (judgement, bool) {
-	if shared < 2 || negatesAct(a) || negatesAct(b) {
+	if a.has&b.has&flOppose == 0 || shared < 2 || negatesAct(a) || negatesAct(b) {
 		return judgement{}, false
 	}
 	if da, ok := a.eventDay(); ok {
@@ -435,18 +455,45 @@ func (an *analyzer) opposedActs(a, b *claim, shared int) (judgement, bool) {
 			return judgement{}, false
 		}
 	}
-	for i, t := range a.toks {
-		if !a.content[i] || an.lx.movements[t.Stem] || a.speculativeAt(i) {
+	// The verb right after a party (past auxiliaries and an apposition's
+	// comma): only such words are read, so a pair costs a few lookups per
+	// party, not one per pair of words.
+	verbAfter := func(c *claim, e entRef) int {
+		j := e.b
+		for j < len(c.toks) && j < e.b+3 && (auxiliaries[c.toks[j].Norm] || c.toks[j].Norm == ",") {
+			j++
+		}
+		if j >= len(c.toks) || !c.content[j] || an.lx.movements[c.toks[j].Stem] || c.speculativeAt(j) {
+			return -1
+		}
+		return j
+	}
+	opposites := func(c *claim, i int) []string {
+		if l := an.lx.antOf[c.toks[i].Stem]; len(l) > 0 {
+			return l
+		}
+		return an.lx.antOf[baseStem(c.toks[i])]
+	}
+	for _, x := range a.ents {
+		i := verbAfter(a, x)
+		if i < 0 {
 			continue
 		}
-		for k, u := range b.toks {
-			if !b.content[k] || an.lx.movements[u.Stem] || b.speculativeAt(k) {
+		ops := opposites(a, i)
+		if len(ops) == 0 {
+			continue
+		}
+		t := a.toks[i]
+		for _, y := range b.ents {
+			if !a.parties.same(x.name, y.name) {
 				continue
 			}
-			if !an.lx.opposite(t.Stem, u.Stem) && !an.lx.opposite(baseStem(t), baseStem(u)) {
+			k := verbAfter(b, y)
+			if k < 0 {
 				continue
 			}
-			if !sameParty(a, i, b, k) || !sameObject(a, i, b, k) {
+			u := b.toks[k]
+			if !slices.Contains(ops, u.Stem) && !slices.Contains(ops, baseStem(u)) || !sameObject(a, i, b, k) {
 				continue
 			}
 			score := 0.55 * hedgeFactor(a, b)
@@ -463,35 +510,6 @@ func (an *analyzer) opposedActs(a, b *claim, shared int) (judgement, bool) {
 		}
 	}
 	return judgement{}, false
-}
-
-// sameParty reports whether one named party is the subject of token i of
-// a and of token k of b: it ends right before the verb, with only
-// auxiliaries or the comma closing an apposition between ("Lumora's chief
-// executive, Andrea Voss, resigned", "Voss had been dismissed").
-func sameParty(a *claim, i int, b *claim, k int) bool {
-	subject := func(c *claim, v int, e entRef) bool {
-		if e.b > v || e.b < v-3 {
-			return false
-		}
-		for j := e.b; j < v; j++ {
-			if n := c.toks[j].Norm; !auxiliaries[n] && n != "," {
-				return false
-			}
-		}
-		return true
-	}
-	for _, x := range a.ents {
-		if !subject(a, i, x) {
-			continue
-		}
-		for _, y := range b.ents {
-			if subject(b, k, y) && a.parties.same(x.name, y.name) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // sameObject reports whether the verbs at i in a and k in b do not act on

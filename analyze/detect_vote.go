@@ -11,6 +11,9 @@ import (
 // negated ones ("was not unanimous").
 func (c *claim) findVotes(lx *lexicon) {
 	for i := range c.toks {
+		if !lx.phraseFirst[c.toks[i].Norm] {
+			continue
+		}
 		if _, neg := c.cueNear(tokenize.CueNegation, i, i+1, 2); neg {
 			continue
 		}
