@@ -42,7 +42,8 @@ type claim struct {
 	multi     []cueAt
 	qty       []quant
 	dates     []tokenize.DateRef
-	months    uint16 // recordMonths, found once: differentTimes asks on every pair
+	months    uint16    // recordMonths, found once: differentTimes asks on every pair
+	seen      wordFlags // the word classes of the claim's words, so finders can skip it
 	heading   bool
 	// harm, harmSigns and unharmed hold the token ranges of harm words
 	// ("injured"), signs of harm ("hospital") and unharmed words
@@ -227,6 +228,10 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 	stateFirst := make([]bool, n) // tokens that may start a state cue (addStateCues)
 	for i, t := range c.toks {
 		wf := lx.word[t.Norm]
+		c.seen |= wf
+		if len(t.Norm) > 5 && strings.HasSuffix(t.Norm, "est") {
+			c.seen |= wordOrdinal // a superlative may rank too ("the busiest"); findRanks decides
+		}
 		stateFirst[i] = wf&wordStateFirst != 0
 		if t.Kind == tokenize.Punct || t.Kind == tokenize.Symbol {
 			switch {
@@ -297,15 +302,21 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 		c.hedged, c.cond = true, true
 	}
 	c.dates = s.Dates
-	c.findHarm(lx)
-	c.findCause(lx)
-	c.findVotes(lx)
+	// The phrase finders below read only claims with a word that can
+	// start their phrases: most sentences have none.
+	if c.seen&wordPhrase != 0 {
+		c.findHarm(lx)
+		c.findCause(lx)
+		c.findVotes(lx)
+	}
 	c.bindExclusivity(lx)
 	c.bindHosting(lx)
 	c.bindQuantities(lx, c.withCompoundCounts(s.Quantities))
 	c.addCountedRoles(lx)
 	c.has = c.flags()
-	c.months = c.recordMonths()
+	if c.seen&wordMonth != 0 {
+		c.months = c.recordMonths()
+	}
 	return c
 }
 
@@ -447,13 +458,13 @@ func (c *claim) flags() claimFlags {
 	if len(c.causeAt) > 0 || len(c.unknownAt) > 0 {
 		f |= flCause
 	}
-	if len(c.findRanks()) > 0 {
+	if c.seen&wordOrdinal != 0 && len(c.findRanks()) > 0 {
 		f |= flRank
 	}
 	if len(c.unanimous) > 0 || len(c.dissent) > 0 {
 		f |= flVote
 	}
-	if len(c.findSchedules()) > 0 {
+	if c.seen&wordMonth != 0 && len(c.findSchedules()) > 0 {
 		f |= flSchedule
 	}
 	if c.cond {

@@ -219,12 +219,18 @@ func (c *Config) compile() *lexicon {
 	for _, m := range []struct {
 		set  map[string]bool
 		flag wordFlags
-	}{{lx.stop, wordStop}, {lx.breaks, wordBreak}, {lx.stateFirst, wordStateFirst}} {
+	}{{lx.stop, wordStop}, {lx.breaks, wordBreak}, {lx.stateFirst, wordStateFirst}, {lx.phraseFirst, wordPhrase}, {lx.unharmed, wordPhrase}} {
 		for w, in := range m.set {
 			if in {
 				lx.word[w] |= m.flag
 			}
 		}
+	}
+	for w := range monthNumbers {
+		lx.word[w] |= wordMonth
+	}
+	for w := range ordinals {
+		lx.word[w] |= wordOrdinal
 	}
 	for _, td := range c.Topics {
 		if strings.TrimSpace(td.Name) == "" || len(td.Terms) == 0 {
@@ -253,6 +259,9 @@ const (
 	wordStop       wordFlags = 1 << iota // lx.stop
 	wordBreak                            // lx.breaks
 	wordStateFirst                       // lx.stateFirst
+	wordPhrase                           // starts a harm, cause or vote phrase, or is an unharmed word
+	wordMonth                            // a month name (findSchedules, recordMonths)
+	wordOrdinal                          // an ordinal, or a word that may be a superlative (findRanks)
 )
 
 func set(words []string, f func(string) string) map[string]bool {
