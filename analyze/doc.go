@@ -34,6 +34,9 @@
 //   - rank and schedule: one thing given two places in an order
 //     ("second-busiest", "the busiest"; "its fourth increase in a row")
 //     or planned for two months ("in March", "from April");
+//   - still without: a service restored to all ("power had been restored
+//     to all customers") versus some still without it the same day or
+//     later ("thousands were still without power");
 //   - early end: a state said to last until at least a day ("suspended
 //     until at least Wednesday", "in place for at least a week") versus
 //     its end before then ("will reopen on Tuesday", "lifted on

@@ -445,6 +445,11 @@ func (c *claim) terms() (generic, special []string) {
 			}
 		}
 	}
+	if _, _, ok := c.stillWithout(); ok {
+		// "still without power" meets "power was restored", sharing
+		// little else.
+		shapes = append(shapes, "change")
+	}
 	for _, q := range c.qty {
 		shapes = append(shapes, "qty:"+q.q.Unit)
 	}
