@@ -87,21 +87,11 @@ func (an *analyzer) detectEarlyEnd(a, b *claim) (judgement, bool) {
 	if !ok {
 		return judgement{}, false
 	}
-	var end cueAt
-	found := false
-	for _, cu := range b.cues {
-		if cu.kind != tokenize.CueChange || !an.lx.restores[cu.text] || b.nounAt(cu.a) {
-			continue
-		}
-		if _, neg := b.cueNear(tokenize.CueNegation, cu.a, cu.b, 2); neg || b.speculativeAt(cu.a) {
-			continue
-		}
-		end, found = cu, true
-		break
-	}
-	if !found {
+	ends := an.restorations(b)
+	if len(ends) == 0 {
 		return judgement{}, false
 	}
+	end := ends[0]
 	thing := restoredIn(a, b, end)
 	if thing == "" {
 		return judgement{}, false
@@ -143,4 +133,20 @@ func (an *analyzer) detectEarlyEnd(a, b *claim) (judgement, bool) {
 		keyB:     "state:ended:" + thing,
 		specific: true,
 	}, true
+}
+
+// restorations returns c's restoration cues ("reopened", "restored") that
+// it asserts: not negated, not a mere possibility, not a noun.
+func (an *analyzer) restorations(c *claim) []cueAt {
+	var out []cueAt
+	for _, cu := range c.cues {
+		if cu.kind != tokenize.CueChange || !an.lx.restores[cu.text] || c.nounAt(cu.a) {
+			continue
+		}
+		if _, neg := c.cueNear(tokenize.CueNegation, cu.a, cu.b, 2); neg || c.speculativeAt(cu.a) {
+			continue
+		}
+		out = append(out, cu)
+	}
+	return out
 }

@@ -424,17 +424,7 @@ func (an *analyzer) opposedMoves(a, b *claim) (judgement, bool) {
 			if !sameMover(a, i, b, k) {
 				continue
 			}
-			score := 0.6 * hedgeFactor(a, b)
-			return judgement{
-				kind:  KindAntonym,
-				score: clamp01(score),
-				cues:  []Cue{{Kind: "antonym", Text: t.Norm + " / " + u.Norm}},
-				hlA:   []tokenize.Span{t.Span},
-				hlB:   []tokenize.Span{u.Span},
-				expl:  fmt.Sprintf("%s says it %s where %s says it %s.", src(a), t.Norm, src(b), u.Norm),
-				keyA:  "ant:" + t.Stem,
-				keyB:  "ant:" + u.Stem,
-			}, true
+			return antonymJudgement(a, b, t, u, 0.6, fmt.Sprintf("%s says it %s where %s says it %s.", src(a), t.Norm, src(b), u.Norm)), true
 		}
 	}
 	return judgement{}, false
@@ -496,17 +486,7 @@ func (an *analyzer) opposedActs(a, b *claim, shared int) (judgement, bool) {
 			if !slices.Contains(ops, u.Stem) && !slices.Contains(ops, baseStem(u)) || !sameObject(a, i, b, k) {
 				continue
 			}
-			score := 0.55 * hedgeFactor(a, b)
-			return judgement{
-				kind:  KindAntonym,
-				score: clamp01(score),
-				cues:  []Cue{{Kind: "antonym", Text: t.Norm + " / " + u.Norm}},
-				hlA:   []tokenize.Span{t.Span},
-				hlB:   []tokenize.Span{u.Span},
-				expl:  fmt.Sprintf("%s says %q where %s says %q of the same party.", src(a), t.Norm, src(b), u.Norm),
-				keyA:  "ant:" + t.Stem,
-				keyB:  "ant:" + u.Stem,
-			}, true
+			return antonymJudgement(a, b, t, u, 0.55, fmt.Sprintf("%s says %q where %s says %q of the same party.", src(a), t.Norm, src(b), u.Norm)), true
 		}
 	}
 	return judgement{}, false
@@ -544,6 +524,21 @@ func sameObject(a *claim, i int, b *claim, k int) bool {
 		return a.parties.same(pa, pb)
 	}
 	return sa != "" && sa != "?" && sa == sb
+}
+
+// antonymJudgement is the finding of opposite words t of a and u of b,
+// at base score (lowered for hedging), with expl as its explanation.
+func antonymJudgement(a, b *claim, t, u tokenize.Token, base float64, expl string) judgement {
+	return judgement{
+		kind:  KindAntonym,
+		score: clamp01(base * hedgeFactor(a, b)),
+		cues:  []Cue{{Kind: "antonym", Text: t.Norm + " / " + u.Norm}},
+		hlA:   []tokenize.Span{t.Span},
+		hlB:   []tokenize.Span{u.Span},
+		expl:  expl,
+		keyA:  "ant:" + t.Stem,
+		keyB:  "ant:" + u.Stem,
+	}
 }
 
 func particle(t tokenize.Token) bool { return t.Norm == "up" || t.Norm == "down" }

@@ -35,13 +35,7 @@ func (c *claim) stillWithout() (string, tokenize.Span, bool) {
 // restored"): the thing is the word right before the restoration cue
 // (past auxiliaries) or right after it.
 func (an *analyzer) restoredToAll(c *claim, thing string) (cueAt, bool) {
-	for _, cu := range c.cues {
-		if cu.kind != tokenize.CueChange || !an.lx.restores[cu.text] {
-			continue
-		}
-		if _, neg := c.cueNear(tokenize.CueNegation, cu.a, cu.b, 2); neg || c.speculativeAt(cu.a) {
-			continue
-		}
+	for _, cu := range an.restorations(c) {
 		named := false
 		k := cu.a - 1
 		for k >= 0 && (auxiliaries[c.toks[k].Norm] || c.toks[k].Norm == "fully") {
