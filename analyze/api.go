@@ -96,6 +96,10 @@ type Config struct {
 	// Movements are verbs of change ("rose", "fell"): an amount after one
 	// is a change over a period, compared only between sources of one day.
 	Movements []string `json:"movements,omitempty"`
+	// Cumulative are counts that only grow as news comes in ("killed",
+	// "toll", "injured", "cases"): a higher one from a later source is an
+	// update of the earlier figure (temporal), not a contradiction.
+	Cumulative []string `json:"cumulative,omitempty"`
 	// Harm are words and phrases saying someone was hurt ("injured",
 	// "taken to hospital"), and Unharmed words saying no one was
 	// ("unhurt"): "no one was injured" against "a driver was taken to

@@ -1083,7 +1083,9 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 					// would rise to £21 million" is no fee paid.
 					toLevel := lx.movements[c.toks[k].Stem] && k+1 < a && c.toks[k+1].Norm == "to" && !c.cond
 					if linking[c.toks[k].Norm] || toLevel {
-						if m := c.contentBefore(k, 3); m >= 0 {
+						if m := c.subjectHead(k); m >= 0 {
+							k = m
+						} else if m := c.contentBefore(k, 3); m >= 0 {
 							k = m
 						}
 					}
@@ -1210,6 +1212,30 @@ func (c *claim) inDate(i int) bool {
 // contentBefore returns the nearest content word before token k within w
 // tokens in its clause, not a cue, or -1. A relative pronoun right before
 // k stands for the noun it follows: "inflation, which stood at 5.1%".
+// subjectHead finds the head noun of a verb's subject when a
+// prepositional phrase stands between them: "toll" in "the death toll
+// from the Dravo earthquake rose to 22", "attendance" in "attendance at
+// the Harbourfront Festival fell to 48,000". It returns -1 when no
+// preposition stands within six tokens before the verb, for contentBefore
+// to take the nearest word.
+func (c *claim) subjectHead(k int) int {
+	for j := k - 1; j > 0 && j >= k-6 && c.clause[j] == c.clause[k]; j-- {
+		if c.content[j] && c.isCue(j) {
+			return -1
+		}
+		if !c.isPreposition(j) {
+			continue
+		}
+		for i := j - 1; i >= 0 && i >= j-2 && c.clause[i] == c.clause[k]; i-- {
+			if c.content[i] && !c.isCue(i) {
+				return i
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
 func (c *claim) contentBefore(k, w int) int {
 	if k >= 2 && (c.toks[k-1].Norm == "which" || c.toks[k-1].Norm == "that") {
 		i := k - 2

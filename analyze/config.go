@@ -58,6 +58,7 @@ func (c *Config) Merge(o *Config) {
 	c.Restores = append(c.Restores, o.Restores...)
 	c.Reschedules = append(c.Reschedules, o.Reschedules...)
 	c.Movements = append(c.Movements, o.Movements...)
+	c.Cumulative = append(c.Cumulative, o.Cumulative...)
 	c.Harm = append(c.Harm, o.Harm...)
 	c.HarmSigns = append(c.HarmSigns, o.HarmSigns...)
 	c.Causes = append(c.Causes, o.Causes...)
@@ -94,6 +95,7 @@ type lexicon struct {
 	dissent     [][]string      // phrases, as lower-case words
 	unharmed    map[string]bool // words
 	movements   map[string]bool // stems
+	cumulative  map[string]bool // measure names (a group's name, else the stem) of counts that only grow
 	// measureOf maps the stem of a noun in a Measures group to the group's
 	// name (its first word's stem, marked "~").
 	measureOf map[string]string
@@ -186,6 +188,15 @@ func (c *Config) compile() *lexicon {
 					lx.measureOf[s] = name
 				}
 			}
+		}
+	}
+	lx.cumulative = map[string]bool{}
+	for _, w := range c.Cumulative {
+		if s := stem(w); s != "" {
+			if g, ok := lx.measureOf[s]; ok {
+				lx.cumulative[g] = true
+			}
+			lx.cumulative[s] = true
 		}
 	}
 	for _, p := range c.Antonyms {

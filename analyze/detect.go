@@ -155,6 +155,11 @@ func differentTimes(a, b *claim) bool {
 	if len(a.dates) == 0 || len(b.dates) == 0 {
 		return false
 	}
+	// A figure set in a period ("in 1998, killed 41 people") and one timed
+	// to a day outside it ("rose to 22 on Monday"): two events.
+	if periodBeside(a, b) || periodBeside(b, a) {
+		return true
+	}
 	compared := false
 	for _, x := range a.dates {
 		if !period(x) {
@@ -171,6 +176,30 @@ func differentTimes(a, b *claim) bool {
 		}
 	}
 	return compared
+}
+
+// periodBeside reports whether a names only periods, each set with "in"
+// ("in 1998": as datedElsewhere, only "in" sets the time; "down from 60,000
+// last year" dates the other figure), and b only days, all of them outside
+// a's periods.
+func periodBeside(a, b *claim) bool {
+	for _, x := range a.dates {
+		k, _ := tokenRange(a.toks, x.Span)
+		if !period(x) || k == 0 || k > len(a.toks) || a.toks[k-1].Norm != "in" {
+			return false
+		}
+	}
+	for _, d := range b.dates {
+		if period(d) || d.From.IsZero() {
+			return false
+		}
+		for _, x := range a.dates {
+			if !d.From.Before(x.From) && !d.From.After(x.To) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // period reports whether a date names a month or longer ("in 2024", "in

@@ -315,6 +315,9 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 			if !sameThing || len(x.measures) == 0 {
 				continue
 			}
+			if j, ok := an.cumulativeUpdate(a, x, b, y); ok {
+				return j, true // "14 killed" on Sunday, "the toll rose to 22" on Monday
+			}
 			if rangesMeet(txt(a, x.q.Span), x.q, txt(b, y.q.Span), y.q) {
 				continue // "more than 200" and "276" can both be true
 			}
@@ -360,6 +363,50 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 		}
 	}
 	return agree, agreed
+}
+
+// cumulativeUpdate: x of a and y of b count a thing that only grows as
+// news comes in (configuration "cumulative": the killed, the injured,
+// cases), and the later source gives more: its figure updates the earlier
+// one, a temporal finding. A later lower figure, or one of the same day,
+// is left to the numeric comparison.
+func (an *analyzer) cumulativeUpdate(a *claim, x quant, b *claim, y quant) (judgement, bool) {
+	grows := false
+	for _, m := range x.measures {
+		grows = grows || an.lx.cumulative[m]
+	}
+	if !grows {
+		return judgement{}, false
+	}
+	pa, _ := publishedDay(a)
+	pb, _ := publishedDay(b)
+	if pa.IsZero() || pb.IsZero() || pa.Equal(pb) {
+		return judgement{}, false
+	}
+	early, late, ea, la := a, b, x, y
+	if pb.Before(pa) {
+		early, late, ea, la = b, a, y, x
+	}
+	if la.q.Value <= ea.q.Value {
+		return judgement{}, false
+	}
+	score := 0.5 * hedgeFactor(a, b)
+	return judgement{
+		kind:  KindTemporal,
+		score: clamp01(score),
+		cues: []Cue{
+			{Kind: "number", Side: "a", Text: txt(a, x.q.Span)},
+			{Kind: "number", Side: "b", Text: txt(b, y.q.Span)},
+			{Kind: "measure", Text: x.what},
+		},
+		hlA: []tokenize.Span{x.q.Span},
+		hlB: []tokenize.Span{y.q.Span},
+		expl: fmt.Sprintf("%s gave %s for %s; %s, published later, gives %s: the earlier count is superseded.",
+			src(early), txt(early, ea.q.Span), x.what, src(late), txt(late, la.q.Span)),
+		keyA:     qkey(x),
+		keyB:     qkey(y),
+		specific: true,
+	}, true
 }
 
 // peopleAt reports whether x counts "people" and y a kind of person under

@@ -341,6 +341,9 @@ func TestEventDates(t *testing.T) {
 		{"days of different events", "Pulsar Games will release Starfall on 14 March.", "Pulsar Games opened its new studio for Starfall on 28 April.", ""},
 		{"days of statements", "Pulsar Games said on Monday that Starfall is finished.", "Pulsar Games said on Tuesday that Starfall is finished.", ""},
 		{"harm reported after a denial supersedes it", "No illnesses have been reported after the recall of Dalby yoghurt.", "Two people were admitted to hospital after eating Dalby yoghurt.", analyze.KindTemporal},
+		{"a later, higher toll updates the count", "At least 14 people were killed in the Dravo earthquake.", "The death toll from the Dravo earthquake rose to 22, the ministry said.", analyze.KindTemporal},
+		{"a later, lower count contradicts", "30 people were killed in the Dravo earthquake.", "22 people were killed in the Dravo earthquake, the ministry said.", analyze.KindNumeric},
+		{"a toll of another year", "The last major earthquake in the region, in 1998, killed 41 people.", "The death toll from the Dravo earthquake rose to 22 on Monday.", ""},
 		{"market moves of two days", "Korvel's shares rose 7% in after-hours trading.", "Korvel's shares fell 5% in early trading on Wednesday.", ""},
 	}
 	for _, tc := range tests {
