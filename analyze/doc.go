@@ -34,6 +34,9 @@
 //   - rank and schedule: one thing given two places in an order
 //     ("second-busiest", "the busiest"; "its fourth increase in a row")
 //     or planned for two months ("in March", "from April");
+//   - kept state: a named thing said to stay in a state ("the Dravo bridge
+//     remained open") versus brought to the opposite ("closed the Dravo
+//     bridge");
 //   - still without: a service restored to all ("power had been restored
 //     to all customers") versus some still without it the same day or
 //     later ("thousands were still without power");

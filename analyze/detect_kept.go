@@ -1,0 +1,94 @@
+package analyze
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/crosscheck-go/crosscheck/tokenize"
+)
+
+// keptState returns a state a claim says a named thing kept ("the Dravo
+// bridge remained open", "Highway 4 stays closed"): a continuation cue
+// ("remained", "stays", "was still") right before a word with a configured
+// opposite, the party before the cue as what kept it, and the span.
+func (an *analyzer) keptState(c *claim) (party string, state int, sp tokenize.Span, ok bool) {
+	for _, cu := range c.cues {
+		if cu.kind != tokenize.CueContinue || cu.b >= len(c.toks) || c.speculativeAt(cu.a) {
+			continue
+		}
+		if _, neg := c.cueNear(tokenize.CueNegation, cu.a, cu.b, 2); neg {
+			continue
+		}
+		k := cu.b
+		if len(an.lx.antOf[c.toks[k].Stem]) == 0 {
+			continue
+		}
+		// The thing: the last party ending before the cue, past a
+		// closing apposition ("The Dravo bridge, the only road link to
+		// the coast, was undamaged and remained open").
+		best := -1
+		for i, e := range c.ents {
+			if e.b <= cu.a && (best < 0 || e.b > c.ents[best].b) {
+				best = i
+			}
+		}
+		if best < 0 || c.ents[best].a > 0 && c.isPreposition(c.ents[best].a-1) {
+			continue
+		}
+		return c.ents[best].name, k, tokenize.Span{Start: cu.span.Start, End: c.toks[k].End}, true
+	}
+	return "", 0, tokenize.Span{}, false
+}
+
+// detectKeptState: a says a named thing kept a state ("the Dravo bridge
+// remained open"); b that it was brought to the opposite ("Authorities
+// closed the Dravo bridge", "the Dravo bridge was closed"): the verb is a
+// configured opposite of the state, and the party stands right after it
+// (its object) or right before it past auxiliaries (its subject).
+func (an *analyzer) detectKeptState(a, b *claim) (judgement, bool) {
+	if a.cond || b.cond || negatesAct(b) {
+		return judgement{}, false
+	}
+	party, k, sp, ok := an.keptState(a)
+	if !ok {
+		return judgement{}, false
+	}
+	ops := an.lx.antOf[a.toks[k].Stem]
+	for v, t := range b.toks {
+		if !slices.Contains(ops, t.Stem) && !slices.Contains(ops, baseStem(t)) || b.speculativeAt(v) {
+			continue
+		}
+		acted := false
+		for _, e := range b.ents {
+			if !a.parties.same(e.name, party) {
+				continue
+			}
+			j := e.b
+			for j < v && auxiliaries[b.toks[j].Norm] {
+				j++
+			}
+			after := e.a == v+1 || e.a == v+2 && determiners[b.toks[v+1].Norm]
+			if j == v || after {
+				acted = true
+			}
+		}
+		if !acted {
+			continue
+		}
+		return judgement{
+			kind:  KindPolarity,
+			score: clamp01(0.6 * hedgeFactor(a, b)),
+			cues: []Cue{
+				{Kind: string(tokenize.CueContinue), Side: "a", Text: txt(a, sp)},
+				{Kind: "antonym", Side: "b", Text: t.Norm},
+			},
+			hlA:      []tokenize.Span{sp},
+			hlB:      []tokenize.Span{t.Span},
+			expl:     fmt.Sprintf("%s says %s %q; %s says it was %q.", src(a), party, txt(a, sp), src(b), t.Norm),
+			keyA:     "state:kept:" + party,
+			keyB:     "state:changed:" + party,
+			specific: true,
+		}, true
+	}
+	return judgement{}, false
+}
