@@ -11,7 +11,7 @@ import (
 // bridge remained open", "Highway 4 stays closed"): a continuation cue
 // ("remained", "stays", "was still") right before a word with a configured
 // opposite, the party before the cue as what kept it, and the span.
-func (an *analyzer) keptState(c *claim) (party string, state int, sp tokenize.Span, ok bool) {
+func (an *analyzer) keptState(c *claim) (party entRef, state int, sp tokenize.Span, ok bool) {
 	for _, cu := range c.cues {
 		if cu.kind != tokenize.CueContinue || cu.b >= len(c.toks) || c.speculativeAt(cu.a) {
 			continue
@@ -35,9 +35,18 @@ func (an *analyzer) keptState(c *claim) (party string, state int, sp tokenize.Sp
 		if best < 0 || c.ents[best].a > 0 && c.isPreposition(c.ents[best].a-1) {
 			continue
 		}
-		return c.ents[best].name, k, tokenize.Span{Start: cu.span.Start, End: c.toks[k].End}, true
+		return c.ents[best], k, tokenize.Span{Start: cu.span.Start, End: c.toks[k].End}, true
 	}
-	return "", 0, tokenize.Span{}, false
+	return entRef{}, 0, tokenize.Span{}, false
+}
+
+// nounAfterName returns the stem of the common noun right after a name,
+// which says what of the party is meant: "bridge" in "the Dravo bridge".
+func (c *claim) nounAfterName(e entRef) string {
+	if e.b < len(c.toks) && c.content[e.b] && !c.isCue(e.b) {
+		return c.toks[e.b].Stem
+	}
+	return ""
 }
 
 // detectKeptState: a says a named thing kept a state ("the Dravo bridge
@@ -49,10 +58,11 @@ func (an *analyzer) detectKeptState(a, b *claim) (judgement, bool) {
 	if a.cond || b.cond || negatesAct(b) {
 		return judgement{}, false
 	}
-	party, k, sp, ok := an.keptState(a)
+	thing, k, sp, ok := an.keptState(a)
 	if !ok {
 		return judgement{}, false
 	}
+	party, noun := thing.name, a.nounAfterName(thing)
 	ops := an.lx.antOf[a.toks[k].Stem]
 	for v, t := range b.toks {
 		if !slices.Contains(ops, t.Stem) && !slices.Contains(ops, baseStem(t)) || b.speculativeAt(v) {
@@ -60,8 +70,8 @@ func (an *analyzer) detectKeptState(a, b *claim) (judgement, bool) {
 		}
 		acted := false
 		for _, e := range b.ents {
-			if !a.parties.same(e.name, party) {
-				continue
+			if !a.parties.same(e.name, party) || b.nounAfterName(e) != noun {
+				continue // "the Dravo bridge" is not "the Dravo tunnel"
 			}
 			j := e.b
 			for j < v && auxiliaries[b.toks[j].Norm] {
