@@ -96,6 +96,9 @@ type Config struct {
 	// Movements are verbs of change ("rose", "fell"): an amount after one
 	// is a change over a period, compared only between sources of one day.
 	Movements []string `json:"movements,omitempty"`
+	// Scales are nouns written before the figure they measure ("magnitude
+	// 6.1", "level 4"): scale names, not identifiers ("room 12").
+	Scales []string `json:"scales,omitempty"`
 	// Cumulative are counts that only grow as news comes in ("killed",
 	// "toll", "injured", "cases"): a higher one from a later source is an
 	// update of the earlier figure (temporal), not a contradiction.

@@ -1049,6 +1049,13 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 			qu.measures = append(qu.measures, t.Stem)
 			words = append(words, t.Norm)
 		}
+		// "A magnitude 6.1 earthquake", "a level 4 alert": a measure word
+		// written in lower case right before the number names what it
+		// measures too ("revised the quake's magnitude to 5.8").
+		if a > 0 && qu.q.Unit == "" && lx.scales[c.toks[a-1].Norm] {
+			qu.measures = append(qu.measures, c.toks[a-1].Stem)
+			words = append([]string{c.toks[a-1].Norm}, words...)
+		}
 		// "1.2 million pots (of yoghurt) a week" is a rate, not a count.
 		if !perUnit && len(qu.measures) > 0 {
 			for k := j; k+1 < n && k <= j+3 && c.clause[k] == c.clause[a]; k++ {

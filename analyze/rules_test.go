@@ -275,6 +275,8 @@ func TestGeneralRules(t *testing.T) {
 			"The Dravo bridge, the only road link to the coast, was undamaged and remained open, police said.", "Authorities closed the Dravo bridge on Sunday afternoon after engineers found cracks.", analyze.KindPolarity},
 		{"kept open against closing another thing",
 			"The Dravo bridge remained open, police said.", "Authorities closed the Dravo tunnel on Sunday afternoon.", ""},
+		{"a scale word before its figure",
+			"A magnitude 6.1 earthquake struck near the town of Dravo, the institute said.", "The institute revised the Dravo quake's magnitude to 5.8.", analyze.KindNumeric},
 		{"a stance on one party: praised against criticised",
 			"Mayor Ada Brenner praised Kestrel Water for its quick response.", "Mayor Ada Brenner criticised Kestrel Water for failing to warn residents and said the city would review its contract.", analyze.KindAttitude},
 		{"a stance on one thing: supported against opposes",
