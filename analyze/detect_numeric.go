@@ -343,23 +343,8 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 				continue
 			}
 			score := 0.6 + 0.15*b2f(sameActor) + 0.1*math.Min(float64(countShared(x.measures, y.measures)), 2)/2
-			score *= hedgeFactor(a, b)
-			return judgement{
-				kind:  KindNumeric,
-				score: clamp01(score),
-				cues: []Cue{
-					{Kind: "number", Side: "a", Text: txt(a, x.q.Span)},
-					{Kind: "number", Side: "b", Text: txt(b, y.q.Span)},
-					{Kind: "measure", Text: x.what},
-				},
-				hlA: []tokenize.Span{x.q.Span},
-				hlB: []tokenize.Span{y.q.Span},
-				expl: fmt.Sprintf("%s gives %s for %s; %s gives %s.", src(a), txt(a, x.q.Span),
-					x.what, src(b), txt(b, y.q.Span)),
-				keyA:     qkey(x),
-				keyB:     qkey(y),
-				specific: true,
-			}, true
+			return numberJudgement(a, x, b, y, KindNumeric, score, fmt.Sprintf("%s gives %s for %s; %s gives %s.",
+				src(a), txt(a, x.q.Span), x.what, src(b), txt(b, y.q.Span))), true
 		}
 	}
 	return agree, agreed
@@ -390,23 +375,28 @@ func (an *analyzer) cumulativeUpdate(a *claim, x quant, b *claim, y quant) (judg
 	if la.q.Value <= ea.q.Value {
 		return judgement{}, false
 	}
-	score := 0.5 * hedgeFactor(a, b)
+	return numberJudgement(a, x, b, y, KindTemporal, 0.5, fmt.Sprintf("%s gave %s for %s; %s, published later, gives %s: the earlier count is superseded.",
+		src(early), txt(early, ea.q.Span), x.what, src(late), txt(late, la.q.Span))), true
+}
+
+// numberJudgement is the finding of amount x of a against y of b, of the
+// given kind, at base score (lowered for hedging).
+func numberJudgement(a *claim, x quant, b *claim, y quant, kind Kind, base float64, expl string) judgement {
 	return judgement{
-		kind:  KindTemporal,
-		score: clamp01(score),
+		kind:  kind,
+		score: clamp01(base * hedgeFactor(a, b)),
 		cues: []Cue{
 			{Kind: "number", Side: "a", Text: txt(a, x.q.Span)},
 			{Kind: "number", Side: "b", Text: txt(b, y.q.Span)},
 			{Kind: "measure", Text: x.what},
 		},
-		hlA: []tokenize.Span{x.q.Span},
-		hlB: []tokenize.Span{y.q.Span},
-		expl: fmt.Sprintf("%s gave %s for %s; %s, published later, gives %s: the earlier count is superseded.",
-			src(early), txt(early, ea.q.Span), x.what, src(late), txt(late, la.q.Span)),
+		hlA:      []tokenize.Span{x.q.Span},
+		hlB:      []tokenize.Span{y.q.Span},
+		expl:     expl,
 		keyA:     qkey(x),
 		keyB:     qkey(y),
 		specific: true,
-	}, true
+	}
 }
 
 // peopleAt reports whether x counts "people" and y a kind of person under

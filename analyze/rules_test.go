@@ -28,6 +28,22 @@ func runPair(t *testing.T, a, b string) *analyze.Result {
 	return res
 }
 
+// runDated analyses sources "a" and "b" published on the given days.
+func runDated(t *testing.T, tk *tokenize.Tokenizer, a string, da time.Time, b string, db time.Time) *analyze.Result {
+	t.Helper()
+	docs, err := tk.Documents(context.Background(), []tokenize.Source{
+		{ID: "a", Text: []byte(a), Date: da}, {ID: "b", Text: []byte(b), Date: db},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := analyze.Run(context.Background(), docs, analyze.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
 // TestBoundedAmounts checks that an amount written as a bound ("more than
 // 200", "up to 11") conflicts only with a value outside it.
 func TestBoundedAmounts(t *testing.T) {
@@ -354,16 +370,7 @@ func TestEventDates(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			docs, err := tk.Documents(context.Background(), []tokenize.Source{
-				{ID: "a", Text: []byte(tc.a), Date: early}, {ID: "b", Text: []byte(tc.b), Date: late},
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, err := analyze.Run(context.Background(), docs, analyze.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := runDated(t, tk, tc.a, early, tc.b, late)
 			var got analyze.Kind
 			for _, c := range res.Conflicts {
 				got = c.Kind
@@ -397,16 +404,7 @@ func TestEarlyEnd(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			docs, err := tk.Documents(context.Background(), []tokenize.Source{
-				{ID: "a", Text: []byte(tc.a), Date: sunday}, {ID: "b", Text: []byte(tc.b), Date: tc.dateB},
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, err := analyze.Run(context.Background(), docs, analyze.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := runDated(t, tk, tc.a, sunday, tc.b, tc.dateB)
 			var got analyze.Kind
 			if len(res.Conflicts) > 0 {
 				got = res.Conflicts[0].Kind
