@@ -96,6 +96,10 @@ type Config struct {
 	// Movements are verbs of change ("rose", "fell"): an amount after one
 	// is a change over a period, compared only between sources of one day.
 	Movements []string `json:"movements,omitempty"`
+	// Occurrences are verbs saying a thing happened or was observed
+	// ("recorded", "detected", "struck"): "a tsunami wave was recorded"
+	// against "no risk of a tsunami".
+	Occurrences []string `json:"occurrences,omitempty"`
 	// Scales are nouns written before the figure they measure ("magnitude
 	// 6.1", "level 4"): scale names, not identifiers ("room 12").
 	Scales []string `json:"scales,omitempty"`

@@ -418,6 +418,7 @@ const (
 	flSchedule // a month a thing is planned for (findSchedules, for detectSchedule)
 	flOppose   // a content word with a configured opposite (for opposedActs)
 	flMove     // a movement verb ("rose", "fell"; for opposedMoves)
+	flOccur    // a verb of occurrence ("recorded"; for detectExists' pairing)
 )
 
 // flags computes the claim's claimFlags from its cues, bindings and
@@ -473,7 +474,9 @@ func (c *claim) flags() claimFlags {
 	for _, t := range c.toks {
 		if c.lx.movements[t.Stem] && !particle(t) {
 			f |= flMove
-			break
+		}
+		if c.lx.occurrences[t.Norm] {
+			f |= flOccur
 		}
 	}
 	for _, s := range c.stems { // content stems and irregular verbs' bases

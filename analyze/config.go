@@ -60,6 +60,7 @@ func (c *Config) Merge(o *Config) {
 	c.Movements = append(c.Movements, o.Movements...)
 	c.Cumulative = append(c.Cumulative, o.Cumulative...)
 	c.Scales = append(c.Scales, o.Scales...)
+	c.Occurrences = append(c.Occurrences, o.Occurrences...)
 	c.Harm = append(c.Harm, o.Harm...)
 	c.HarmSigns = append(c.HarmSigns, o.HarmSigns...)
 	c.Causes = append(c.Causes, o.Causes...)
@@ -98,6 +99,7 @@ type lexicon struct {
 	movements   map[string]bool // stems
 	cumulative  map[string]bool // measure names (a group's name, else the stem) of counts that only grow
 	scales      map[string]bool // lower-case words
+	occurrences map[string]bool // lower-case words
 	// measureOf maps the stem of a noun in a Measures group to the group's
 	// name (its first word's stem, marked "~").
 	measureOf map[string]string
@@ -160,6 +162,7 @@ func (c *Config) compile() *lexicon {
 		restores:    set(c.Restores, strings.ToLower),
 		movements:   set(c.Movements, stem),
 		scales:      set(c.Scales, strings.ToLower),
+		occurrences: set(c.Occurrences, strings.ToLower),
 		unharmed:    set(c.Unharmed, strings.ToLower),
 		antonyms:    map[[2]string]bool{},
 		antOf:       map[string][]string{},

@@ -70,6 +70,7 @@ var detectors = []detector{
 	{(*analyzer).detectAttitude, detectorNeeds{allA: flApproval, allB: flObjection, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectNumeric, detectorNeeds{allA: flQty, allB: flQty}},
 	{(*analyzer).detectDate, detectorNeeds{allA: flDay, allB: flDay, noneA: flCond, noneB: flCond}},
+	{(*analyzer).detectExists, detectorNeeds{allB: flNegation, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectKeptState, detectorNeeds{allA: flContinue, allB: flOppose, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectStillWithout, detectorNeeds{allA: flChange, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectEarlyEnd, detectorNeeds{anyA: flChange | flContinue, allB: flChange, noneA: flCond, noneB: flCond}},

@@ -34,6 +34,8 @@
 //   - rank and schedule: one thing given two places in an order
 //     ("second-busiest", "the busiest"; "its fourth increase in a row")
 //     or planned for two months ("in March", "from April");
+//   - existence: "no risk/sign/evidence of" a thing versus the thing
+//     recorded or seen ("a small tsunami wave was recorded");
 //   - kept state: a named thing said to stay in a state ("the Dravo bridge
 //     remained open") versus brought to the opposite ("closed the Dravo
 //     bridge");

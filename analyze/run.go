@@ -464,6 +464,9 @@ func (c *claim) terms() (generic, special []string) {
 	if c.has&flVote != 0 {
 		shapes = append(shapes, "vote")
 	}
+	if c.has&flNegation != 0 || c.has&flOccur != 0 {
+		shapes = append(shapes, c.occurrenceMarkers()...)
+	}
 	for _, s := range uniq(shapes) {
 		special = append(special, s)
 		for _, g := range c.groups {
