@@ -44,7 +44,10 @@ type claim struct {
 	dates     []tokenize.DateRef
 	months    uint16    // recordMonths, found once: differentTimes asks on every pair
 	seen      wordFlags // the word classes of the claim's words, so finders can skip it
-	heading   bool
+	// without and denied are found once, as the claim is made: the
+	// detectors ask on every pair.
+	without, denied thingAt
+	heading         bool
 	// harm, harmSigns and unharmed hold the token ranges of harm words
 	// ("injured"), signs of harm ("hospital") and unharmed words
 	// ("unhurt"), found by findHarm.
@@ -314,6 +317,8 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 	c.bindQuantities(lx, c.withCompoundCounts(s.Quantities))
 	c.addCountedRoles(lx)
 	c.has = c.flags()
+	c.without.thing, c.without.span, _ = c.findStillWithout()
+	c.denied.thing, c.denied.span, _ = c.findDeniedThing()
 	if c.seen&wordMonth != 0 {
 		c.months = c.recordMonths()
 	}
@@ -392,6 +397,12 @@ func pluralCount(t tokenize.Token) bool {
 	}
 	v, err := strconv.ParseFloat(strings.ReplaceAll(t.Norm, ",", ""), 64)
 	return err == nil && v >= 2 && v < 1000
+}
+
+// thingAt is a thing a claim speaks of, by stem, with the span saying so.
+type thingAt struct {
+	thing string
+	span  tokenize.Span
 }
 
 // claimFlags is a set of the things a claim carries that some detector

@@ -46,11 +46,12 @@ type detectorNeeds struct {
 	noneA, noneB claimFlags // none of these on a, on b
 }
 
-// met reports whether a and b, in that order, pass the opening tests.
-func (n detectorNeeds) met(a, b *claim) bool {
-	return a.has&n.allA == n.allA && b.has&n.allB == n.allB &&
-		(n.anyA == 0 || a.has&n.anyA != 0) && (n.anyB == 0 || b.has&n.anyB != 0) &&
-		a.has&n.noneA == 0 && b.has&n.noneB == 0
+// metFlags reports whether claims with flags a and b, in that order, pass
+// the opening tests; compare reads the flags once per pair.
+func (n detectorNeeds) metFlags(a, b claimFlags) bool {
+	return a&n.allA == n.allA && b&n.allB == n.allB &&
+		(n.anyA == 0 || a&n.anyA != 0) && (n.anyB == 0 || b&n.anyB != 0) &&
+		a&n.noneA == 0 && b&n.noneB == 0
 }
 
 // The needs below restate each detector's first tests; a detector that
@@ -112,13 +113,18 @@ func (an *analyzer) compareWith(detectors []detector, a, b *claim) (judgement, b
 	}
 	var best judgement
 	found := false
+	ah, bh := a.has, b.has
 	for _, det := range dets {
-		for _, swap := range []bool{false, true} {
+		fwd, back := det.needs.metFlags(ah, bh), det.needs.metFlags(bh, ah)
+		if !fwd && !back {
+			continue
+		}
+		for _, swap := range [2]bool{false, true} {
 			x, y := a, b
 			if swap {
 				x, y = b, a
 			}
-			if !det.needs.met(x, y) {
+			if swap && !back || !swap && !fwd {
 				continue
 			}
 			j, ok := det.run(an, x, y)

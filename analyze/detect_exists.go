@@ -7,11 +7,16 @@ import (
 	"github.com/crosscheck-go/crosscheck/tokenize"
 )
 
-// deniedThing returns the thing a claim says there is none of, past a
+// deniedThing returns what findDeniedThing found when the claim was made.
+func (c *claim) deniedThing() (string, tokenize.Span, bool) {
+	return c.denied.thing, c.denied.span, c.denied.thing != ""
+}
+
+// findDeniedThing returns the thing a claim says there is none of, past a
 // word for its possibility or trace: "no risk of a tsunami", "no sign of
 // damage", "no evidence of a leak". It returns the thing's stem and the
 // span of the denial.
-func (c *claim) deniedThing() (string, tokenize.Span, bool) {
+func (c *claim) findDeniedThing() (string, tokenize.Span, bool) {
 	for i, t := range c.toks {
 		if t.Norm != "no" || i+3 >= len(c.toks) || !possibilityWords[c.toks[i+1].Norm] || c.toks[i+2].Norm != "of" {
 			continue

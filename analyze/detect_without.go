@@ -6,10 +6,15 @@ import (
 	"github.com/crosscheck-go/crosscheck/tokenize"
 )
 
-// stillWithout returns the thing a claim says some are still without
+// stillWithout returns what findStillWithout found when the claim was made.
+func (c *claim) stillWithout() (string, tokenize.Span, bool) {
+	return c.without.thing, c.without.span, c.without.thing != ""
+}
+
+// findStillWithout returns the thing a claim says some are still without
 // ("thousands were still without power", "remain without water") and the
 // span saying so.
-func (c *claim) stillWithout() (string, tokenize.Span, bool) {
+func (c *claim) findStillWithout() (string, tokenize.Span, bool) {
 	for i := 1; i+1 < len(c.toks); i++ {
 		if c.toks[i].Norm != "without" {
 			continue
