@@ -92,6 +92,7 @@ type lexicon struct {
 	// causes, votes), so a claim's words are matched against the lists
 	// only where one can start: most words start none.
 	phraseFirst map[string]bool
+	phraseKey   map[string]bool // each phrase's longest word, for the claim's word classes (wordPhrase)
 	unknown     [][]string      // phrases, as lower-case words (Undetermined)
 	unanimity   [][]string      // phrases, as lower-case words
 	dissent     [][]string      // phrases, as lower-case words
@@ -171,10 +172,20 @@ func (c *Config) compile() *lexicon {
 	lx.harm, lx.harmSigns = phrases(c.Harm), phrases(c.HarmSigns)
 	lx.causes, lx.unknown = phrases(c.Causes), phrases(c.Undetermined)
 	lx.unanimity, lx.dissent = phrases(c.Unanimity), phrases(c.Dissent)
-	lx.phraseFirst = map[string]bool{}
+	lx.phraseFirst, lx.phraseKey = map[string]bool{}, map[string]bool{}
 	for _, ps := range [][][]string{lx.harm, lx.harmSigns, lx.causes, lx.unknown, lx.unanimity, lx.dissent} {
 		for _, p := range ps {
 			lx.phraseFirst[p[0]] = true
+			// The phrase's longest word, rarer than "the" or "was" that
+			// start some ("the cause was", "was to blame"): a claim
+			// without it cannot hold the phrase.
+			key := p[0]
+			for _, w := range p[1:] {
+				if len(w) > len(key) {
+					key = w
+				}
+			}
+			lx.phraseKey[key] = true
 		}
 	}
 	for _, r := range c.Reschedules {
@@ -236,7 +247,7 @@ func (c *Config) compile() *lexicon {
 	for _, m := range []struct {
 		set  map[string]bool
 		flag wordFlags
-	}{{lx.stop, wordStop}, {lx.breaks, wordBreak}, {lx.stateFirst, wordStateFirst}, {lx.phraseFirst, wordPhrase}, {lx.unharmed, wordPhrase}} {
+	}{{lx.stop, wordStop}, {lx.breaks, wordBreak}, {lx.stateFirst, wordStateFirst}, {lx.phraseKey, wordPhrase}, {lx.unharmed, wordPhrase}} {
 		for w, in := range m.set {
 			if in {
 				lx.word[w] |= m.flag
