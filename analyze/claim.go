@@ -44,9 +44,11 @@ type claim struct {
 	dates     []tokenize.DateRef
 	months    uint16    // recordMonths, found once: differentTimes asks on every pair
 	seen      wordFlags // the word classes of the claim's words, so finders can skip it
-	// without and denied are found once, as the claim is made: the
-	// detectors ask on every pair.
+	// without, denied, ranks and schedules are found once, as the claim
+	// is made: the detectors ask on every pair.
 	without, denied thingAt
+	ranks           []rank
+	schedules       []schedule
 	heading         bool
 	// harm, harmSigns and unharmed hold the token ranges of harm words
 	// ("injured"), signs of harm ("hospital") and unharmed words
@@ -399,6 +401,11 @@ func pluralCount(t tokenize.Token) bool {
 	return err == nil && v >= 2 && v < 1000
 }
 
+// tokSpan returns the text span of the claim's tokens [i, j), j > i.
+func (c *claim) tokSpan(i, j int) tokenize.Span {
+	return tokenize.Span{Start: c.toks[i].Start, End: c.toks[j-1].End}
+}
+
 // thingAt is a thing a claim speaks of, by stem, with the span saying so.
 type thingAt struct {
 	thing string
@@ -470,13 +477,19 @@ func (c *claim) flags() claimFlags {
 	if len(c.causeAt) > 0 || len(c.unknownAt) > 0 {
 		f |= flCause
 	}
-	if c.seen&wordOrdinal != 0 && len(c.findRanks()) > 0 {
+	if c.seen&wordOrdinal != 0 {
+		c.ranks = c.findRanks()
+	}
+	if len(c.ranks) > 0 {
 		f |= flRank
 	}
 	if len(c.unanimous) > 0 || len(c.dissent) > 0 {
 		f |= flVote
 	}
-	if c.seen&wordMonth != 0 && len(c.findSchedules()) > 0 {
+	if c.seen&wordMonth != 0 {
+		c.schedules = c.findSchedules()
+	}
+	if len(c.schedules) > 0 {
 		f |= flSchedule
 	}
 	if c.cond {
@@ -610,7 +623,7 @@ func (c *claim) phraseFrom(i int, more ...string) string {
 	if a >= b {
 		return ""
 	}
-	return strings.ToLower(c.d.Text(tokenize.Span{Start: c.toks[a].Start, End: c.toks[b-1].End}))
+	return strings.ToLower(c.d.Text(c.tokSpan(a, b)))
 }
 
 // describedBefore returns an unnamed speaker ending right before token i,
@@ -630,7 +643,7 @@ func (c *claim) describedBefore(i int) string {
 				return ""
 			}
 		}
-		return strings.ToLower(c.d.Text(tokenize.Span{Start: c.toks[k].Start, End: c.toks[i-1].End}))
+		return strings.ToLower(c.d.Text(c.tokSpan(k, i)))
 	}
 	return ""
 }
@@ -648,7 +661,7 @@ func (c *claim) describedAfter(i int) string {
 	if end == i+1 {
 		return ""
 	}
-	return strings.ToLower(c.d.Text(tokenize.Span{Start: c.toks[i].Start, End: c.toks[end-1].End}))
+	return strings.ToLower(c.d.Text(c.tokSpan(i, end)))
 }
 
 // mentionAt returns the entity whose mention starts within max tokens after
@@ -1378,7 +1391,7 @@ func (c *claim) addStateCues(lx *lexicon, first []bool) {
 			if end > len(c.toks) || !matchWords(c.toks[i:end], x.words) {
 				continue
 			}
-			sp := tokenize.Span{Start: c.toks[i].Start, End: c.toks[end-1].End}
+			sp := c.tokSpan(i, end)
 			text := strings.ToLower(c.d.Text(sp))
 			c.cues = append(c.cues, cueAt{kind: x.kind, word: strings.Join(x.words, " "), text: text, span: sp, a: i, b: end})
 			added = true

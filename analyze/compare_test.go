@@ -27,23 +27,14 @@ func plainDetectors() []detector {
 	return out
 }
 
-// storyClaims makes the claims of docs as Run does.
-func storyClaims(docs []*tokenize.Document) []*claim {
-	lx := defaultLexicon()
-	p := newParties()
-	for _, d := range docs {
-		p.add(d)
+// storyClaims makes the claims of docs as Run does, with the default
+// configuration.
+func storyClaims(t *testing.T, docs []*tokenize.Document) []*claim {
+	t.Helper()
+	claims, err := newAnalyzer(Options{}).storyClaims(context.Background(), docs)
+	if err != nil {
+		t.Fatal(err)
 	}
-	p.linkPrefixes()
-	var claims []*claim
-	for di, d := range docs {
-		for si := range d.Sentences {
-			if d.Sentences[si].Start >= d.Source.BodyStart {
-				claims = append(claims, newClaim(lx, p, d, di, si))
-			}
-		}
-	}
-	internStems(claims)
 	return claims
 }
 
@@ -85,7 +76,7 @@ func TestCompareShortcuts(t *testing.T) {
 	}
 	found := 0
 	for _, docs := range sets {
-		claims := storyClaims(docs)
+		claims := storyClaims(t, docs)
 		for i := range claims {
 			for k := range claims {
 				if i != k && check(claims[i], claims[k]) {
@@ -95,7 +86,7 @@ func TestCompareShortcuts(t *testing.T) {
 		}
 	}
 	if docs := fncDocs(t, tk, 300); docs != nil {
-		claims := storyClaims(docs)
+		claims := storyClaims(t, docs)
 		for _, p := range an.align(claims) {
 			if check(claims[p.i], claims[p.j]) {
 				found++

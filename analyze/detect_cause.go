@@ -49,8 +49,8 @@ func (an *analyzer) detectCause(a, b *claim) (judgement, bool) {
 		return judgement{}, false
 	}
 	u := b.unknownAt[0]
-	named := tokenize.Span{Start: a.toks[h[0]].Start, End: a.toks[h[1]-1].End}
-	open := tokenize.Span{Start: b.toks[u[0]].Start, End: b.toks[u[1]-1].End}
+	named := a.tokSpan(h[0], h[1])
+	open := b.tokSpan(u[0], u[1])
 	score := 0.6 * hedgeFactor(a, b)
 	return judgement{
 		kind:  KindPolarity,

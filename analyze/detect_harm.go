@@ -74,7 +74,7 @@ func (c *claim) harmDeniedAs() (sp tokenize.Span, general bool, degree string, o
 				k--
 			}
 			if everyone || n == "not" || n == "n't" || n == "never" {
-				return tokenize.Span{Start: c.toks[k].Start, End: c.toks[h[1]-1].End}, everyone, degree, true
+				return c.tokSpan(k, h[1]), everyone, degree, true
 			}
 			break
 		}
@@ -119,7 +119,7 @@ func (c *claim) harmSaid() (tokenize.Span, bool) {
 		if h[0] > 0 && (c.toks[h[0]-1].Norm == "no-one" || h[0] > 1 && c.toks[h[0]-2].Norm == "no-one") {
 			continue // "No-one was hurt", one token the negation cues miss
 		}
-		return tokenize.Span{Start: c.toks[h[0]].Start, End: c.toks[h[1]-1].End}, true
+		return c.tokSpan(h[0], h[1]), true
 	}
 	return tokenize.Span{}, false
 }

@@ -116,8 +116,8 @@ func (an *analyzer) detectRank(a, b *claim) (judgement, bool) {
 	if len(a.groups) > 0 && len(b.groups) > 0 && sharedGroups(a, b) == 0 || sharedContent(a, b) < 1 {
 		return judgement{}, false
 	}
-	for _, x := range a.findRanks() {
-		for _, y := range b.findRanks() {
+	for _, x := range a.ranks {
+		for _, y := range b.ranks {
 			if x.head != y.head || x.n == y.n || countShared(uniq(x.thing), uniq(y.thing)) == 0 {
 				continue // "the largest sturgeon" and "the second-largest fish"
 			}

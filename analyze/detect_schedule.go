@@ -63,8 +63,8 @@ func (an *analyzer) detectSchedule(a, b *claim) (judgement, bool) {
 	if a.cond || b.cond || a.doc == b.doc || len(a.groups) > 0 && len(b.groups) > 0 && sharedGroups(a, b) == 0 {
 		return judgement{}, false
 	}
-	for _, x := range a.findSchedules() {
-		for _, y := range b.findSchedules() {
+	for _, x := range a.schedules {
+		for _, y := range b.schedules {
 			if x.what != y.what || x.month == y.month {
 				continue
 			}
@@ -103,7 +103,7 @@ func (c *claim) recordMonths() uint16 {
 	if bits == 0 {
 		return 0
 	}
-	for _, s := range c.findSchedules() {
+	for _, s := range c.schedules {
 		bits &^= 1 << s.month
 	}
 	return bits

@@ -42,8 +42,8 @@ func (an *analyzer) detectVote(a, b *claim) (judgement, bool) {
 	if a.speculativeAt(u[0]) || b.speculativeAt(d[0]) {
 		return judgement{}, false
 	}
-	su := tokenize.Span{Start: a.toks[u[0]].Start, End: a.toks[u[1]-1].End}
-	sd := tokenize.Span{Start: b.toks[d[0]].Start, End: b.toks[d[1]-1].End}
+	su := a.tokSpan(u[0], u[1])
+	sd := b.tokSpan(d[0], d[1])
 	score := 0.62 * hedgeFactor(a, b)
 	return judgement{
 		kind:  KindPolarity,

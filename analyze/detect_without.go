@@ -29,7 +29,7 @@ func (c *claim) findStillWithout() (string, tokenize.Span, bool) {
 			j++
 		}
 		if j < len(c.toks) && c.content[j] {
-			return c.toks[j].Stem, tokenize.Span{Start: c.toks[i-1].Start, End: c.toks[j].End}, true
+			return c.toks[j].Stem, c.tokSpan(i-1, j+1), true
 		}
 	}
 	return "", tokenize.Span{}, false

@@ -17,15 +17,7 @@ func runPair(t *testing.T, a, b string) *analyze.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	docs, err := tk.Documents(context.Background(), []tokenize.Source{{ID: "a", Text: []byte(a)}, {ID: "b", Text: []byte(b)}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := analyze.Run(context.Background(), docs, analyze.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res
+	return runDated(t, tk, a, time.Time{}, b, time.Time{}) // undated
 }
 
 // runDated analyses sources "a" and "b" published on the given days.

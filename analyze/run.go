@@ -74,25 +74,10 @@ func Run(ctx context.Context, docs []*tokenize.Document, opts Options) (*Result,
 		res.Notes = append(res.Notes, "cross-source comparison needs two or more sources")
 	}
 
-	p := newParties()
-	p.orgNouns = an.lx.orgNouns
-	for _, d := range docs {
-		p.add(d)
+	claims, err := an.storyClaims(ctx, docs)
+	if err != nil {
+		return nil, err
 	}
-	p.linkPrefixes()
-	var claims []*claim
-	for di, d := range docs {
-		for si := range d.Sentences {
-			if d.Sentences[si].Start < d.Source.BodyStart {
-				continue
-			}
-			claims = append(claims, newClaim(an.lx, p, d, di, si))
-		}
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-	}
-	internStems(claims)
 	total := len(claims) + 1
 	if opts.Progress != nil {
 		opts.Progress(len(claims)/2, total)
@@ -412,6 +397,31 @@ type pair struct{ i, j int }
 type hit struct {
 	p uint64
 	w float32
+}
+
+// storyClaims makes the claims of docs' body sentences, their parties
+// linked across all docs; ctx is checked after each document.
+func (an *analyzer) storyClaims(ctx context.Context, docs []*tokenize.Document) ([]*claim, error) {
+	p := newParties()
+	p.orgNouns = an.lx.orgNouns
+	for _, d := range docs {
+		p.add(d)
+	}
+	p.linkPrefixes()
+	var claims []*claim
+	for di, d := range docs {
+		for si := range d.Sentences {
+			if d.Sentences[si].Start < d.Source.BodyStart {
+				continue
+			}
+			claims = append(claims, newClaim(an.lx, p, d, di, si))
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
+	internStems(claims)
+	return claims, nil
 }
 
 // terms returns the index keys of a claim: its content stems and entity
