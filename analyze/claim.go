@@ -84,6 +84,10 @@ type claim struct {
 	// noAntonymWith is the last claim detectAntonym found no antonym
 	// against, with this claim first (see detectAntonym).
 	noAntonymWith *claim
+	// picked is pickedOut's answer once pickedDone: compare asks on
+	// every pair.
+	picked     string
+	pickedDone bool
 	// noClauseWith is the last claim sameClause found no shared clause
 	// with, this claim first (see sameClause).
 	noClauseWith *claim

@@ -104,6 +104,12 @@ func (an *analyzer) compareWith(detectors []detector, a, b *claim) (judgement, b
 		// than the stop it contradicts it, earlier it is superseded.
 		dets = detectors[:2]
 	}
+	// Two statements that each single out a different named member
+	// ("waits were shortest at Kellbridge General", "longest at St
+	// Aidan's") are about two things, whatever their words and figures.
+	if pickedElsewhere(a, b) && pickedElsewhere(b, a) {
+		return judgement{}, false
+	}
 	// Most aligned pairs share a few words and nothing any detector needs:
 	// leave them at once.
 	if !a.shaped() && !b.shaped() {

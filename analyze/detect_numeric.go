@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	wn "github.com/crosscheck-go/crosscheck/internal/lexicon"
 	"github.com/crosscheck-go/crosscheck/tokenize"
 )
 
@@ -336,6 +337,9 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 			if datedElsewhere(a, b) || datedElsewhere(b, a) {
 				continue // "in 2015, thieves took a sketch worth 30,000 euros"
 			}
+			if pickedElsewhere(a, b) || pickedElsewhere(b, a) {
+				continue // "waits were shortest at Kellbridge General": one hospital's figure, not the whole's
+			}
 			if differentObjects(a, x, b, y) || x.qualifier != "" && !names(b, x.qualifier) || y.qualifier != "" && !names(a, y.qualifier) {
 				continue
 			}
@@ -397,6 +401,63 @@ func numberJudgement(a *claim, x quant, b *claim, y quant, kind Kind, base float
 		keyB:     qkey(y),
 		specific: true,
 	}
+}
+
+// pickedElsewhere reports whether a superlative of a picks out a named
+// member ("longest at St Aidan's Hospital", "highest in Portlow") that b
+// does not name: a's figure is that member's, and b's is another member's
+// or the whole's.
+func pickedElsewhere(a, b *claim) bool {
+	s := a.pickedOut()
+	return s != "" && !names(b, s)
+}
+
+// pickedOut returns the name a superlative of c picks out, the mention
+// after "at", "in" or "among" (and an optional "the") right after it, or "".
+func (c *claim) pickedOut() string {
+	if c.seen&wordOrdinal == 0 {
+		return "" // no word that may be a superlative (newClaim)
+	}
+	if !c.pickedDone {
+		c.picked, c.pickedDone = c.findPickedOut(), true
+	}
+	return c.picked
+}
+
+func (c *claim) findPickedOut() string {
+	for i, t := range c.toks {
+		if !superlativeAdj(t.Norm) {
+			continue
+		}
+		for k := i + 1; k < len(c.toks) && k <= i+2; k++ {
+			switch c.toks[k].Norm {
+			case "at", "in", "among":
+				j := k + 1
+				if j < len(c.toks) && c.toks[j].Norm == "the" {
+					j++
+				}
+				if j < len(c.toks) {
+					if name := c.entityAt(j); name != "" {
+						return name
+					}
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// superlativeAdj is superlative for words WordNet also lists as lemmas:
+// "longest" is an adverb there and "lowest" an adjective of its own. An
+// adjective reading whose base is itself counts when the word less "-est"
+// is a word ("low"), so "honest" is no superlative.
+func superlativeAdj(w string) bool {
+	stem, ok := strings.CutSuffix(w, "est")
+	if !ok || len(w) <= 5 {
+		return false
+	}
+	base, ok := wn.LemmaPOS(w, wn.Adj)
+	return ok && (base != w || wn.Known(stem))
 }
 
 // peopleAt reports whether x counts "people" and y a kind of person under

@@ -297,6 +297,12 @@ func TestGeneralRules(t *testing.T) {
 			"Union leader Ola Dahl said the union supported the fee increase.", "The union, led by Ola Dahl, opposes the rent strike.", ""},
 		{"a refusal to act is no stance against the praised party",
 			"Mayor Ada Brenner praised Kestrel Water for its quick response.", "Mayor Ada Brenner refused to criticise Kestrel Water.", ""},
+		{"superlatives picking out two named members",
+			"Rents were highest at Dunmore Quay, where the average was 1,900 pounds a month.", "Rents were lowest at Castle Heights, at 850 pounds a month.", ""},
+		{"one member's figure is not the whole's",
+			"The average rent across Brackley rose to 1,400 pounds a month.", "Rents were highest at Dunmore Quay, where the average rent was 1,900 pounds a month.", ""},
+		{"one member's figure against the same member's",
+			"Rents were highest at Dunmore Quay, where the average rent was 1,900 pounds a month.", "The average rent at Dunmore Quay was 1,600 pounds a month.", analyze.KindNumeric},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
