@@ -606,6 +606,9 @@ func sameFile(out string, read []string) (string, bool) {
 // directory and a rename, so a reader never sees half a report and a
 // failure leaves nothing behind. An existing file keeps its permissions;
 // a symbolic link is followed, so the file it points at is replaced.
+// Anything else that exists (a device such as /dev/null, a named pipe) is
+// written in place: renaming over it would put a plain file where the
+// device was.
 func writeAtomic(path string, data []byte) (err error) {
 	if fi, err := os.Lstat(path); err == nil && fi.Mode()&os.ModeSymlink != 0 {
 		if target, err := filepath.EvalSymlinks(path); err == nil {
@@ -613,7 +616,10 @@ func writeAtomic(path string, data []byte) (err error) {
 		}
 	}
 	mode := os.FileMode(0o644)
-	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
+	if fi, err := os.Stat(path); err == nil {
+		if !fi.Mode().IsRegular() {
+			return writeInPlace(path, data) // run refuses a directory before
+		}
 		mode = fi.Mode().Perm()
 	}
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
@@ -641,6 +647,22 @@ func writeAtomic(path string, data []byte) (err error) {
 	}
 	if err := os.Rename(tmp, path); err != nil {
 		return fmt.Errorf("%s: cannot replace: %w", path, unwrapPath(err))
+	}
+	return nil
+}
+
+// writeInPlace writes data to an existing file that is not a regular one.
+func writeInPlace(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("%s: cannot write: %w", path, unwrapPath(err))
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: writing: %w", path, unwrapPath(err))
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("%s: writing: %w", path, unwrapPath(err))
 	}
 	return nil
 }

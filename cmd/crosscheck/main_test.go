@@ -499,6 +499,34 @@ func TestOutputFile(t *testing.T) {
 			t.Errorf("out/none.md exists after a failure: %v", err)
 		}
 	})
+	t.Run("a named pipe is written, not replaced", func(t *testing.T) {
+		// The same path as -o /dev/null: a rename over a device would
+		// leave a plain file in its place.
+		if err := mkfifo("out/pipe"); err != nil {
+			t.Skip("no named pipes here:", err)
+		}
+		defer os.Remove("out/pipe")
+		read := make(chan string)
+		go func() {
+			data, _ := os.ReadFile("out/pipe")
+			read <- string(data)
+		}()
+		checkOutcome(t, runFake(t, fakeStages(0), "", "-format", "json", "-o", "out/pipe", "a.md", "b.txt"), outcome{0, "", ""})
+		select {
+		case got := <-read:
+			if !strings.HasPrefix(got, "format json\n") {
+				t.Errorf("read from the pipe: %q", got)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatal("nothing was written to the pipe")
+		}
+		if fi, err := os.Lstat("out/pipe"); err != nil || fi.Mode()&os.ModeNamedPipe == 0 {
+			t.Errorf("out/pipe is no longer a pipe: %v, %v", fi.Mode(), err)
+		}
+	})
+	t.Run("a directory is refused", func(t *testing.T) {
+		checkOutcome(t, runFake(t, fakeStages(0), "", "-o", "out", "a.md", "b.txt"), outcome{2, "", "crosscheck: out: is a directory; -o needs a file name\n"})
+	})
 	t.Run("dash is stdout", func(t *testing.T) {
 		got := runFake(t, fakeStages(0), "", "-o", "-", "a.md", "b.txt")
 		if got.code != 0 || !strings.HasPrefix(got.stdout, "format md\n") {
