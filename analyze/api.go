@@ -126,6 +126,12 @@ type Config struct {
 	// otherwise ("voted against"): both of one decision cannot hold.
 	Unanimity []string `json:"unanimity,omitempty"`
 	Dissent   []string `json:"dissent,omitempty"`
+	// Tallies are the words a vote count or a score follows or precedes
+	// ("voted 7-4", "won 3-1", "a 5-4 ruling"): two tallies of one
+	// decision or match cannot both hold. VoteTallies are those of them
+	// that make a split tally a dissent against "unanimous".
+	Tallies     []string `json:"tallies,omitempty"`
+	VoteTallies []string `json:"vote_tallies,omitempty"`
 }
 
 // TopicDef is a user-named topic.

@@ -61,6 +61,8 @@ type claim struct {
 	// unanimous and dissent hold the token ranges of phrases saying a
 	// vote was unanimous or that some voted otherwise (findVotes).
 	unanimous, dissent [][2]int
+	// tallies are its vote counts and scores (findTallies).
+	tallies []tally
 	// has holds the claimFlags of what the claim carries, set once by
 	// newClaim, so that compare can pass over a detector that cannot fire
 	// on a pair without calling it (see detectorNeeds).
@@ -241,6 +243,9 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 		if len(t.Norm) > 5 && strings.HasSuffix(t.Norm, "est") {
 			c.seen |= wordOrdinal // a superlative may rank too ("the busiest"); findRanks decides
 		}
+		if t.Kind == tokenize.Number {
+			c.seen |= wordNumber
+		}
 		stateFirst[i] = wf&wordStateFirst != 0
 		if t.Kind == tokenize.Punct || t.Kind == tokenize.Symbol {
 			switch {
@@ -317,6 +322,15 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 		c.findHarm(lx)
 		c.findCause(lx)
 		c.findVotes(lx)
+	}
+	if c.seen&wordNumber != 0 {
+		c.tallies = c.findTallies(lx)
+		for _, t := range c.tallies {
+			if t.vote && t.lo > 0 {
+				// "approved 7-2" is a split vote: two voted otherwise.
+				c.dissent = append(c.dissent, [2]int{t.a, t.b})
+			}
+		}
 	}
 	c.bindExclusivity(lx)
 	c.bindHosting(lx)
@@ -441,6 +455,7 @@ const (
 	flOppose   // a content word with a configured opposite (for opposedActs)
 	flMove     // a movement verb ("rose", "fell"; for opposedMoves)
 	flOccur    // a verb of occurrence ("recorded"; for detectExists' pairing)
+	flTally    // a vote count or a score (findTallies, for detectTally)
 )
 
 // flags computes the claim's claimFlags from its cues, bindings and
@@ -486,6 +501,9 @@ func (c *claim) flags() claimFlags {
 	}
 	if len(c.ranks) > 0 {
 		f |= flRank
+	}
+	if len(c.tallies) > 0 {
+		f |= flTally
 	}
 	if len(c.unanimous) > 0 || len(c.dissent) > 0 {
 		f |= flVote

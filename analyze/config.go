@@ -67,6 +67,8 @@ func (c *Config) Merge(o *Config) {
 	c.Undetermined = append(c.Undetermined, o.Undetermined...)
 	c.Unanimity = append(c.Unanimity, o.Unanimity...)
 	c.Dissent = append(c.Dissent, o.Dissent...)
+	c.Tallies = append(c.Tallies, o.Tallies...)
+	c.VoteTallies = append(c.VoteTallies, o.VoteTallies...)
 	c.Unharmed = append(c.Unharmed, o.Unharmed...)
 }
 
@@ -95,6 +97,8 @@ type lexicon struct {
 	phraseKey   map[string]bool // each phrase's longest word, for the claim's word classes (wordPhrase)
 	unknown     [][]string      // phrases, as lower-case words (Undetermined)
 	unanimity   [][]string      // phrases, as lower-case words
+	tallies     map[string]bool // stems; a vote tally's are true in voteTallies too
+	voteTallies map[string]bool
 	dissent     [][]string      // phrases, as lower-case words
 	unharmed    map[string]bool // words
 	movements   map[string]bool // stems
@@ -165,6 +169,8 @@ func (c *Config) compile() *lexicon {
 		scales:      set(c.Scales, strings.ToLower),
 		occurrences: set(c.Occurrences, strings.ToLower),
 		unharmed:    set(c.Unharmed, strings.ToLower),
+		tallies:     set(append(c.Tallies, c.VoteTallies...), stem),
+		voteTallies: set(c.VoteTallies, stem),
 		antonyms:    map[[2]string]bool{},
 		antOf:       map[string][]string{},
 		stateFirst:  map[string]bool{},
@@ -290,6 +296,7 @@ const (
 	wordPhrase                           // starts a harm, cause or vote phrase, or is an unharmed word
 	wordMonth                            // a month name (findSchedules, recordMonths)
 	wordOrdinal                          // an ordinal, or a word that may be a superlative (findRanks)
+	wordNumber                           // a number token (findTallies)
 )
 
 func set(words []string, f func(string) string) map[string]bool {

@@ -79,6 +79,7 @@ var detectors = []detector{
 	{(*analyzer).detectCause, detectorNeeds{allA: flCause, allB: flCause, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectRank, detectorNeeds{allA: flRank, allB: flRank, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectVote, detectorNeeds{allA: flVote, allB: flVote, noneA: flCond, noneB: flCond}},
+	{(*analyzer).detectTally, detectorNeeds{allA: flTally, allB: flTally, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectSchedule, detectorNeeds{allA: flSchedule, allB: flSchedule, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectNegation, detectorNeeds{allB: flNegation, noneA: flNegation | flCond, noneB: flCond}},
 	{(*analyzer).detectAntonym, detectorNeeds{noneA: flCond, noneB: flCond}},
@@ -227,7 +228,7 @@ func period(d tokenize.DateRef) bool {
 // shaped reports whether a claim has anything a specific detector reads:
 // quantities, bindings, or state, negation or attitude cues.
 func (c *claim) shaped() bool {
-	return c.has&(flQty|flBound|flHost|flNegation|flContinue|flChange|flApproval|flObjection|flExclusive|flDay|flHarm|flCause|flRank|flVote|flSchedule) != 0
+	return c.has&(flQty|flBound|flHost|flNegation|flContinue|flChange|flApproval|flObjection|flExclusive|flDay|flHarm|flCause|flRank|flVote|flTally|flSchedule) != 0
 }
 
 func better(j, k judgement) bool {

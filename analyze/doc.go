@@ -29,8 +29,15 @@
 //   - harm, cause and vote: harm denied versus harm reported ("no one was
 //     injured", "taken to hospital"), a cause named versus one not known
 //     ("started by", "under investigation"), a unanimous vote versus a
-//     dissent, each read through configured words, since the two sides
-//     share few;
+//     dissent (a split tally, "approved 7-2", is one), each read through
+//     configured words, since the two sides share few;
+//   - tallies: one vote or one match given two counts ("voted 7-4" versus
+//     "passed 8-3"; "won 3-1" versus "won 2-1"), the numbers read only
+//     next to a configured voting or scoring word, so "2-3 days" stays a
+//     range; "beat them 3-1" and "lost 1-3" are one tally;
+//   - superlatives picking out a named member ("shortest at Kellbridge
+//     General") scope the statement to it: another member's statement, or
+//     a figure that does not name it, is not compared;
 //   - rank and schedule: one thing given two places in an order
 //     ("second-busiest", "the busiest"; "its fourth increase in a row")
 //     or planned for two months ("in March", "from April");

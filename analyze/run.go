@@ -474,6 +474,11 @@ func (c *claim) terms() (generic, special []string) {
 	if c.has&flVote != 0 {
 		shapes = append(shapes, "vote")
 	}
+	if c.has&flTally != 0 {
+		// "The measure passed 8-3" names nothing of "the council voted
+		// 7-4 to approve the subsidy".
+		shapes = append(shapes, "tally")
+	}
 	if c.has&flNegation != 0 || c.has&flOccur != 0 {
 		shapes = append(shapes, c.occurrenceMarkers()...)
 	}
