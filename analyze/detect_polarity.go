@@ -380,6 +380,9 @@ func (an *analyzer) searchAntonym(a, b *claim) (judgement, bool) {
 			if !(an.lx.opposite(t.Stem, u.Stem) || canOppose && wn.AntonymOf(&rt, &rb[n]) != wn.NotAntonym) {
 				continue
 			}
+			if timeModifier(a, i) || timeModifier(b, k) {
+				continue // "in the coming weeks" and "in recent weeks" are two times, not two claims
+			}
 			score := (0.45 + 0.3*share) * hedgeFactor(a, b)
 			return judgement{
 				kind:  KindAntonym,
@@ -394,6 +397,26 @@ func (an *analyzer) searchAntonym(a, b *claim) (judgement, bool) {
 		}
 	}
 	return judgement{}, false
+}
+
+// timeModifier reports whether token i of c modifies a stretch of time
+// ("coming weeks", "the past few days"): the word places the statement in
+// time, and opposite places are different times.
+func timeModifier(c *claim, i int) bool {
+	k := i + 1
+	if k+1 < len(c.toks) && isFewOrCount(c.toks[k]) {
+		k++ // "the past few days", "the next two weeks"
+	}
+	if k >= len(c.toks) {
+		return false
+	}
+	w := c.toks[k].Norm
+	return timeUnits[w] || timeUnits[strings.TrimSuffix(w, "s")]
+}
+
+func isFewOrCount(t tokenize.Token) bool {
+	_, ok := numberWord(t.Norm)
+	return ok || t.Kind == tokenize.Number || t.Norm == "few" || t.Norm == "several"
 }
 
 // opposedMoves: the same subject moving in opposite directions on the same

@@ -301,6 +301,8 @@ func TestGeneralRules(t *testing.T) {
 			"Rents were highest at Dunmore Quay, where the average was 1,900 pounds a month.", "Rents were lowest at Castle Heights, at 850 pounds a month.", ""},
 		{"one member's figure is not the whole's",
 			"The average rent across Brackley rose to 1,400 pounds a month.", "Rents were highest at Dunmore Quay, where the average rent was 1,900 pounds a month.", ""},
+		{"opposite places in time are two times",
+			"The Dunmore council will publish the audit in the coming weeks.", "The Dunmore council has discussed the audit in recent weeks.", ""},
 		{"two tallies of one vote",
 			"The Brackley planning board voted 5-2 on Monday to approve the depot.", "The depot plan passed 6-1.", analyze.KindNumeric},
 		{"one tally written both ways",
