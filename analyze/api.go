@@ -126,6 +126,11 @@ type Config struct {
 	// otherwise ("voted against"): both of one decision cannot hold.
 	Unanimity []string `json:"unanimity,omitempty"`
 	Dissent   []string `json:"dissent,omitempty"`
+	// Knowing are verbs of knowing and telling ("confirm", "verify",
+	// "disclose"): "could not confirm the name" says what a source does not
+	// know, not that the thing is false, so it conflicts only with the same
+	// party saying it.
+	Knowing []string `json:"knowing,omitempty"`
 	// Tallies are the words a vote count or a score follows or precedes
 	// ("voted 7-4", "won 3-1", "a 5-4 ruling"): two tallies of one
 	// decision or match cannot both hold. VoteTallies are those of them

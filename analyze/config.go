@@ -68,6 +68,7 @@ func (c *Config) Merge(o *Config) {
 	c.Unanimity = append(c.Unanimity, o.Unanimity...)
 	c.Dissent = append(c.Dissent, o.Dissent...)
 	c.Tallies = append(c.Tallies, o.Tallies...)
+	c.Knowing = append(c.Knowing, o.Knowing...)
 	c.VoteTallies = append(c.VoteTallies, o.VoteTallies...)
 	c.Unharmed = append(c.Unharmed, o.Unharmed...)
 }
@@ -98,6 +99,7 @@ type lexicon struct {
 	unknown     [][]string      // phrases, as lower-case words (Undetermined)
 	unanimity   [][]string      // phrases, as lower-case words
 	tallies     map[string]bool // stems; a vote tally's are true in voteTallies too
+	knowing     map[string]bool // stems
 	voteTallies map[string]bool
 	dissent     [][]string      // phrases, as lower-case words
 	unharmed    map[string]bool // words
@@ -171,6 +173,7 @@ func (c *Config) compile() *lexicon {
 		unharmed:    set(c.Unharmed, strings.ToLower),
 		tallies:     set(append(c.Tallies, c.VoteTallies...), stem),
 		voteTallies: set(c.VoteTallies, stem),
+		knowing:     set(c.Knowing, stem),
 		antonyms:    map[[2]string]bool{},
 		antOf:       map[string][]string{},
 		stateFirst:  map[string]bool{},

@@ -20,6 +20,12 @@ func negationOn(c, o *claim) (cueAt, bool) {
 		if refusalOfThing(c, cu) {
 			continue
 		}
+		// "An Iraqi source could not confirm the name" against "officials
+		// confirmed her name": one source's not knowing is no denial, unless
+		// the same party says both.
+		if c.knowingNegated(cu) && !sameSubject(o, c, cu) {
+			continue
+		}
 		// "Declined to confirm or deny" denies nothing.
 		if cu.a >= 2 && c.toks[cu.a-1].Norm == "or" && (c.toks[cu.a-2].Norm == "confirm" || c.toks[cu.a-2].Norm == "admit") {
 			continue
@@ -37,6 +43,20 @@ func negationOn(c, o *claim) (cueAt, bool) {
 		}
 	}
 	return cueAt{}, false
+}
+
+// knowingNegated reports whether negation cu negates a verb of knowing or
+// telling (configuration "knowing"): "could not confirm", "has not been
+// independently verified", "did not say".
+func (c *claim) knowingNegated(cu cueAt) bool {
+	for k := cu.b; k < len(c.toks) && k <= cu.b+3; k++ {
+		t := c.toks[k]
+		if !c.content[k] || t.Norm == "yet" || strings.HasSuffix(t.Norm, "ly") {
+			continue // "not yet", "not been independently"
+		}
+		return c.lx.knowing[t.Stem]
+	}
+	return false
 }
 
 // refusalOfThing reports whether a negation cue is a verb of refusal with

@@ -20,7 +20,9 @@
 //   - exclusivity: X is the sole provider versus Y provides the same thing;
 //   - polarity: a state continues versus it ended (an exclusivity, or any
 //     activity the two cues govern: "production continues at the plant"
-//     versus "ceased production at the plant"), or one statement negated;
+//     versus "ceased production at the plant"), or one statement negated
+//     (a negated verb of knowing, "could not confirm", only against the
+//     same party saying it: not knowing is no denial);
 //   - numeric: the same quantity of the same thing with different values
 //     (a deal's size and a funding round's size are different things);
 //     bounds ("more than 200"), rates ("a week"), parts of a whole ("two
