@@ -297,6 +297,8 @@ func TestGeneralRules(t *testing.T) {
 			"Union leader Ola Dahl said the union supported the fee increase.", "The union, led by Ola Dahl, opposes the rent strike.", ""},
 		{"a refusal to act is no stance against the praised party",
 			"Mayor Ada Brenner praised Kestrel Water for its quick response.", "Mayor Ada Brenner refused to criticise Kestrel Water.", ""},
+		{"a place in the order things happened",
+			"Harlow Bank is the third lender to collapse this year.", "Harlow Bank was the fifth lender to collapse this year.", analyze.KindNumeric},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
