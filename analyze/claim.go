@@ -129,10 +129,18 @@ type quant struct {
 	qualifier string
 	// act is the lemma of the verb a count of people is governed by
 	// ("300 people worked", "injuring 23 people"), or "".
-	act  string
-	what string // the measured words as written, for explanations
-	head string // the first measured word's stem: the counted noun itself
-	a, b int
+	act string
+	// event is the stem (or measure group) of the verb of the event an
+	// amount of time or matter measures ("barrels had escaped"), or "".
+	event string
+	// noun is set when the amount is followed by the noun it counts
+	// ("four years in jail"), which its event does not override.
+	noun bool
+	// byVerb is set when event is a verb's, not a compound's noun.
+	byVerb bool
+	what   string // the measured words as written, for explanations
+	head   string // the first measured word's stem: the counted noun itself
+	a, b   int
 }
 
 // grouper maps an entity name to the group of names that denote one party.
@@ -1134,6 +1142,28 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 				qu.actor = e.name
 			}
 		}
+		// "1,200 barrels had escaped", "took five hours to recapture the
+		// cat": an amount in a unit of time or matter measures the event
+		// it is the amount of, which its noun ("barrels", "hours") does
+		// not name: two sources give one event's amount with different
+		// nouns around it, or none.
+		if eventUnit(q.Unit) {
+			if v := c.eventVerb(a, b, j); v >= 0 {
+				// The verb's lemma: "freed" and "to free" are one event.
+				ev := c.toks[v].Stem
+				if l, ok := wn.LemmaPOS(c.toks[v].Norm, wn.Verb); ok {
+					ev = stem(l)
+				}
+				qu.measures = append(qu.measures, ev)
+				if g, ok := lx.measureOf[ev]; ok {
+					ev = g
+				}
+				qu.event, qu.byVerb = ev, true
+				if len(words) == 0 {
+					words = append(words, c.toks[v].Norm)
+				}
+			}
+		}
 		// "3,500 people" and "4,000 staff" count one thing.
 		for k, m := range qu.measures {
 			if g, ok := lx.measureOf[m]; ok {
@@ -1142,6 +1172,11 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 		}
 		if len(qu.measures) > 0 {
 			qu.head = qu.measures[0]
+		}
+		// "a two-year suspension": a compound's noun is the event it
+		// times.
+		if qu.event == "" && strings.HasPrefix(q.Unit, "~") {
+			qu.event = qu.head
 		}
 		qu.measures = uniq(qu.measures)
 		// People counted under a casualty verb are casualties: "injuring
@@ -1153,10 +1188,69 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 				qu.measures, qu.head = []string{g}, g
 			}
 		}
+		qu.noun = noun >= 0
 		qu.what = strings.Join(words, " ")
 		c.qty = append(c.qty, qu)
 	}
 }
+
+// eventUnit reports whether an amount in unit u is of an event (a time it
+// took, a volume or weight spilled, moved or found) rather than a price, a
+// share or a bare count.
+func eventUnit(u string) bool {
+	switch strings.TrimPrefix(u, "~") {
+	case "s", "min", "h", "day", "week", "month", "year", "bbl", "gal", "l", "t", "kg", "lb":
+		return true
+	}
+	return false
+}
+
+// verbish reports whether a token may be a verb: WordNet knows it as one.
+func verbish(t tokenize.Token) bool {
+	for _, r := range wn.Lemmas(t.Norm) {
+		if r.POS == wn.Verb {
+			return true
+		}
+	}
+	return false
+}
+
+// eventVerb returns the verb of the event an amount in tokens [a, b)
+// measures, whose measured words end before token j, or -1. A time after a
+// preposition times the verb before it ("shut down within 40 minutes of
+// the alarm", "banned the runner for four years"); otherwise "to" and a
+// verb after the amount ("five hours to recapture"), a verb right after it
+// past auxiliaries ("barrels had escaped", "barrels of crude leaked"), else
+// the nearest verb before it in its clause ("recaptured about two hours
+// later").
+func (c *claim) eventVerb(a, b, j int) int {
+	n := len(c.toks)
+	back := -1
+	for k := a - 1; k >= 0 && k >= a-7 && c.clause[k] == c.clause[a]; k-- {
+		t := c.toks[k]
+		if c.content[k] && verbish(t) && (strings.HasSuffix(t.Norm, "ed") || k > 0 && auxiliaries[c.toks[k-1].Norm]) {
+			back = k
+			break
+		}
+	}
+	if back >= 0 && b > a && (timePrepositions[c.toks[a].Norm] || a > 0 && timePrepositions[c.toks[a-1].Norm]) {
+		return back
+	}
+	if j+1 < n && c.toks[j].Norm == "to" && c.content[j+1] && verbish(c.toks[j+1]) && c.clause[j+1] == c.clause[a] {
+		return j + 1
+	}
+	k := j
+	for k < n && auxiliaries[c.toks[k].Norm] {
+		k++
+	}
+	if k < n && c.content[k] && verbish(c.toks[k]) && c.clause[k] == c.clause[a] && !c.isCue(k) {
+		return k
+	}
+	return back
+}
+
+// timePrepositions put a length of time on the verb before them.
+var timePrepositions = map[string]bool{"for": true, "within": true, "in": true, "after": true}
 
 // personNoun reports whether a counted noun names people: "people", or a
 // kind of person in WordNet ("residents", "soldiers", "passengers").

@@ -299,6 +299,18 @@ func TestGeneralRules(t *testing.T) {
 			"Mayor Ada Brenner praised Kestrel Water for its quick response.", "Mayor Ada Brenner refused to criticise Kestrel Water.", ""},
 		{"a place in the order things happened",
 			"Harlow Bank is the third lender to collapse this year.", "Harlow Bank was the fifth lender to collapse this year.", analyze.KindNumeric},
+		{"an amount of matter measures the event it escaped or leaked in",
+			"Inspectors said 900 barrels had escaped from the storage tank.", "Some 2,500 barrels of diesel leaked from the storage tank.", analyze.KindNumeric},
+		{"one event's time in minutes and in hours",
+			"The valve was closed within 30 minutes of the alarm, the operator said.", "It took crews more than three hours to shut the valve.", analyze.KindNumeric},
+		{"a time later and a time taken, for one verb",
+			"The ferry was freed about two hours later.", "It took tugs nearly six hours to free the ferry.", analyze.KindNumeric},
+		{"a ban and a suspension for one party",
+			"The cycling union banned rider Tom Reyes for three years.", "The cycling union's one-year suspension of rider Tom Reyes was upheld.", analyze.KindNumeric},
+		{"a time ago is when, not how long",
+			"Kovac joined the club six years ago.", "Kovac joined the club for three months.", ""},
+		{"one verb, different counted nouns",
+			"Rosen served two years in prison.", "Rosen served four years in the army.", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
