@@ -367,6 +367,9 @@ func (an *analyzer) searchAntonym(a, b *claim) (judgement, bool) {
 	bRead := false
 	for _, i := range aOnly {
 		t := a.toks[i]
+		if cardinal(t) {
+			continue // counts are the numeric detector's: "first" is no opposite of "four"
+		}
 		rt := wn.ReadingsOf(t.Norm)
 		canOppose := rt.CanOppose()
 		if canOppose && !bRead {
@@ -377,6 +380,9 @@ func (an *analyzer) searchAntonym(a, b *claim) (judgement, bool) {
 		}
 		for n, k := range bOnly {
 			u := b.toks[k]
+			if cardinal(u) {
+				continue
+			}
 			if !(an.lx.opposite(t.Stem, u.Stem) || canOppose && wn.AntonymOf(&rt, &rb[n]) != wn.NotAntonym) {
 				continue
 			}
@@ -394,6 +400,12 @@ func (an *analyzer) searchAntonym(a, b *claim) (judgement, bool) {
 		}
 	}
 	return judgement{}, false
+}
+
+// cardinal reports whether a token is a count: digits or a number word.
+func cardinal(t tokenize.Token) bool {
+	_, ok := numberWord(t.Norm)
+	return ok || t.Kind == tokenize.Number
 }
 
 // opposedMoves: the same subject moving in opposite directions on the same

@@ -311,6 +311,8 @@ func TestGeneralRules(t *testing.T) {
 			"Kovac joined the club six years ago.", "Kovac joined the club for three months.", ""},
 		{"one verb, different counted nouns",
 			"Rosen served two years in prison.", "Rosen served four years in the army.", ""},
+		{"an ordinal is no opposite of a count",
+			"Vela won her first national title in the sprint.", "Vela has won four national titles in the sprint.", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
