@@ -1112,7 +1112,12 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 				qu.actor = e.name
 			}
 		}
-		if len(qu.measures) == 0 {
+		// "won her first title at 19": a bare number after "at" is an age
+		// or a time, not a count of the noun before it, unless a linking
+		// or movement verb leads to it ("the toll stood at 22").
+		atAge := q.Unit == "" && a >= 2 && c.toks[a-1].Norm == "at" && c.content[a-2] &&
+			!linking[c.toks[a-2].Norm] && !lx.movements[c.toks[a-2].Stem]
+		if len(qu.measures) == 0 && !atAge {
 			for k := a - 1; k >= 0 && k >= a-3; k-- {
 				if c.clause[k] != c.clause[a] || calendarWords[c.toks[k].Norm] {
 					break

@@ -42,7 +42,15 @@ func valueRange(written string, q tokenize.Quantity) (lo, hi float64) {
 // count closer to the whole ("tracked 12,000 adults" against "its 21,000
 // participants") more likely gives the whole differently.
 func subsetOf(a *claim, x quant, b *claim, y quant) bool {
-	return !wholeCount(a, x) && wholeCount(b, y) && x.q.Value*3 <= y.q.Value
+	return x.q.Value*3 <= y.q.Value && (!wholeCount(a, x) && wholeCount(b, y) || partitive(a, x) && !partitive(b, y))
+}
+
+// partitive reports whether an amount counts part of a group it names
+// ("three of the rescued miners", "two of its stores"): a count of some
+// of the whole another statement gives.
+func partitive(c *claim, q quant) bool {
+	return q.q.Unit == "" && q.b+1 < len(c.toks) && c.toks[q.b].Norm == "of" &&
+		(determiners[c.toks[q.b+1].Norm] || c.toks[q.b+1].Norm == "its" || c.toks[q.b+1].Norm == "their")
 }
 
 // wholeCount reports whether an amount is written as a whole set: after

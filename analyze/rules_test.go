@@ -311,6 +311,12 @@ func TestGeneralRules(t *testing.T) {
 			"Kovac joined the club six years ago.", "Kovac joined the club for three months.", ""},
 		{"one verb, different counted nouns",
 			"Rosen served two years in prison.", "Rosen served four years in the army.", ""},
+		{"some of the group against the group",
+			"Crews brought out the last of 17 miners trapped in the Orla pit.", "Three of the rescued miners from the Orla pit remain in intensive care.", ""},
+		{"a number after at is an age, not a count of titles",
+			"Vela won her first national sprint title at 19.", "Vela has won four national sprint titles.", ""},
+		{"a linking verb before at measures its subject",
+			"The death toll stood at 22 on Monday, officials said.", "The death toll was 14, officials said.", analyze.KindNumeric},
 		{"an ordinal is no opposite of a count",
 			"Vela won her first national title in the sprint.", "Vela has won four national titles in the sprint.", ""},
 	}
