@@ -47,9 +47,13 @@ type claim struct {
 	// without, denied, ranks and schedules are found once, as the claim
 	// is made: the detectors ask on every pair.
 	without, denied thingAt
-	ranks           []rank
-	schedules       []schedule
-	heading         bool
+	// effort is a thing someone is trying to end ("working to seal the
+	// leak"), ended one said over or not happening ("the leak has been
+	// stopped", "not leaking"): found once, for detectEffort.
+	effort, ended thingAt
+	ranks         []rank
+	schedules     []schedule
+	heading       bool
 	// harm, harmSigns and unharmed hold the token ranges of harm words
 	// ("injured"), signs of harm ("hospital") and unharmed words
 	// ("unhurt"), found by findHarm.
@@ -329,6 +333,18 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 	c.has = c.flags()
 	c.without.thing, c.without.span, _ = c.findStillWithout()
 	c.denied.thing, c.denied.span, _ = c.findDeniedThing()
+	if c.has&flNegation != 0 || c.seen&wordEnd != 0 {
+		c.ended, _ = c.findEnded()
+	}
+	if c.seen&wordEnd != 0 {
+		c.effort, _ = c.findEffort()
+	}
+	if c.ended.thing != "" {
+		c.has |= flEnded
+	}
+	if c.effort.thing != "" {
+		c.has |= flEffort
+	}
 	if c.seen&wordMonth != 0 {
 		c.months = c.recordMonths()
 	}
@@ -445,6 +461,8 @@ const (
 	flOppose   // a content word with a configured opposite (for opposedActs)
 	flMove     // a movement verb ("rose", "fell"; for opposedMoves)
 	flOccur    // a verb of occurrence ("recorded"; for detectExists' pairing)
+	flEnded    // a thing said ended or not happening (findEnded, for detectEffort)
+	flEffort   // a thing someone is trying to end (findEffort, for detectEffort)
 )
 
 // flags computes the claim's claimFlags from its cues, bindings and

@@ -260,6 +260,9 @@ func (c *Config) compile() *lexicon {
 	for w := range ordinals {
 		lx.word[w] |= wordOrdinal
 	}
+	for _, w := range endForms {
+		lx.word[w] |= wordEnd
+	}
 	for _, td := range c.Topics {
 		if strings.TrimSpace(td.Name) == "" || len(td.Terms) == 0 {
 			continue
@@ -290,6 +293,7 @@ const (
 	wordPhrase                           // starts a harm, cause or vote phrase, or is an unharmed word
 	wordMonth                            // a month name (findSchedules, recordMonths)
 	wordOrdinal                          // an ordinal, or a word that may be a superlative (findRanks)
+	wordEnd                              // a form of an end verb ("sealed", "contain"; findEffort, findEnded)
 )
 
 func set(words []string, f func(string) string) map[string]bool {

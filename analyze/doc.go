@@ -42,6 +42,10 @@
 //   - still without: a service restored to all ("power had been restored
 //     to all customers") versus some still without it the same day or
 //     later ("thousands were still without power");
+//   - effort: a thing said ended or not happening ("the leak has been
+//     stopped", "was not leaking fuel") versus people still trying to end
+//     it the same day or later ("working to seal the leak", "deployed a
+//     boom to contain the leak");
 //   - early end: a state said to last until at least a day ("suspended
 //     until at least Wednesday", "in place for at least a week") versus
 //     its end before then ("will reopen on Tuesday", "lifted on

@@ -317,6 +317,12 @@ func TestGeneralRules(t *testing.T) {
 			"Vela won her first national sprint title at 19.", "Vela has won four national sprint titles.", ""},
 		{"a linking verb before at measures its subject",
 			"The death toll stood at 22 on Monday, officials said.", "The death toll was 14, officials said.", analyze.KindNumeric},
+		{"a thing said stopped against work to end it",
+			"The gas leak at the plant has been stopped, the operator said.", "Engineers were still working to seal the gas leak at the plant.", analyze.KindPolarity},
+		{"a thing said not happening against a boom to contain it",
+			"The tanker was not leaking oil, the port authority said.", "Tugs deployed a boom to contain the leak around the tanker.", analyze.KindPolarity},
+		{"a stop not yet made is no end",
+			"The gas leak at the plant has not been stopped, the operator said.", "Engineers were still working to seal the gas leak at the plant.", ""},
 		{"an ordinal is no opposite of a count",
 			"Vela won her first national title in the sprint.", "Vela has won four national titles in the sprint.", ""},
 	}
