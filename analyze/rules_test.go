@@ -390,6 +390,8 @@ func TestEventDates(t *testing.T) {
 		{"a later, higher toll updates the count", "At least 14 people were killed in the Dravo earthquake.", "The death toll from the Dravo earthquake rose to 22, the ministry said.", analyze.KindTemporal},
 		{"a later, lower count contradicts", "30 people were killed in the Dravo earthquake.", "22 people were killed in the Dravo earthquake, the ministry said.", analyze.KindNumeric},
 		{"a toll of another year", "The last major earthquake in the region, in 1998, killed 41 people.", "The death toll from the Dravo earthquake rose to 22 on Monday.", ""},
+		{"the zoo is the article's organisation, as the museum is",
+			"A leopard escaped at Carlow Zoo. The zoo will reopen on 12 January.", "The zoo reopened on 11 January, Carlow Zoo said.", analyze.KindNumeric},
 		{"market moves of two days", "Korvel's shares rose 7% in after-hours trading.", "Korvel's shares fell 5% in early trading on Wednesday.", ""},
 	}
 	for _, tc := range tests {
