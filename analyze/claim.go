@@ -51,9 +51,13 @@ type claim struct {
 	// leak"), ended one said over or not happening ("the leak has been
 	// stopped", "not leaking"): found once, for detectEffort.
 	effort, ended thingAt
-	ranks         []rank
-	schedules     []schedule
-	heading       bool
+	// deathDenied and deathSaid are the spans denying any death ("all of
+	// the miners survived") and reporting one ("one of them died"), found
+	// once by findDeath.
+	deathDenied, deathSaid tokenize.Span
+	ranks                  []rank
+	schedules              []schedule
+	heading                bool
 	// harm, harmSigns and unharmed hold the token ranges of harm words
 	// ("injured"), signs of harm ("hospital") and unharmed words
 	// ("unhurt"), found by findHarm.
@@ -339,6 +343,15 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 	if c.seen&wordEnd != 0 {
 		c.effort, _ = c.findEffort()
 	}
+	if c.seen&wordDeath != 0 {
+		c.deathDenied, c.deathSaid, _ = c.findDeath()
+		if c.deathDenied.End > 0 {
+			c.has |= flDeathDenied
+		}
+		if c.deathSaid.End > 0 {
+			c.has |= flDeathSaid
+		}
+	}
 	if c.ended.thing != "" {
 		c.has |= flEnded
 	}
@@ -451,18 +464,20 @@ const (
 	flHost  // a hosting verb bound to a provider
 	flMulti // a plurality cue
 	flQty
-	flCond     // a condition or question, which no detector but numbers and restatement reads
-	flDay      // a day that times an event (eventDay, for detectDate)
-	flHarm     // a harm or unharmed word (findHarm, for detectHarm)
-	flCause    // a cause named or said unknown (findCause, for detectCause)
-	flRank     // a rank or a place in a run (findRanks, for detectRank)
-	flVote     // a unanimous vote or a dissent (findVotes, for detectVote)
-	flSchedule // a month a thing is planned for (findSchedules, for detectSchedule)
-	flOppose   // a content word with a configured opposite (for opposedActs)
-	flMove     // a movement verb ("rose", "fell"; for opposedMoves)
-	flOccur    // a verb of occurrence ("recorded"; for detectExists' pairing)
-	flEnded    // a thing said ended or not happening (findEnded, for detectEffort)
-	flEffort   // a thing someone is trying to end (findEffort, for detectEffort)
+	flCond        // a condition or question, which no detector but numbers and restatement reads
+	flDay         // a day that times an event (eventDay, for detectDate)
+	flHarm        // a harm or unharmed word (findHarm, for detectHarm)
+	flCause       // a cause named or said unknown (findCause, for detectCause)
+	flRank        // a rank or a place in a run (findRanks, for detectRank)
+	flVote        // a unanimous vote or a dissent (findVotes, for detectVote)
+	flSchedule    // a month a thing is planned for (findSchedules, for detectSchedule)
+	flOppose      // a content word with a configured opposite (for opposedActs)
+	flMove        // a movement verb ("rose", "fell"; for opposedMoves)
+	flOccur       // a verb of occurrence ("recorded"; for detectExists' pairing)
+	flEnded       // a thing said ended or not happening (findEnded, for detectEffort)
+	flEffort      // a thing someone is trying to end (findEffort, for detectEffort)
+	flDeathDenied // no one died (findDeath, for detectDeath)
+	flDeathSaid   // someone died (findDeath, for detectDeath)
 )
 
 // flags computes the claim's claimFlags from its cues, bindings and

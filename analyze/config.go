@@ -263,6 +263,12 @@ func (c *Config) compile() *lexicon {
 	for _, w := range endForms {
 		lx.word[w] |= wordEnd
 	}
+	for w := range deathWords {
+		lx.word[w] |= wordDeath
+	}
+	for w := range survivalWords {
+		lx.word[w] |= wordDeath
+	}
 	for _, td := range c.Topics {
 		if strings.TrimSpace(td.Name) == "" || len(td.Terms) == 0 {
 			continue
@@ -294,6 +300,7 @@ const (
 	wordMonth                            // a month name (findSchedules, recordMonths)
 	wordOrdinal                          // an ordinal, or a word that may be a superlative (findRanks)
 	wordEnd                              // a form of an end verb ("sealed", "contain"; findEffort, findEnded)
+	wordDeath                            // a death or survival word ("died", "survived"; findDeath)
 )
 
 func set(words []string, f func(string) string) map[string]bool {

@@ -42,6 +42,10 @@
 //   - still without: a service restored to all ("power had been restored
 //     to all customers") versus some still without it the same day or
 //     later ("thousands were still without power");
+//   - death: no one died ("all of the miners survived", "no one was
+//     killed") versus a death reported ("one of them died in hospital");
+//     a denial of deaths allows injuries, so harm words do not stand for
+//     it;
 //   - effort: a thing said ended or not happening ("the leak has been
 //     stopped", "was not leaking fuel") versus people still trying to end
 //     it the same day or later ("working to seal the leak", "deployed a

@@ -323,6 +323,10 @@ func TestGeneralRules(t *testing.T) {
 			"The tanker was not leaking oil, the port authority said.", "Tugs deployed a boom to contain the leak around the tanker.", analyze.KindPolarity},
 		{"a stop not yet made is no end",
 			"The gas leak at the plant has not been stopped, the operator said.", "Engineers were still working to seal the gas leak at the plant.", ""},
+		{"all survived against one who died",
+			"All of the climbers survived the avalanche on Mount Orla, the guides said.", "One of the climbers caught in the avalanche on Mount Orla died in hospital.", analyze.KindPolarity},
+		{"no one killed allows injuries, as injuries allow no deaths",
+			"No one was killed in the avalanche on Mount Orla.", "Two climbers were injured in the avalanche on Mount Orla.", ""},
 		{"an ordinal is no opposite of a count",
 			"Vela won her first national title in the sprint.", "Vela has won four national titles in the sprint.", ""},
 	}

@@ -479,6 +479,10 @@ func (c *claim) terms() (generic, special []string) {
 	}
 	// "The leak has been stopped" and "working to seal the leak" share
 	// only the thing.
+	if c.has&(flDeathSaid|flDeathDenied) != 0 {
+		// "All of the miners survived" and "one of them died".
+		shapes = append(shapes, "death")
+	}
 	if c.ended.thing != "" {
 		shapes = append(shapes, "effort:"+c.ended.thing)
 	}
