@@ -327,6 +327,10 @@ func TestGeneralRules(t *testing.T) {
 			"All of the climbers survived the avalanche on Mount Orla, the guides said.", "One of the climbers caught in the avalanche on Mount Orla died in hospital.", analyze.KindPolarity},
 		{"no one killed allows injuries, as injuries allow no deaths",
 			"No one was killed in the avalanche on Mount Orla.", "Two climbers were injured in the avalanche on Mount Orla.", ""},
+		{"unnamed things said to stay open against closed",
+			"Schools across the eastern district remain open, the council said.", "The council closed nine schools in the eastern district on Monday.", analyze.KindPolarity},
+		{"unnamed things closed elsewhere",
+			"Schools across the eastern district remain open, the council said.", "The council closed nine libraries in the western suburbs on Monday.", ""},
 		{"an ordinal is no opposite of a count",
 			"Vela won her first national title in the sprint.", "Vela has won four national titles in the sprint.", ""},
 	}
