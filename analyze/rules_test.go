@@ -331,6 +331,10 @@ func TestGeneralRules(t *testing.T) {
 			"Schools across the eastern district remain open, the council said.", "The council closed nine schools in the eastern district on Monday.", analyze.KindPolarity},
 		{"unnamed things closed elsewhere",
 			"Schools across the eastern district remain open, the council said.", "The council closed nine libraries in the western suburbs on Monday.", ""},
+		{"opposite verbs on one object in long statements",
+			"Under the ruling she loses the national indoor title she won in Bergen last winter, the federation said on Friday.", "Vela keeps her national indoor title from Bergen, because the race was held before the test, the panel said.", analyze.KindAntonym},
+		{"opposite verbs on one object from two named sides",
+			"Alder Holdings sold the old Bergen paper mill to a developer last week, people familiar with the matter said.", "Brix Group bought the old Bergen paper mill on Friday after a long auction, the company said.", ""},
 		{"an ordinal is no opposite of a count",
 			"Vela won her first national title in the sprint.", "Vela has won four national titles in the sprint.", ""},
 	}
