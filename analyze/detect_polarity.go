@@ -352,7 +352,10 @@ func (an *analyzer) searchAntonym(a, b *claim) (judgement, bool) {
 		if j, ok := an.opposedActs(a, b, n); ok {
 			return j, true
 		}
-		return an.opposedOnObject(a, b)
+		if j, ok := an.opposedOnObject(a, b); ok {
+			return j, true
+		}
+		return an.opposedDescriptions(a, b)
 	}
 	// "not rise" versus "fall" agree. Asked before the search, not after
 	// the first antonym is found: the answer is no either way, and the
@@ -564,6 +567,70 @@ func (an *analyzer) opposedOnObject(a, b *claim) (judgement, bool) {
 				}
 			}
 			return antonymJudgement(a, b, t, u, 0.5, fmt.Sprintf("%s says %q where %s says %q of the same thing.", src(a), t.Norm, src(b), u.Norm)), true
+		}
+	}
+	return judgement{}, false
+}
+
+// describedNoun returns the owned noun a describing word at i speaks of,
+// and its owner: "Halvern's swift response" (the word before the noun) or
+// "Halvern's response had been slow" (after it, past auxiliaries). The
+// noun must follow a possessive ("Halvern's", "its"), so that both
+// statements speak of one party's thing, not of two things of a kind; the
+// owner is the word before the possessive mark, or the pronoun.
+func (c *claim) describedNoun(i int) (noun int, owner string, ok bool) {
+	ownerAt := func(p int) (string, bool) { // p: the token before the owned words
+		if p < 0 {
+			return "", false
+		}
+		switch n := c.toks[p].Norm; {
+		case isPossessiveMark(n) && p > 0:
+			return c.toks[p-1].Norm, true
+		case n == "its" || n == "their":
+			return n, true
+		}
+		return "", false
+	}
+	if i+1 < len(c.toks) && c.content[i+1] {
+		if o, ok := ownerAt(i - 1); ok {
+			return i + 1, o, true // "Halvern's swift response"
+		}
+	}
+	k := i - 1
+	for k >= 0 && auxiliaries[c.toks[k].Norm] {
+		k--
+	}
+	if k < i-1 && k >= 0 && c.content[k] {
+		if o, ok := ownerAt(k - 1); ok {
+			return k, o, true // "Halvern's response had been slow"
+		}
+	}
+	return -1, "", false
+}
+
+// opposedDescriptions: one party's thing described with opposite words
+// ("Halvern's swift response", "Halvern's response had been slow") in
+// statements that share too few words for searchAntonym.
+func (an *analyzer) opposedDescriptions(a, b *claim) (judgement, bool) {
+	if a.has&b.has&flOppose == 0 || negatesAct(a) || negatesAct(b) {
+		return judgement{}, false
+	}
+	for i, t := range a.toks {
+		ops := an.lx.antOf[t.Stem]
+		if len(ops) == 0 || !a.content[i] || a.speculativeAt(i) {
+			continue
+		}
+		n, owner, ok := a.describedNoun(i)
+		if !ok {
+			continue
+		}
+		for k, u := range b.toks {
+			if !slices.Contains(ops, u.Stem) || b.speculativeAt(k) {
+				continue
+			}
+			if m, o, ok := b.describedNoun(k); ok && b.toks[m].Stem == a.toks[n].Stem && o == owner {
+				return antonymJudgement(a, b, t, u, 0.5, fmt.Sprintf("%s calls the %s %q where %s calls it %q.", src(a), a.toks[n].Norm, t.Norm, src(b), u.Norm)), true
+			}
 		}
 	}
 	return judgement{}, false

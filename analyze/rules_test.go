@@ -335,6 +335,10 @@ func TestGeneralRules(t *testing.T) {
 			"Under the ruling she loses the national indoor title she won in Bergen last winter, the federation said on Friday.", "Vela keeps her national indoor title from Bergen, because the race was held before the test, the panel said.", analyze.KindAntonym},
 		{"opposite verbs on one object from two named sides",
 			"Alder Holdings sold the old Bergen paper mill to a developer last week, people familiar with the matter said.", "Brix Group bought the old Bergen paper mill on Friday after a long auction, the company said.", ""},
+		{"one party's thing described with opposite words",
+			"The mayor praised Kestrel Water's quick response and said supplies were safe.", "Residents said Kestrel Water's response had been slow and confused.", analyze.KindAntonym},
+		{"two parties' things described with opposite words",
+			"The mayor praised Kestrel Water's quick response and said supplies were safe.", "Residents said Orla Gas's response had been slow and confused.", ""},
 		{"an ordinal is no opposite of a count",
 			"Vela won her first national title in the sprint.", "Vela has won four national titles in the sprint.", ""},
 	}
