@@ -47,9 +47,17 @@ type claim struct {
 	// without, denied, ranks and schedules are found once, as the claim
 	// is made: the detectors ask on every pair.
 	without, denied thingAt
-	ranks           []rank
-	schedules       []schedule
-	heading         bool
+	// effort is a thing someone is trying to end ("working to seal the
+	// leak"), ended one said over or not happening ("the leak has been
+	// stopped", "not leaking"): found once, for detectEffort.
+	effort, ended thingAt
+	// deathDenied and deathSaid are the spans denying any death ("all of
+	// the miners survived") and reporting one ("one of them died"), found
+	// once by findDeath.
+	deathDenied, deathSaid tokenize.Span
+	ranks                  []rank
+	schedules              []schedule
+	heading                bool
 	// harm, harmSigns and unharmed hold the token ranges of harm words
 	// ("injured"), signs of harm ("hospital") and unharmed words
 	// ("unhurt"), found by findHarm.
@@ -135,10 +143,18 @@ type quant struct {
 	qualifier string
 	// act is the lemma of the verb a count of people is governed by
 	// ("300 people worked", "injuring 23 people"), or "".
-	act  string
-	what string // the measured words as written, for explanations
-	head string // the first measured word's stem: the counted noun itself
-	a, b int
+	act string
+	// event is the stem (or measure group) of the verb of the event an
+	// amount of time or matter measures ("barrels had escaped"), or "".
+	event string
+	// noun is set when the amount is followed by the noun it counts
+	// ("four years in jail"), which its event does not override.
+	noun bool
+	// byVerb is set when event is a verb's, not a compound's noun.
+	byVerb bool
+	what   string // the measured words as written, for explanations
+	head   string // the first measured word's stem: the counted noun itself
+	a, b   int
 }
 
 // grouper maps an entity name to the group of names that denote one party.
@@ -339,6 +355,27 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 	c.has = c.flags()
 	c.without.thing, c.without.span, _ = c.findStillWithout()
 	c.denied.thing, c.denied.span, _ = c.findDeniedThing()
+	if c.has&flNegation != 0 || c.seen&wordEnd != 0 {
+		c.ended, _ = c.findEnded()
+	}
+	if c.seen&wordEnd != 0 {
+		c.effort, _ = c.findEffort()
+	}
+	if c.seen&wordDeath != 0 {
+		c.deathDenied, c.deathSaid, _ = c.findDeath()
+		if c.deathDenied.End > 0 {
+			c.has |= flDeathDenied
+		}
+		if c.deathSaid.End > 0 {
+			c.has |= flDeathSaid
+		}
+	}
+	if c.ended.thing != "" {
+		c.has |= flEnded
+	}
+	if c.effort.thing != "" {
+		c.has |= flEffort
+	}
 	if c.seen&wordMonth != 0 {
 		c.months = c.recordMonths()
 	}
@@ -445,17 +482,21 @@ const (
 	flHost  // a hosting verb bound to a provider
 	flMulti // a plurality cue
 	flQty
-	flCond     // a condition or question, which no detector but numbers and restatement reads
-	flDay      // a day that times an event (eventDay, for detectDate)
-	flHarm     // a harm or unharmed word (findHarm, for detectHarm)
-	flCause    // a cause named or said unknown (findCause, for detectCause)
-	flRank     // a rank or a place in a run (findRanks, for detectRank)
-	flVote     // a unanimous vote or a dissent (findVotes, for detectVote)
-	flSchedule // a month a thing is planned for (findSchedules, for detectSchedule)
-	flOppose   // a content word with a configured opposite (for opposedActs)
-	flMove     // a movement verb ("rose", "fell"; for opposedMoves)
-	flOccur    // a verb of occurrence ("recorded"; for detectExists' pairing)
-	flTally    // a vote count or a score (findTallies, for detectTally)
+	flCond        // a condition or question, which no detector but numbers and restatement reads
+	flDay         // a day that times an event (eventDay, for detectDate)
+	flHarm        // a harm or unharmed word (findHarm, for detectHarm)
+	flCause       // a cause named or said unknown (findCause, for detectCause)
+	flRank        // a rank or a place in a run (findRanks, for detectRank)
+	flVote        // a unanimous vote or a dissent (findVotes, for detectVote)
+	flSchedule    // a month a thing is planned for (findSchedules, for detectSchedule)
+	flOppose      // a content word with a configured opposite (for opposedActs)
+	flMove        // a movement verb ("rose", "fell"; for opposedMoves)
+	flOccur       // a verb of occurrence ("recorded"; for detectExists' pairing)
+	flEnded       // a thing said ended or not happening (findEnded, for detectEffort)
+	flEffort      // a thing someone is trying to end (findEffort, for detectEffort)
+	flDeathDenied // no one died (findDeath, for detectDeath)
+	flDeathSaid   // someone died (findDeath, for detectDeath)
+	flTally       // a vote count or a score (findTallies, for detectTally)
 )
 
 // flags computes the claim's claimFlags from its cues, bindings and
@@ -1126,7 +1167,12 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 				qu.actor = e.name
 			}
 		}
-		if len(qu.measures) == 0 {
+		// "won her first title at 19": a bare number after "at" is an age
+		// or a time, not a count of the noun before it, unless a linking
+		// or movement verb leads to it ("the toll stood at 22").
+		atAge := q.Unit == "" && a >= 2 && c.toks[a-1].Norm == "at" && c.content[a-2] &&
+			!linking[c.toks[a-2].Norm] && !lx.movements[c.toks[a-2].Stem]
+		if len(qu.measures) == 0 && !atAge {
 			for k := a - 1; k >= 0 && k >= a-3; k-- {
 				if c.clause[k] != c.clause[a] || calendarWords[c.toks[k].Norm] {
 					break
@@ -1156,6 +1202,28 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 				qu.actor = e.name
 			}
 		}
+		// "1,200 barrels had escaped", "took five hours to recapture the
+		// cat": an amount in a unit of time or matter measures the event
+		// it is the amount of, which its noun ("barrels", "hours") does
+		// not name: two sources give one event's amount with different
+		// nouns around it, or none.
+		if eventUnit(q.Unit) {
+			if v := c.eventVerb(a, b, j); v >= 0 {
+				// The verb's lemma: "freed" and "to free" are one event.
+				ev := c.toks[v].Stem
+				if l, ok := wn.LemmaPOS(c.toks[v].Norm, wn.Verb); ok {
+					ev = stem(l)
+				}
+				qu.measures = append(qu.measures, ev)
+				if g, ok := lx.measureOf[ev]; ok {
+					ev = g
+				}
+				qu.event, qu.byVerb = ev, true
+				if len(words) == 0 {
+					words = append(words, c.toks[v].Norm)
+				}
+			}
+		}
 		// "3,500 people" and "4,000 staff" count one thing.
 		for k, m := range qu.measures {
 			if g, ok := lx.measureOf[m]; ok {
@@ -1164,6 +1232,11 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 		}
 		if len(qu.measures) > 0 {
 			qu.head = qu.measures[0]
+		}
+		// "a two-year suspension": a compound's noun is the event it
+		// times.
+		if qu.event == "" && strings.HasPrefix(q.Unit, "~") {
+			qu.event = qu.head
 		}
 		qu.measures = uniq(qu.measures)
 		// People counted under a casualty verb are casualties: "injuring
@@ -1175,10 +1248,69 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 				qu.measures, qu.head = []string{g}, g
 			}
 		}
+		qu.noun = noun >= 0
 		qu.what = strings.Join(words, " ")
 		c.qty = append(c.qty, qu)
 	}
 }
+
+// eventUnit reports whether an amount in unit u is of an event (a time it
+// took, a volume or weight spilled, moved or found) rather than a price, a
+// share or a bare count.
+func eventUnit(u string) bool {
+	switch strings.TrimPrefix(u, "~") {
+	case "s", "min", "h", "day", "week", "month", "year", "bbl", "gal", "l", "t", "kg", "lb":
+		return true
+	}
+	return false
+}
+
+// verbish reports whether a token may be a verb: WordNet knows it as one.
+func verbish(t tokenize.Token) bool {
+	for _, r := range wn.Lemmas(t.Norm) {
+		if r.POS == wn.Verb {
+			return true
+		}
+	}
+	return false
+}
+
+// eventVerb returns the verb of the event an amount in tokens [a, b)
+// measures, whose measured words end before token j, or -1. A time after a
+// preposition times the verb before it ("shut down within 40 minutes of
+// the alarm", "banned the runner for four years"); otherwise "to" and a
+// verb after the amount ("five hours to recapture"), a verb right after it
+// past auxiliaries ("barrels had escaped", "barrels of crude leaked"), else
+// the nearest verb before it in its clause ("recaptured about two hours
+// later").
+func (c *claim) eventVerb(a, b, j int) int {
+	n := len(c.toks)
+	back := -1
+	for k := a - 1; k >= 0 && k >= a-7 && c.clause[k] == c.clause[a]; k-- {
+		t := c.toks[k]
+		if c.content[k] && verbish(t) && (strings.HasSuffix(t.Norm, "ed") || k > 0 && auxiliaries[c.toks[k-1].Norm]) {
+			back = k
+			break
+		}
+	}
+	if back >= 0 && b > a && (timePrepositions[c.toks[a].Norm] || a > 0 && timePrepositions[c.toks[a-1].Norm]) {
+		return back
+	}
+	if j+1 < n && c.toks[j].Norm == "to" && c.content[j+1] && verbish(c.toks[j+1]) && c.clause[j+1] == c.clause[a] {
+		return j + 1
+	}
+	k := j
+	for k < n && auxiliaries[c.toks[k].Norm] {
+		k++
+	}
+	if k < n && c.content[k] && verbish(c.toks[k]) && c.clause[k] == c.clause[a] && !c.isCue(k) {
+		return k
+	}
+	return back
+}
+
+// timePrepositions put a length of time on the verb before them.
+var timePrepositions = map[string]bool{"for": true, "within": true, "in": true, "after": true}
 
 // personNoun reports whether a counted noun names people: "people", or a
 // kind of person in WordNet ("residents", "soldiers", "passengers").

@@ -269,6 +269,15 @@ func (c *Config) compile() *lexicon {
 	for w := range ordinals {
 		lx.word[w] |= wordOrdinal
 	}
+	for _, w := range endForms {
+		lx.word[w] |= wordEnd
+	}
+	for w := range deathWords {
+		lx.word[w] |= wordDeath
+	}
+	for w := range survivalWords {
+		lx.word[w] |= wordDeath
+	}
 	for _, td := range c.Topics {
 		if strings.TrimSpace(td.Name) == "" || len(td.Terms) == 0 {
 			continue
@@ -290,7 +299,7 @@ func (c *Config) compile() *lexicon {
 }
 
 // wordFlags says which of the word sets of the lexicon a word is in.
-type wordFlags uint8
+type wordFlags uint16
 
 const (
 	wordStop       wordFlags = 1 << iota // lx.stop
@@ -300,6 +309,8 @@ const (
 	wordMonth                            // a month name (findSchedules, recordMonths)
 	wordOrdinal                          // an ordinal, or a word that may be a superlative (findRanks)
 	wordNumber                           // a number token (findTallies)
+	wordEnd                              // a form of an end verb ("sealed", "contain"; findEffort, findEnded)
+	wordDeath                            // a death or survival word ("died", "survived"; findDeath)
 )
 
 func set(words []string, f func(string) string) map[string]bool {

@@ -3,6 +3,7 @@ package analyze
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/crosscheck-go/crosscheck/tokenize"
 )
@@ -60,7 +61,7 @@ func (an *analyzer) detectKeptState(a, b *claim) (judgement, bool) {
 	}
 	thing, k, sp, ok := an.keptState(a)
 	if !ok {
-		return judgement{}, false
+		return an.keptUnnamed(a, b)
 	}
 	party, noun := thing.name, a.nounAfterName(thing)
 	ops := an.lx.antOf[a.toks[k].Stem]
@@ -97,6 +98,83 @@ func (an *analyzer) detectKeptState(a, b *claim) (judgement, bool) {
 			expl:     fmt.Sprintf("%s says %s %q; %s says it was %q.", src(a), party, txt(a, sp), src(b), t.Norm),
 			keyA:     "state:kept:" + party,
 			keyB:     "state:changed:" + party,
+			specific: true,
+		}, true
+	}
+	return judgement{}, false
+}
+
+// keptUnnamedState returns a state a claim says an unnamed thing kept
+// ("Beaches along the northern shore remain open"): a continuation cue
+// before a word with a configured opposite, after a subject of content
+// words only (the words from the clause's start to the cue); it returns
+// the subject's content stems.
+func (an *analyzer) keptUnnamedState(c *claim) (subject []string, state int, sp tokenize.Span, ok bool) {
+	for _, cu := range c.cues {
+		if cu.kind != tokenize.CueContinue || cu.b >= len(c.toks) || cu.a == 0 || c.speculativeAt(cu.a) {
+			continue
+		}
+		if _, neg := c.cueNear(tokenize.CueNegation, cu.a, cu.b, 2); neg {
+			continue
+		}
+		if len(an.lx.antOf[c.toks[cu.b].Stem]) == 0 {
+			continue
+		}
+		var stems []string
+		for i := cu.a - 1; i >= 0 && c.clause[i] == c.clause[cu.a]; i-- {
+			if c.content[i] && !c.isCue(i) {
+				stems = append(stems, c.toks[i].Stem)
+			}
+		}
+		if len(stems) < 2 {
+			continue
+		}
+		slices.Sort(stems)
+		return slices.Compact(stems), cu.b, tokenize.Span{Start: cu.span.Start, End: c.toks[cu.b].End}, true
+	}
+	return nil, 0, tokenize.Span{}, false
+}
+
+// keptUnnamed is detectKeptState for an unnamed thing: a says it kept a
+// state ("Beaches along the northern shore remain open"), b that someone
+// brought it to the opposite ("closed five beaches on the northern
+// shore"): the opposite verb's object (the content words after it in its
+// clause) holds two of the subject's words at least ("beaches", "shore").
+func (an *analyzer) keptUnnamed(a, b *claim) (judgement, bool) {
+	subject, k, sp, ok := an.keptUnnamedState(a)
+	if !ok {
+		return judgement{}, false
+	}
+	ops := an.lx.antOf[a.toks[k].Stem]
+	for v, t := range b.toks {
+		if !slices.Contains(ops, t.Stem) && !slices.Contains(ops, baseStem(t)) || b.speculativeAt(v) {
+			continue
+		}
+		if v+1 < len(b.toks) && b.toks[v+1].Norm == "to" || v > 0 && auxiliaries[b.toks[v-1].Norm] && !strings.HasSuffix(t.Norm, "ed") {
+			continue // "is close to a deal": an adjective, not an act
+		}
+		var object []string
+		for j := v + 1; j < len(b.toks) && j <= v+8 && b.clause[j] == b.clause[v]; j++ {
+			if b.content[j] && !b.isCue(j) {
+				object = append(object, b.toks[j].Stem)
+			}
+		}
+		slices.Sort(object)
+		if countShared(subject, slices.Compact(object)) < 2 {
+			continue
+		}
+		return judgement{
+			kind:  KindPolarity,
+			score: clamp01(0.55 * hedgeFactor(a, b)),
+			cues: []Cue{
+				{Kind: string(tokenize.CueContinue), Side: "a", Text: txt(a, sp)},
+				{Kind: "antonym", Side: "b", Text: t.Norm},
+			},
+			hlA:      []tokenize.Span{sp},
+			hlB:      []tokenize.Span{t.Span},
+			expl:     fmt.Sprintf("%s says they %q; %s says they were %q.", src(a), txt(a, sp), src(b), t.Norm),
+			keyA:     "state:kept:" + strings.Join(subject, " "),
+			keyB:     "state:changed:" + strings.Join(subject, " "),
 			specific: true,
 		}, true
 	}

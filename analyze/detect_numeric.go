@@ -13,7 +13,7 @@ import (
 // range they give reaches down to (0: no lower end; 1: the amount itself).
 var (
 	lowerBounds = []string{"more than", "over", "at least", "upwards of", "in excess of", "just over", "above", "exceeding"}
-	upperBounds = []string{"less than", "fewer than", "under", "up to", "as much as", "as many as", "below", "just under", "no more than"}
+	upperBounds = []string{"within", "less than", "fewer than", "under", "up to", "as much as", "as many as", "below", "just under", "no more than"}
 	nearBelow   = []string{"nearly", "almost", "close to", "just shy of", "not quite"}
 )
 
@@ -43,7 +43,15 @@ func valueRange(written string, q tokenize.Quantity) (lo, hi float64) {
 // count closer to the whole ("tracked 12,000 adults" against "its 21,000
 // participants") more likely gives the whole differently.
 func subsetOf(a *claim, x quant, b *claim, y quant) bool {
-	return !wholeCount(a, x) && wholeCount(b, y) && x.q.Value*3 <= y.q.Value
+	return x.q.Value*3 <= y.q.Value && (!wholeCount(a, x) && wholeCount(b, y) || partitive(a, x) && !partitive(b, y))
+}
+
+// partitive reports whether an amount counts part of a group it names
+// ("three of the rescued miners", "two of its stores"): a count of some
+// of the whole another statement gives.
+func partitive(c *claim, q quant) bool {
+	return q.q.Unit == "" && q.b+1 < len(c.toks) && c.toks[q.b].Norm == "of" &&
+		(determiners[c.toks[q.b+1].Norm] || c.toks[q.b+1].Norm == "its" || c.toks[q.b+1].Norm == "their")
 }
 
 // wholeCount reports whether an amount is written as a whole set: after
@@ -283,7 +291,13 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 	agreed := false
 	for _, x := range a.qty {
 		for _, y := range b.qty {
-			if x.q.Unit != y.q.Unit || yearLike(a, x.q) || yearLike(b, y.q) {
+			if x.q.Unit != y.q.Unit {
+				var ok bool
+				if x, y, ok = sameDuration(x, y); !ok {
+					continue
+				}
+			}
+			if yearLike(a, x.q) || yearLike(b, y.q) {
 				continue
 			}
 			team := peopleAt(x, y) || peopleAt(y, x)
@@ -293,7 +307,21 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 			// statement names the other's actor too: "Portside agreed a
 			// £32m fee with Riverton for Okafor" and "Okafor joined
 			// Portside from Riverton for £28m" tell one transaction.
-			if x.actor != "" && y.actor != "" && !sameActor && !(names(a, y.actor) && names(b, x.actor)) {
+			// An event's amount is of every party in it: "banned Osei for
+			// four years" and "Osei's two-year suspension" time one ban,
+			// so one statement naming the other's party is enough.
+			told := names(a, y.actor) && names(b, x.actor)
+			oneEvent := x.event != "" && x.event == y.event
+			if oneEvent {
+				told = names(a, y.actor) || names(b, x.actor)
+			}
+			if ago(a, x) != ago(b, y) {
+				continue // "married six years ago" is when, "for three months" how long
+			}
+			if oneEvent && x.byVerb && y.byVerb && x.noun && y.noun && countShared(x.measures, y.measures) == 1 {
+				continue // "served two years in the army", "served four years in jail"
+			}
+			if x.actor != "" && y.actor != "" && !sameActor && !told {
 				continue
 			}
 			if valuesAgree(x.q, y.q) {
@@ -352,6 +380,32 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 		}
 	}
 	return agree, agreed
+}
+
+// ago reports whether amount x of claim c is a time before now ("six
+// years ago"), a point in time rather than a length.
+func ago(c *claim, x quant) bool {
+	return x.b < len(c.toks) && c.toks[x.b].Norm == "ago"
+}
+
+// seconds gives the length of each unit of time (a compound's "~year" is
+// a year).
+var seconds = map[string]float64{"s": 1, "min": 60, "h": 3600, "day": 86400, "week": 7 * 86400, "month": 30 * 86400, "year": 365 * 86400}
+
+// sameDuration returns two amounts of time in different units ("within 40
+// minutes", "more than four hours") in seconds, so they can be compared;
+// ok is false unless both are the time one event took ("shut down within
+// 40 minutes", "took four hours to close"): "six months ago" and "two
+// weeks ago" are times of different events.
+func sameDuration(x, y quant) (quant, quant, bool) {
+	sx, okx := seconds[strings.TrimPrefix(x.q.Unit, "~")]
+	sy, oky := seconds[strings.TrimPrefix(y.q.Unit, "~")]
+	if !okx || !oky || x.event == "" || x.event != y.event {
+		return x, y, false
+	}
+	x.q.Value, x.q.Unit = x.q.Value*sx, "s"
+	y.q.Value, y.q.Unit = y.q.Value*sy, "s"
+	return x, y, true
 }
 
 // cumulativeUpdate: x of a and y of b count a thing that only grows as

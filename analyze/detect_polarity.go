@@ -369,7 +369,13 @@ func (an *analyzer) searchAntonym(a, b *claim) (judgement, bool) {
 		if j, ok := an.opposedMoves(a, b); ok {
 			return j, true
 		}
-		return an.opposedActs(a, b, n)
+		if j, ok := an.opposedActs(a, b, n); ok {
+			return j, true
+		}
+		if j, ok := an.opposedOnObject(a, b); ok {
+			return j, true
+		}
+		return an.opposedDescriptions(a, b)
 	}
 	// "not rise" versus "fall" agree. Asked before the search, not after
 	// the first antonym is found: the answer is no either way, and the
@@ -387,6 +393,9 @@ func (an *analyzer) searchAntonym(a, b *claim) (judgement, bool) {
 	bRead := false
 	for _, i := range aOnly {
 		t := a.toks[i]
+		if cardinal(t) {
+			continue // counts are the numeric detector's: "first" is no opposite of "four"
+		}
 		rt := wn.ReadingsOf(t.Norm)
 		canOppose := rt.CanOppose()
 		if canOppose && !bRead {
@@ -397,6 +406,9 @@ func (an *analyzer) searchAntonym(a, b *claim) (judgement, bool) {
 		}
 		for n, k := range bOnly {
 			u := b.toks[k]
+			if cardinal(u) {
+				continue
+			}
 			if !(an.lx.opposite(t.Stem, u.Stem) || canOppose && wn.AntonymOf(&rt, &rb[n]) != wn.NotAntonym) {
 				continue
 			}
@@ -435,8 +447,13 @@ func timeModifier(c *claim, i int) bool {
 }
 
 func isFewOrCount(t tokenize.Token) bool {
+	return cardinal(t) || t.Norm == "few" || t.Norm == "several"
+}
+
+// cardinal reports whether a token is a count: digits or a number word.
+func cardinal(t tokenize.Token) bool {
 	_, ok := numberWord(t.Norm)
-	return ok || t.Kind == tokenize.Number || t.Norm == "few" || t.Norm == "several"
+	return ok || t.Kind == tokenize.Number
 }
 
 // opposedMoves: the same subject moving in opposite directions on the same
@@ -530,6 +547,132 @@ func (an *analyzer) opposedActs(a, b *claim, shared int) (judgement, bool) {
 				continue
 			}
 			return antonymJudgement(a, b, t, u, 0.55, fmt.Sprintf("%s says %q where %s says %q of the same party.", src(a), t.Norm, src(b), u.Norm)), true
+		}
+	}
+	return judgement{}, false
+}
+
+// objectStems returns the content stems of the object of the verb at i:
+// the content words after it, past determiners and possessives, up to the
+// first other word ("the European indoor silver medal she won": european,
+// indoor, silver, medal).
+func (c *claim) objectStems(i int) []string {
+	var out []string
+	for j := i + 1; j < len(c.toks) && j <= i+7 && c.clause[j] == c.clause[i]; j++ {
+		t := c.toks[j]
+		if c.content[j] && !c.isCue(j) {
+			out = append(out, t.Stem)
+			continue
+		}
+		if len(out) == 0 && (determiners[t.Norm] || t.Norm == "his" || t.Norm == "her" || t.Norm == "its" || t.Norm == "their") {
+			continue
+		}
+		break
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// opposedOnObject: opposite verbs acting on one object in statements too
+// long to share half their words ("meaning she loses the European indoor
+// silver medal she won in Torun", "Osei keeps her European indoor silver
+// from Torun, because ..."): the verbs are configured opposites and their
+// objects share two content words. Two named subjects that differ act on
+// the thing from two sides ("Alder sold the plant", "Brix bought the
+// plant"), which is no conflict.
+func (an *analyzer) opposedOnObject(a, b *claim) (judgement, bool) {
+	if a.has&b.has&flOppose == 0 || negatesAct(a) || negatesAct(b) {
+		return judgement{}, false
+	}
+	for i, t := range a.toks {
+		ops := an.lx.antOf[t.Stem]
+		if len(ops) == 0 {
+			ops = an.lx.antOf[baseStem(t)]
+		}
+		if len(ops) == 0 || !a.content[i] || !verbish(t) || a.speculativeAt(i) {
+			continue
+		}
+		objA := a.objectStems(i)
+		if len(objA) < 2 {
+			continue
+		}
+		for k, u := range b.toks {
+			if !slices.Contains(ops, u.Stem) && !slices.Contains(ops, baseStem(u)) || !verbish(u) || b.speculativeAt(k) {
+				continue
+			}
+			if countShared(objA, b.objectStems(k)) < 2 {
+				continue
+			}
+			if x, ok := a.subjectBefore(i); ok {
+				if y, ok := b.subjectBefore(k); ok && !a.parties.same(x.name, y.name) {
+					continue
+				}
+			}
+			return antonymJudgement(a, b, t, u, 0.5, fmt.Sprintf("%s says %q where %s says %q of the same thing.", src(a), t.Norm, src(b), u.Norm)), true
+		}
+	}
+	return judgement{}, false
+}
+
+// describedNoun returns the owned noun a describing word at i speaks of,
+// and its owner: "Halvern's swift response" (the word before the noun) or
+// "Halvern's response had been slow" (after it, past auxiliaries). The
+// noun must follow a possessive ("Halvern's", "its"), so that both
+// statements speak of one party's thing, not of two things of a kind; the
+// owner is the word before the possessive mark, or the pronoun.
+func (c *claim) describedNoun(i int) (noun int, owner string, ok bool) {
+	ownerAt := func(p int) (string, bool) { // p: the token before the owned words
+		if p < 0 {
+			return "", false
+		}
+		switch n := c.toks[p].Norm; {
+		case isPossessiveMark(n) && p > 0:
+			return c.toks[p-1].Norm, true
+		case n == "its" || n == "their":
+			return n, true
+		}
+		return "", false
+	}
+	if i+1 < len(c.toks) && c.content[i+1] {
+		if o, ok := ownerAt(i - 1); ok {
+			return i + 1, o, true // "Halvern's swift response"
+		}
+	}
+	k := i - 1
+	for k >= 0 && auxiliaries[c.toks[k].Norm] {
+		k--
+	}
+	if k < i-1 && k >= 0 && c.content[k] {
+		if o, ok := ownerAt(k - 1); ok {
+			return k, o, true // "Halvern's response had been slow"
+		}
+	}
+	return -1, "", false
+}
+
+// opposedDescriptions: one party's thing described with opposite words
+// ("Halvern's swift response", "Halvern's response had been slow") in
+// statements that share too few words for searchAntonym.
+func (an *analyzer) opposedDescriptions(a, b *claim) (judgement, bool) {
+	if a.has&b.has&flOppose == 0 || negatesAct(a) || negatesAct(b) {
+		return judgement{}, false
+	}
+	for i, t := range a.toks {
+		ops := an.lx.antOf[t.Stem]
+		if len(ops) == 0 || !a.content[i] || a.speculativeAt(i) {
+			continue
+		}
+		n, owner, ok := a.describedNoun(i)
+		if !ok {
+			continue
+		}
+		for k, u := range b.toks {
+			if !slices.Contains(ops, u.Stem) || b.speculativeAt(k) {
+				continue
+			}
+			if m, o, ok := b.describedNoun(k); ok && b.toks[m].Stem == a.toks[n].Stem && o == owner {
+				return antonymJudgement(a, b, t, u, 0.5, fmt.Sprintf("%s calls the %s %q where %s calls it %q.", src(a), a.toks[n].Norm, t.Norm, src(b), u.Norm)), true
+			}
 		}
 	}
 	return judgement{}, false

@@ -69,6 +69,13 @@ func (c *claim) findRanks() []rank {
 			}
 			if streak {
 				out = append(out, rank{k, c.toks[j].Stem, []string{c.toks[j].Stem}, tokenize.Span{Start: t.Start, End: c.toks[j].End}})
+				continue
+			}
+			// "the third bank to fail this year", "the second player to
+			// score": a place in the order things happened, ranked by the
+			// verb after "to" (its head) and counting the noun before it.
+			if j+2 < n && c.toks[j+1].Norm == "to" && c.content[j+2] && !c.isCue(j+2) && c.clause[j+2] == c.clause[i] {
+				out = append(out, rank{k, "to " + c.toks[j+2].Stem, []string{c.toks[j].Stem}, tokenize.Span{Start: t.Start, End: c.toks[j+2].End}})
 			}
 			continue
 		}

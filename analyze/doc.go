@@ -47,10 +47,20 @@
 //     recorded or seen ("a small tsunami wave was recorded");
 //   - kept state: a named thing said to stay in a state ("the Dravo bridge
 //     remained open") versus brought to the opposite ("closed the Dravo
-//     bridge");
+//     bridge"), or unnamed things whose subject words the opposite verb's
+//     object repeats ("beaches along the northern shore remain open",
+//     "closed five beaches on the northern shore");
 //   - still without: a service restored to all ("power had been restored
 //     to all customers") versus some still without it the same day or
 //     later ("thousands were still without power");
+//   - death: no one died ("all of the miners survived", "no one was
+//     killed") versus a death reported ("one of them died in hospital");
+//     a denial of deaths allows injuries, so harm words do not stand for
+//     it;
+//   - effort: a thing said ended or not happening ("the leak has been
+//     stopped", "was not leaking fuel") versus people still trying to end
+//     it the same day or later ("working to seal the leak", "deployed a
+//     boom to contain the leak");
 //   - early end: a state said to last until at least a day ("suspended
 //     until at least Wednesday", "in place for at least a week") versus
 //     its end before then ("will reopen on Tuesday", "lifted on

@@ -482,6 +482,18 @@ func (c *claim) terms() (generic, special []string) {
 	if c.has&flNegation != 0 || c.has&flOccur != 0 {
 		shapes = append(shapes, c.occurrenceMarkers()...)
 	}
+	// "The leak has been stopped" and "working to seal the leak" share
+	// only the thing.
+	if c.has&(flDeathSaid|flDeathDenied) != 0 {
+		// "All of the miners survived" and "one of them died".
+		shapes = append(shapes, "death")
+	}
+	if c.ended.thing != "" {
+		shapes = append(shapes, "effort:"+c.ended.thing)
+	}
+	if c.effort.thing != "" {
+		shapes = append(shapes, "effort:"+c.effort.thing)
+	}
 	for _, s := range uniq(shapes) {
 		special = append(special, s)
 		for _, g := range c.groups {
