@@ -234,7 +234,8 @@ func matchWords(toks []tokenize.Token, words []string) bool {
 	return true
 }
 
-// farApart reports whether two counts differ a hundredfold or more:
+// farApart reports whether two amounts (counts, money, any unit) differ a
+// hundredfold or more:
 // sources disagree on a count by a factor, not by orders of magnitude.
 func farApart(x, y float64) bool {
 	x, y = math.Abs(x), math.Abs(y)
@@ -359,8 +360,8 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 			if isRate(x) != isRate(y) {
 				continue // "1.2 million pots a week" and "48,000 pots"
 			}
-			if x.q.Unit == "" && farApart(x.q.Value, y.q.Value) {
-				continue // "two people" and "9,000 staff" count different things
+			if farApart(x.q.Value, y.q.Value) {
+				continue // "two people" and "9,000 staff", "$29 bands" and "$4,000 watches" are different things
 			}
 			if datedElsewhere(a, b) || datedElsewhere(b, a) {
 				continue // "in 2015, thieves took a sketch worth 30,000 euros"
