@@ -1122,6 +1122,9 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 			if c.inDate(j) || calendarWords[t.Norm] {
 				break // "5.1% in October": a month scopes the amount, it is not what is measured
 			}
+			if len(qu.measures) == 0 && q.Unit != "" && dimensions[t.Norm] {
+				break // "a wall of water 4 metres high": the wall is measured
+			}
 			if !c.content[j] || c.clause[j] != c.clause[a] || verbOnly(t) || t.Kind == tokenize.Number || pluralCount(t) {
 				// "$50 billion reduces the risk": the amount is the
 				// subject of the verb, which measures nothing.
@@ -1189,6 +1192,12 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 							k = m
 						} else if m := c.contentBefore(k, 3); m >= 0 {
 							k = m
+							// "the ash column reached 9 km": the
+							// compound's first noun names it too ("a
+							// column of ash").
+							if m > 0 && c.content[m-1] && !c.isCue(m-1) && !c.inEntity(m-1) && c.clause[m-1] == c.clause[m] && nounModifier(c.toks[m-1]) {
+								qu.measures = append(qu.measures, c.toks[m-1].Stem)
+							}
 						}
 					}
 					qu.measures = append(qu.measures, c.toks[k].Stem)
@@ -1362,6 +1371,7 @@ var clockMarks = map[string]bool{"a.m.": true, "p.m.": true, "am": true, "pm": t
 // "totalled 900") without saying what the amount is of.
 var linking = map[string]bool{
 	"stood": true, "stands": true, "stand": true, "totalled": true, "totaled": true, "totals": true, "amounted": true,
+	"reached": true, "reaches": true, "hit": true, "hits": true,
 	// "the train was travelling at 40 km/h": a speed is the mover's.
 	"travelling": true, "traveling": true, "moving": true,
 }
@@ -1422,6 +1432,20 @@ func (c *claim) subjectHead(k int) int {
 		return -1
 	}
 	return -1
+}
+
+// dimensions are the adjectives of size after a length: "4 metres high".
+var dimensions = map[string]bool{"high": true, "tall": true, "long": true, "wide": true, "deep": true, "thick": true}
+
+// nounModifier reports whether a word before a noun is a noun itself:
+// tagged one, or an adjective by the tag that WordNet knows as a noun (the
+// tagger calls "ash" in "the ash column" an adjective), or untagged.
+func nounModifier(t tokenize.Token) bool {
+	if strings.HasPrefix(t.Tag, "NN") {
+		return true
+	}
+	_, ok := wn.LemmaPOS(t.Norm, wn.Noun)
+	return ok && (t.Tag == "JJ" || t.Tag == "")
 }
 
 func (c *claim) contentBefore(k, w int) int {

@@ -109,6 +109,8 @@ func TestGeneralRules(t *testing.T) {
 			"Fans of the Harwick band have donated more than $127,000 to the fund.", "One fan of the Harwick band donated $100 to the fund on Monday.", ""},
 		{"amounts of one order still differ",
 			"Fans of the Harwick band have donated more than $127,000 to the fund.", "Fans of the Harwick band have donated about $90,000 to the fund.", analyze.KindNumeric},
+		{"a level reached is its subject's, named by a compound too",
+			"The fire at the Lorne refinery sent a column of smoke 300 metres high over the town.", "The smoke column reached 500 metres, the Lorne fire service said.", analyze.KindNumeric},
 		{"a part of a whole is counted by its noun",
 			"The Civic Alliance holds 23 of the council's 45 seats.", "The Civic Alliance holds 21 of 45 seats on the council.", analyze.KindNumeric},
 		{"the whole is not compared with the part",
