@@ -80,6 +80,9 @@ func TestMentions(t *testing.T) {
 			{"Veridian Group", "Veridian Group", ""}}},
 		{"sentence-initial ordinary word does not", "However Zentrix Labs disagreed with the plan on Monday.", []gotMention{
 			{"Zentrix Labs", "Zentrix Labs", ""}}},
+		{"a sentence full of names is no headline", "The Carrow poll has Ada Brenner at 48% and Tom Voss at 44%.", []gotMention{
+			{"Carrow", "Carrow", ""}, {"Ada Brenner", "Ada Brenner", ""}, {"Tom Voss", "Tom Voss", ""}}},
+		{"a title-case headline without a full stop", "Carrow Poll Shows Brenner Ahead", nil},
 		{"demonym is not a name", "The company agreed to sell its Polish unit to a buyer.", nil},
 		{"question word is not a name", "Did the regulator go too far with the ruling?", nil},
 		{"month is not a name", "It happened in March.", nil},

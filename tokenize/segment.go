@@ -346,7 +346,7 @@ func (sg *segmenter) paragraph(first, last int, kind lineKind) {
 		case s.Last-s.First > maxHeadingTokens || sg.endsPunct(s.First, s.Last):
 		case kind == plainLine:
 			s.Heading = true
-		case kind == listLine && clauseMode(sg.text, d.Tokens[s.First:s.Last]) != normalCase:
+		case kind == listLine && clauseMode(sg.text, d.Tokens[s.First:s.Last], false) != normalCase:
 			s.Heading = true // "- Funding Round Involving Amazon": a heading set as a list item
 		}
 	}
@@ -361,7 +361,7 @@ func (sg *segmenter) paragraph(first, last int, kind lineKind) {
 func (sg *segmenter) titleQuestion(first, last int) bool {
 	switch string(sg.tokText(last - 1)) {
 	case "?", "!", ":":
-		return clauseMode(sg.text, sg.doc.Tokens[first:last]) == titleCase
+		return clauseMode(sg.text, sg.doc.Tokens[first:last], false) == titleCase
 	}
 	return false
 }

@@ -255,7 +255,7 @@ func (f *finisher) modes() []capMode {
 			if i < s.Last && !(d.Tokens[i].Kind == Punct && d.Tokens[i].Norm == ":") {
 				continue
 			}
-			m := clauseMode(f.text, d.Tokens[a:i])
+			m := clauseMode(f.text, d.Tokens[a:i], i == s.Last && i > a && d.Tokens[i-1].Norm == ".")
 			for k := a; k < i; k++ {
 				f.mode[k] = m
 			}
@@ -266,8 +266,11 @@ func (f *finisher) modes() []capMode {
 }
 
 // clauseMode tells a headline written in Title Case or in capitals from
-// ordinary text.
-func clauseMode(text []byte, toks []Token) capMode {
+// ordinary text. A clause that ends the sentence with a full stop and has a
+// long word in lower case is a sentence full of names ("The Carrow poll has
+// Ada Brenner at 48% and Tom Voss at 44%."), not a headline: headlines
+// capitalise every long word and seldom end in a full stop.
+func clauseMode(text []byte, toks []Token, fullStop bool) capMode {
 	if len(toks) > 25 {
 		return normalCase
 	}
@@ -293,7 +296,7 @@ func clauseMode(text []byte, toks []Token) capMode {
 	switch {
 	case words >= 3 && upper*5 >= words*4:
 		return upperCase
-	case long >= 2 && capd*4 >= long*3:
+	case long >= 2 && capd*4 >= long*3 && !(fullStop && capd < long):
 		return titleCase
 	}
 	return normalCase
