@@ -94,10 +94,12 @@ type claim struct {
 	// noAntonymWith is the last claim detectAntonym found no antonym
 	// against, with this claim first (see detectAntonym).
 	noAntonymWith *claim
-	// picked is pickedOut's answer once pickedDone: compare asks on
-	// every pair.
+	// picked is pickedOut's answer once pickedDone, among amongScope's
+	// once amongDone: compare asks on every pair.
 	picked     string
 	pickedDone bool
+	among      []string
+	amongDone  bool
 	// noClauseWith is the last claim sameClause found no shared clause
 	// with, this claim first (see sameClause).
 	noClauseWith *claim
@@ -152,9 +154,12 @@ type quant struct {
 	noun bool
 	// byVerb is set when event is a verb's, not a compound's noun.
 	byVerb bool
-	what   string // the measured words as written, for explanations
-	head   string // the first measured word's stem: the counted noun itself
-	a, b   int
+	// share is set on a party's share written as such: "Ostrander at
+	// 47%", "leads Whitfield 49% to 43%" (bindShares).
+	share bool
+	what  string // the measured words as written, for explanations
+	head  string // the first measured word's stem: the counted noun itself
+	a, b  int
 }
 
 // grouper maps an entity name to the group of names that denote one party.
@@ -1176,7 +1181,11 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 		atAge := q.Unit == "" && a >= 2 && c.toks[a-1].Norm == "at" && c.content[a-2] &&
 			!linking[c.toks[a-2].Norm] && !lx.movements[c.toks[a-2].Stem]
 		if len(qu.measures) == 0 && !atAge {
-			for k := a - 1; k >= 0 && k >= a-3; k-- {
+			from := a
+			if a >= 3 && c.toks[a-3].Norm == "plus" && c.toks[a-2].Norm == "or" && c.toks[a-1].Norm == "minus" {
+				from = a - 3 // "a margin of error of plus or minus 3 points"
+			}
+			for k := from - 1; k >= 0 && k >= from-3; k-- {
 				if c.clause[k] != c.clause[a] || calendarWords[c.toks[k].Norm] {
 					break
 				}
@@ -1260,6 +1269,54 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 		qu.noun = noun >= 0
 		qu.what = strings.Join(words, " ")
 		c.qty = append(c.qty, qu)
+	}
+	c.bindShares()
+}
+
+// bindShares gives the two shares of "Ostrander leads Whitfield by six
+// points, 49% to 43%" to the two parties named before them, in the order
+// named: the first figure is the first party's ("Whitfield trails
+// Ostrander 43% to 49%" reads the same way). One party named gets the
+// first figure; with more, which is whose is unclear.
+func (c *claim) bindShares() {
+	for i := range c.qty {
+		// "Ostrander at 47%": a name, "at", the share.
+		x := &c.qty[i]
+		if x.q.Unit == "%" && x.a >= 2 && c.toks[x.a-1].Norm == "at" {
+			for _, e := range c.ents {
+				if e.b == x.a-1 {
+					x.actor, x.share = e.name, true
+				}
+			}
+		}
+	}
+	for i := 0; i+1 < len(c.qty); i++ {
+		x, y := &c.qty[i], &c.qty[i+1]
+		if x.q.Unit != "%" || y.q.Unit != "%" || y.a != x.b+1 || c.toks[x.b].Norm != "to" {
+			continue
+		}
+		var names, groups []string
+		for _, e := range c.ents {
+			if e.b <= x.a && !slices.Contains(groups, e.group) {
+				names, groups = append(names, e.name), append(groups, e.group)
+			}
+		}
+		// An actor found before must be the one named; the second figure
+		// may have been given the sentence's subject, the first party.
+		fits := func(q *quant, name string) bool { return q.actor == "" || c.parties.same(q.actor, name) }
+		switch {
+		case len(names) == 1 && fits(x, names[0]): // "Whitfield leads 45% to 38%": the leader's figure first
+			x.actor, x.share = names[0], true
+			y.actor = "" // the other side's, unnamed
+		case len(names) == 2 && fits(x, names[0]) && (fits(y, names[1]) || fits(y, names[0])):
+			x.actor, y.actor = names[0], names[1]
+			x.share, y.share = true, true
+		default:
+			continue
+		}
+		// A share measures nothing but itself: "leads" before it is the
+		// verb, not what is counted.
+		x.measures, x.head = nil, ""
 	}
 }
 

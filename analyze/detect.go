@@ -113,6 +113,11 @@ func (an *analyzer) compareWith(detectors []detector, a, b *claim) (judgement, b
 	if pickedElsewhere(a, b) && pickedElsewhere(b, a) {
 		return judgement{}, false
 	}
+	// So are statements of two groups: "among younger voters", "among
+	// older voters".
+	if sa, sb := a.amongScope(), b.amongScope(); len(sa) > 0 && len(sb) > 0 && !subset(sa, sb) && !subset(sb, sa) {
+		return judgement{}, false
+	}
 	// Most aligned pairs share a few words and nothing any detector needs:
 	// leave them at once.
 	if !a.shaped() && !b.shaped() {

@@ -3,6 +3,7 @@ package analyze
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	wn "github.com/crosscheck-go/crosscheck/internal/lexicon"
@@ -342,7 +343,11 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 				}
 				continue
 			}
-			if !sameThing || len(x.measures) == 0 {
+			// A party's share with nothing else said of it ("Ostrander at
+			// 47%", "leads 49% to 43%") is its share of the one count the
+			// story is about.
+			share := sameActor && x.share && y.share && len(x.measures) == 0 && len(y.measures) == 0 && sameGroupOf(a, b)
+			if !share && (!sameThing || len(x.measures) == 0) {
 				continue
 			}
 			if j, ok := an.cumulativeUpdate(a, x, b, y); ok {
@@ -456,6 +461,85 @@ func numberJudgement(a *claim, x quant, b *claim, y quant, kind Kind, base float
 		keyB:     qkey(y),
 		specific: true,
 	}
+}
+
+// amongScope returns the stems of the content words after "among" ("among
+// independent voters"): the group a figure is of.
+func (c *claim) amongScope() []string {
+	if !c.amongDone {
+		c.among, c.amongDone = c.findAmong(), true
+	}
+	return c.among
+}
+
+func (c *claim) findAmong() []string {
+	var out []string
+	for i, t := range c.toks {
+		if t.Norm != "among" {
+			continue
+		}
+		for k := i + 1; k < len(c.toks) && k <= i+4 && c.toks[k].Kind == tokenize.Word; k++ {
+			if c.content[k] {
+				out = append(out, c.toks[k].Stem)
+			}
+		}
+	}
+	return out
+}
+
+// sameGroupOf reports whether two claims' figures are of one group: both
+// of the whole ("Ostrander at 47%" and "leads 49% to 43%"), or of groups
+// one within the other. A group the other's document gives as its whole
+// ("among likely voters" beside "a survey of 1,150 likely voters") is the
+// whole.
+func sameGroupOf(a, b *claim) bool {
+	sa, sb := a.amongScope(), b.amongScope()
+	if len(sa) > 0 && docNames(b.d, sa) {
+		sa = nil
+	}
+	if len(sb) > 0 && docNames(a.d, sb) {
+		sb = nil
+	}
+	if len(sa) == 0 || len(sb) == 0 {
+		return len(sa) == len(sb)
+	}
+	return subset(sa, sb) || subset(sb, sa)
+}
+
+// docNames reports whether document d says every stem of s outside an
+// "among" phrase: as its own subject, not as one of its groups.
+func docNames(d *tokenize.Document, s []string) bool {
+	found := make([]bool, len(s))
+	for i, t := range d.Tokens {
+		if amongBefore(d.Tokens, i) {
+			continue
+		}
+		for k, x := range s {
+			found[k] = found[k] || t.Stem == x
+		}
+	}
+	return !slices.Contains(found, false)
+}
+
+// amongBefore reports whether an "among" stands in the four word tokens
+// before token i, in its sentence.
+func amongBefore(toks []tokenize.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4 && toks[k].Kind == tokenize.Word; k-- {
+		if toks[k].Norm == "among" {
+			return true
+		}
+	}
+	return false
+}
+
+// subset reports whether every string of a is in b.
+func subset(a, b []string) bool {
+	for _, s := range a {
+		if !slices.Contains(b, s) {
+			return false
+		}
+	}
+	return true
 }
 
 // pickedElsewhere reports whether a superlative of a picks out a named
