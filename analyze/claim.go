@@ -1112,6 +1112,11 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 				}
 				break
 			}
+			// "$128 million in its first three days": a time, not the
+			// counted noun.
+			if j < n && c.toks[b].Norm == "in" && (ordinals[c.toks[j].Norm] > 0 || c.toks[j].Norm == "last") {
+				j = n
+			}
 		}
 		// "four Varga paintings", "200 Amazon workers": a name between
 		// the count and the counted noun qualifies the noun.
