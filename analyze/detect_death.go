@@ -68,6 +68,28 @@ func (c *claim) findDeath() (denied, said tokenize.Span, ok bool) {
 	return denied, said, denied.End > 0 || said.End > 0
 }
 
+// bareDeathDenial reports whether the clause denying any death says
+// nothing else ("No deaths have been reported", "no one died", then
+// perhaps who said so): a denial of the story's own event, which a death
+// reported in other words contradicts whatever else the two share.
+func (c *claim) bareDeathDenial() bool {
+	a, b := tokenRange(c.toks, c.deathDenied)
+	if a >= b {
+		return false
+	}
+	for k := range c.toks {
+		if c.clause[k] != c.clause[a] || k >= a && k < b || !c.content[k] {
+			continue
+		}
+		switch c.toks[k].Norm {
+		case "reported", "confirmed", "recorded", "far", "yet":
+			continue
+		}
+		return false
+	}
+	return true
+}
+
 // comparedAfter reports whether a comparison follows token i in its
 // clause: "no one has died more times than Castro" denies no death.
 func comparedAfter(c *claim, i int) bool {
@@ -88,7 +110,7 @@ func (an *analyzer) detectDeath(a, b *claim) (judgement, bool) {
 	if a.cond || b.cond || a.deathSaid.End == 0 || b.deathDenied.End == 0 || a.deathDenied.End > 0 {
 		return judgement{}, false
 	}
-	if sharedContent(a, b) < 1 || a.namesMonth() && !b.namesMonth() {
+	if sharedContent(a, b) < 1 && !b.bareDeathDenial() || a.namesMonth() && !b.namesMonth() {
 		return judgement{}, false
 	}
 	score := 0.6 * hedgeFactor(a, b)
