@@ -415,6 +415,9 @@ func (an *analyzer) searchAntonym(a, b *claim) (judgement, bool) {
 			if timeModifier(a, i) || timeModifier(b, k) {
 				continue // "in the coming weeks" and "in recent weeks" are two times, not two claims
 			}
+			if !sharedNeighbour(a, i, b, k) {
+				continue // "young volunteers" and "an old friend": opposite words about two things
+			}
 			score := (0.45 + 0.3*share) * hedgeFactor(a, b)
 			return judgement{
 				kind:  KindAntonym,
@@ -429,6 +432,25 @@ func (an *analyzer) searchAntonym(a, b *claim) (judgement, bool) {
 		}
 	}
 	return judgement{}, false
+}
+
+// sharedNeighbour reports whether opposite words i of a and k of b stand
+// by a common content word, within two tokens in their clauses: they
+// then say opposite things of one thing ("the order was lifted" / "the
+// order was imposed") rather than of two things in sentences that share
+// words elsewhere.
+func sharedNeighbour(a *claim, i int, b *claim, k int) bool {
+	for x := max(0, i-2); x < len(a.toks) && x <= i+2; x++ {
+		if x == i || !a.content[x] || a.clause[x] != a.clause[i] {
+			continue
+		}
+		for y := max(0, k-2); y < len(b.toks) && y <= k+2; y++ {
+			if y != k && b.content[y] && b.clause[y] == b.clause[k] && sameWord(a.toks[x], b.toks[y]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // timeModifier reports whether token i of c modifies a stretch of time

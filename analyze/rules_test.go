@@ -319,6 +319,8 @@ func TestGeneralRules(t *testing.T) {
 			"Rents were highest at Dunmore Quay, where the average was 1,900 pounds a month.", "Rents were lowest at Castle Heights, at 850 pounds a month.", ""},
 		{"one member's figure is not the whole's",
 			"The average rent across Brackley rose to 1,400 pounds a month.", "Rents were highest at Dunmore Quay, where the average rent was 1,900 pounds a month.", ""},
+		{"opposite words about two things in sentences alike",
+			"The Dunmore council praised the young volunteers at the flood centre on Monday.", "The Dunmore council thanked an old friend of the mayor at the flood centre on Monday.", ""},
 		{"opposite places in time are two times",
 			"The Dunmore council will publish the audit in the coming weeks.", "The Dunmore council has discussed the audit in recent weeks.", ""},
 		{"one party's not knowing is no denial",
