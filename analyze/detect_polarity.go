@@ -26,9 +26,17 @@ func negationOn(c, o *claim) (cueAt, bool) {
 		if c.knowingNegated(cu) && !sameSubject(o, c, cu) {
 			continue
 		}
-		// "Declined to confirm or deny" denies nothing.
-		if cu.a >= 2 && c.toks[cu.a-1].Norm == "or" && (c.toks[cu.a-2].Norm == "confirm" || c.toks[cu.a-2].Norm == "admit") {
+		// "This is not the first time the dams were opened" says they were
+		// opened before; "cannot deny the value" affirms it.
+		if affirmingNegation(c, cu) {
 			continue
+		}
+		// "Declined to confirm or deny", "neither confirmed nor denied"
+		// deny nothing.
+		if cu.a >= 2 && (c.toks[cu.a-1].Norm == "or" || c.toks[cu.a-1].Norm == "nor") {
+			if w := c.toks[cu.a-2]; c.lx.knowing[w.Stem] || w.Norm == "admit" {
+				continue
+			}
 		}
 		// A denial negates a whole proposition: "denied reports that it
 		// plans to cut jobs" reaches the jobs, within its clause.
@@ -43,6 +51,25 @@ func negationOn(c, o *claim) (cueAt, bool) {
 		}
 	}
 	return cueAt{}, false
+}
+
+// affirmingNegation reports whether negation cu, with the words after it,
+// affirms: "not the first time", "not the first", "cannot deny", "no
+// doubt".
+func affirmingNegation(c *claim, cu cueAt) bool {
+	next := func(k int) string {
+		if cu.b+k < len(c.toks) {
+			return c.toks[cu.b+k].Norm
+		}
+		return ""
+	}
+	switch {
+	case next(0) == "the" && next(1) == "first", next(0) == "for" && next(1) == "the" && next(2) == "first":
+		return true
+	case next(0) == "deny" || next(0) == "denied" || next(0) == "doubt" || next(0) == "dispute":
+		return true
+	}
+	return false
 }
 
 // knowingNegated reports whether negation cu negates a verb of knowing or
