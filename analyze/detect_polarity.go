@@ -69,6 +69,15 @@ func affirmingNegation(c *claim, cu cueAt) bool {
 	case next(0) == "deny" || next(0) == "denied" || next(0) == "doubt" || next(0) == "dispute":
 		return true
 	}
+	// The denial itself after the negation: "cannot deny", "did not deny".
+	if cu.a > 0 {
+		switch w := c.toks[cu.a-1].Norm; w {
+		case "not", "cannot", "never", "no":
+			return true
+		default:
+			return strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t")
+		}
+	}
 	return false
 }
 
