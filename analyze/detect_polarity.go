@@ -23,7 +23,7 @@ func negationOn(c, o *claim) (cueAt, bool) {
 		// "An Iraqi source could not confirm the name" against "officials
 		// confirmed her name": one source's not knowing is no denial, unless
 		// the same party says both.
-		if c.knowingNegated(cu) && !sameSubject(o, c, cu) {
+		if c.knowingNegated(cu) && (!sameSubject(o, c, cu) || o.declinesToKnow()) {
 			continue
 		}
 		// "This is not the first time the dams were opened" says they were
@@ -51,6 +51,25 @@ func negationOn(c, o *claim) (cueAt, bool) {
 		}
 	}
 	return cueAt{}, false
+}
+
+// declinesToKnow reports whether c declines to confirm or tell: "declined
+// to comment", "was unable to verify". Such a claim agrees with "refused
+// to comment" and "could not confirm".
+func (c *claim) declinesToKnow() bool {
+	for i, t := range c.toks {
+		switch t.Norm {
+		case "declined", "declines", "unable", "refused", "refuses", "failed", "fails":
+		default:
+			continue
+		}
+		for k := i + 1; k < len(c.toks) && k <= i+2; k++ {
+			if c.lx.knowing[c.toks[k].Stem] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // affirmingNegation reports whether negation cu, with the words after it,

@@ -323,6 +323,8 @@ func TestGeneralRules(t *testing.T) {
 			"The Dunmore council praised the young volunteers at the flood centre on Monday.", "The Dunmore council thanked an old friend of the mayor at the flood centre on Monday.", ""},
 		{"opposite places in time are two times",
 			"The Dunmore council will publish the audit in the coming weeks.", "The Dunmore council has discussed the audit in recent weeks.", ""},
+		{"declining to comment agrees with not commenting",
+			"Carrow Police have not commented on the report about the bridge.", "Carrow Police declined to comment on the report about the bridge.", ""},
 		{"not the first time affirms an earlier time",
 			"This is not the first time Dunmore officials have closed the Carrow bridge.", "Dunmore officials also closed the Carrow bridge after a storm last winter.", ""},
 		{"cannot deny affirms",
