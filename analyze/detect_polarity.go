@@ -88,6 +88,17 @@ func affirmingNegation(c *claim, cu cueAt) bool {
 	case next(0) == "deny" || next(0) == "denied" || next(0) == "doubt" || next(0) == "dispute":
 		return true
 	}
+	// "has not been seen in public since September 3" tells when he was
+	// last seen, as "was last seen on September 3" does.
+	for k := cu.b; k < len(c.toks) && k <= cu.b+2; k++ {
+		if w := c.toks[k].Norm; w == "seen" || w == "heard" {
+			for j := k + 1; j < len(c.toks) && j <= k+5 && c.clause[j] == c.clause[k]; j++ {
+				if c.toks[j].Norm == "since" {
+					return true
+				}
+			}
+		}
+	}
 	// The denial itself after the negation: "cannot deny", "did not deny".
 	if cu.a > 0 {
 		switch w := c.toks[cu.a-1].Norm; w {

@@ -325,6 +325,8 @@ func TestGeneralRules(t *testing.T) {
 			"The Dunmore council will publish the audit in the coming weeks.", "The Dunmore council has discussed the audit in recent weeks.", ""},
 		{"declining to comment agrees with not commenting",
 			"Carrow Police have not commented on the report about the bridge.", "Carrow Police declined to comment on the report about the bridge.", ""},
+		{"not seen since tells when last seen",
+			"Ada Brenner has not been seen in public since a rally in Carrow on May 3.", "Ada Brenner was last seen in public at a rally in Carrow on May 3.", ""},
 		{"not the first time affirms an earlier time",
 			"This is not the first time Dunmore officials have closed the Carrow bridge.", "Dunmore officials also closed the Carrow bridge after a storm last winter.", ""},
 		{"cannot deny affirms",
