@@ -79,6 +79,7 @@ var detectors = []detector{
 	{(*analyzer).detectEarlyEnd, detectorNeeds{anyA: flChange | flContinue, allB: flChange, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectHarm, detectorNeeds{allA: flHarm, allB: flHarm, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectCause, detectorNeeds{allA: flCause, allB: flCause, noneA: flCond, noneB: flCond}},
+	{(*analyzer).detectTwoCauses, detectorNeeds{allA: flCause, allB: flCause, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectRank, detectorNeeds{allA: flRank, allB: flRank, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectVote, detectorNeeds{allA: flVote, allB: flVote, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectSchedule, detectorNeeds{allA: flSchedule, allB: flSchedule, noneA: flCond, noneB: flCond}},

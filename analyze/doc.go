@@ -28,7 +28,9 @@
 //   - attitude: the same party approving versus objecting to the same act;
 //   - harm, cause and vote: harm denied versus harm reported ("no one was
 //     injured", "taken to hospital"), a cause named versus one not known
-//     ("started by", "under investigation"), a unanimous vote versus a
+//     ("started by", "under investigation") or versus another cause that
+//     shares none of its words ("caused by a faulty valve", "the cause was
+//     human error"), a unanimous vote versus a
 //     dissent, each read through configured words, since the two sides
 //     share few;
 //   - rank and schedule: one thing given two places in an order

@@ -339,6 +339,12 @@ func TestGeneralRules(t *testing.T) {
 			"The mayor praised Kestrel Water's quick response and said supplies were safe.", "Residents said Kestrel Water's response had been slow and confused.", analyze.KindAntonym},
 		{"two parties' things described with opposite words",
 			"The mayor praised Kestrel Water's quick response and said supplies were safe.", "Residents said Orla Gas's response had been slow and confused.", ""},
+		{"two causes named against each other",
+			"The gas leak at the Orla plant was caused by a faulty valve, the operator said.", "Inspectors said the cause was human error at the Orla plant gas leak.", analyze.KindPolarity},
+		{"one cause among two named is no other cause",
+			"The derailment near Ostby was caused by a broken rail.", "The derailment near Ostby was caused by heavy rain and a broken rail.", ""},
+		{"one cause in other words",
+			"The boom over Managua was caused by the impact of a small meteorite.", "The boom over Managua was caused by a small meteorite, scientists said.", ""},
 		{"an ordinal is no opposite of a count",
 			"Vela won her first national title in the sprint.", "Vela has won four national titles in the sprint.", ""},
 	}
