@@ -55,9 +55,14 @@ type claim struct {
 	// the miners survived") and reporting one ("one of them died"), found
 	// once by findDeath.
 	deathDenied, deathSaid tokenize.Span
-	ranks                  []rank
-	schedules              []schedule
-	heading                bool
+	// none is a thing denied with "no" ("no arrests"), done the things
+	// said done with a passive verb ("were arrested"), each as a stem of
+	// the verb: found once, for detectNone.
+	none      thingAt
+	done      []thingAt
+	ranks     []rank
+	schedules []schedule
+	heading   bool
 	// harm, harmSigns and unharmed hold the token ranges of harm words
 	// ("injured"), signs of harm ("hospital") and unharmed words
 	// ("unhurt"), found by findHarm.
@@ -352,6 +357,15 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 			c.has |= flDeathSaid
 		}
 	}
+	if c.has&flNegation != 0 {
+		if t, ok := c.findNoneOf(); ok {
+			c.none = t
+			c.has |= flNone
+		}
+	}
+	if c.done = c.findDone(); len(c.done) > 0 {
+		c.has |= flDone
+	}
 	if c.ended.thing != "" {
 		c.has |= flEnded
 	}
@@ -478,6 +492,8 @@ const (
 	flEffort      // a thing someone is trying to end (findEffort, for detectEffort)
 	flDeathDenied // no one died (findDeath, for detectDeath)
 	flDeathSaid   // someone died (findDeath, for detectDeath)
+	flNone        // a thing denied with "no" (findNoneOf, for detectNone)
+	flDone        // a passive verb ("were arrested"; findDone, for detectNone)
 )
 
 // flags computes the claim's claimFlags from its cues, bindings and

@@ -75,6 +75,7 @@ var detectors = []detector{
 	{(*analyzer).detectKeptState, detectorNeeds{allA: flContinue, allB: flOppose, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectStillWithout, detectorNeeds{allA: flChange, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectEffort, detectorNeeds{allA: flEnded, allB: flEffort, noneA: flCond, noneB: flCond}},
+	{(*analyzer).detectNone, detectorNeeds{allA: flDone, allB: flNone, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectDeath, detectorNeeds{allA: flDeathSaid, allB: flDeathDenied, noneA: flCond | flDeathDenied, noneB: flCond}},
 	{(*analyzer).detectEarlyEnd, detectorNeeds{anyA: flChange | flContinue, allB: flChange, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectHarm, detectorNeeds{allA: flHarm, allB: flHarm, noneA: flCond, noneB: flCond}},
@@ -224,7 +225,7 @@ func period(d tokenize.DateRef) bool {
 // shaped reports whether a claim has anything a specific detector reads:
 // quantities, bindings, or state, negation or attitude cues.
 func (c *claim) shaped() bool {
-	return c.has&(flQty|flBound|flHost|flNegation|flContinue|flChange|flApproval|flObjection|flExclusive|flDay|flHarm|flCause|flRank|flVote|flSchedule|flEnded|flEffort|flDeathSaid|flDeathDenied) != 0
+	return c.has&(flQty|flBound|flHost|flNegation|flContinue|flChange|flApproval|flObjection|flExclusive|flDay|flHarm|flCause|flRank|flVote|flSchedule|flEnded|flEffort|flDeathSaid|flDeathDenied|flNone) != 0
 }
 
 func better(j, k judgement) bool {

@@ -46,6 +46,8 @@
 //   - still without: a service restored to all ("power had been restored
 //     to all customers") versus some still without it the same day or
 //     later ("thousands were still without power");
+//   - none of it: a thing denied with "no" ("with no arrests") versus
+//     the thing done, said with its verb ("12 people were arrested");
 //   - death: no one died ("all of the miners survived", "no one was
 //     killed") versus a death reported ("one of them died in hospital");
 //     a denial of deaths allows injuries, so harm words do not stand for

@@ -345,6 +345,10 @@ func TestGeneralRules(t *testing.T) {
 			"The derailment near Ostby was caused by a broken rail.", "The derailment near Ostby was caused by heavy rain and a broken rail.", ""},
 		{"one cause in other words",
 			"The boom over Managua was caused by the impact of a small meteorite.", "The boom over Managua was caused by a small meteorite, scientists said.", ""},
+		{"a thing denied as a noun against it done",
+			"The organisers said the march had been peaceful, with no arrests.", "Police said nine people were arrested after the march.", analyze.KindPolarity},
+		{"a thing not yet done is not done",
+			"No charges have been filed against the driver.", "The driver will be charged next week, police said.", ""},
 		{"an ordinal is no opposite of a count",
 			"Vela won her first national title in the sprint.", "Vela has won four national titles in the sprint.", ""},
 	}

@@ -486,6 +486,14 @@ func (c *claim) terms() (generic, special []string) {
 	if c.ended.thing != "" {
 		shapes = append(shapes, "effort:"+c.ended.thing)
 	}
+	// "With no arrests" and "12 people were arrested" share only the
+	// word.
+	if c.none.thing != "" {
+		shapes = append(shapes, "none:"+c.none.thing)
+	}
+	for _, d := range c.done {
+		shapes = append(shapes, "none:"+d.thing)
+	}
 	if c.effort.thing != "" {
 		shapes = append(shapes, "effort:"+c.effort.thing)
 	}
