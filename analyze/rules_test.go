@@ -349,6 +349,8 @@ func TestGeneralRules(t *testing.T) {
 			"The organisers said the march had been peaceful, with no arrests.", "Police said nine people were arrested after the march.", analyze.KindPolarity},
 		{"a thing not yet done is not done",
 			"No charges have been filed against the driver.", "The driver will be charged next week, police said.", ""},
+		{"one holder of a role, interim against permanent",
+			"Finance chief Ola Berg will serve as interim chief executive while the board looks for a permanent successor.", "The board named finance chief Ola Berg as its permanent chief executive.", analyze.KindAntonym},
 		{"an ordinal is no opposite of a count",
 			"Vela won her first national title in the sprint.", "Vela has won four national titles in the sprint.", ""},
 	}
