@@ -58,11 +58,15 @@ type claim struct {
 	// none is a thing denied with "no" ("no arrests"), done the things
 	// said done with a passive verb ("were arrested"), each as a stem of
 	// the verb: found once, for detectNone.
-	none      thingAt
-	done      []thingAt
-	ranks     []rank
-	schedules []schedule
-	heading   bool
+	none thingAt
+	done []thingAt
+	// allHalted is a kind said stopped in full ("all flights were
+	// cancelled"), someRan one said partly going on ("some flights
+	// operated"): found once, for detectAllSome.
+	allHalted, someRan thingAt
+	ranks              []rank
+	schedules          []schedule
+	heading            bool
 	// harm, harmSigns and unharmed hold the token ranges of harm words
 	// ("injured"), signs of harm ("hospital") and unharmed words
 	// ("unhurt"), found by findHarm.
@@ -366,6 +370,16 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 	if c.done = c.findDone(); len(c.done) > 0 {
 		c.has |= flDone
 	}
+	if c.seen&wordAllSome != 0 {
+		if t, ok := c.findAllHalted(); ok {
+			c.allHalted = t
+			c.has |= flAllHalted
+		}
+		if t, ok := c.findSomeRan(); ok {
+			c.someRan = t
+			c.has |= flSomeRan
+		}
+	}
 	if c.ended.thing != "" {
 		c.has |= flEnded
 	}
@@ -494,6 +508,8 @@ const (
 	flDeathSaid   // someone died (findDeath, for detectDeath)
 	flNone        // a thing denied with "no" (findNoneOf, for detectNone)
 	flDone        // a passive verb ("were arrested"; findDone, for detectNone)
+	flAllHalted   // all of a kind stopped (findAllHalted, for detectAllSome)
+	flSomeRan     // some of a kind going on (findSomeRan, for detectAllSome)
 )
 
 // flags computes the claim's claimFlags from its cues, bindings and

@@ -269,6 +269,12 @@ func (c *Config) compile() *lexicon {
 	for w := range survivalWords {
 		lx.word[w] |= wordDeath
 	}
+	for w := range haltWords {
+		lx.word[w] |= wordAllSome
+	}
+	for w := range runWords {
+		lx.word[w] |= wordAllSome
+	}
 	for _, td := range c.Topics {
 		if strings.TrimSpace(td.Name) == "" || len(td.Terms) == 0 {
 			continue
@@ -290,7 +296,7 @@ func (c *Config) compile() *lexicon {
 }
 
 // wordFlags says which of the word sets of the lexicon a word is in.
-type wordFlags uint8
+type wordFlags uint16
 
 const (
 	wordStop       wordFlags = 1 << iota // lx.stop
@@ -301,6 +307,7 @@ const (
 	wordOrdinal                          // an ordinal, or a word that may be a superlative (findRanks)
 	wordEnd                              // a form of an end verb ("sealed", "contain"; findEffort, findEnded)
 	wordDeath                            // a death or survival word ("died", "survived"; findDeath)
+	wordAllSome                          // a halt or run word ("cancelled", "operated"; findAllHalted, findSomeRan)
 )
 
 func set(words []string, f func(string) string) map[string]bool {

@@ -46,6 +46,8 @@
 //   - still without: a service restored to all ("power had been restored
 //     to all customers") versus some still without it the same day or
 //     later ("thousands were still without power");
+//   - all and some: all of a kind said stopped ("all flights were
+//     cancelled") versus some of it going on ("some flights operated");
 //   - none of it: a thing denied with "no" ("with no arrests") versus
 //     the thing done, said with its verb ("12 people were arrested");
 //   - death: no one died ("all of the miners survived", "no one was

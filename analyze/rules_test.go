@@ -351,6 +351,10 @@ func TestGeneralRules(t *testing.T) {
 			"No charges have been filed against the driver.", "The driver will be charged next week, police said.", ""},
 		{"one holder of a role, interim against permanent",
 			"Finance chief Ola Berg will serve as interim chief executive while the board looks for a permanent successor.", "The board named finance chief Ola Berg as its permanent chief executive.", analyze.KindAntonym},
+		{"all of a kind stopped against some of it running",
+			"All trains between Orla and Vik were cancelled on Monday because of the strike.", "Some trains between Orla and Vik ran on Monday despite the strike.", analyze.KindPolarity},
+		{"all of one kind stopped, some of another running",
+			"All ferries between Orla and Vik were cancelled on Monday because of the strike.", "Some trains between Orla and Vik ran on Monday despite the strike.", ""},
 		{"an ordinal is no opposite of a count",
 			"Vela won her first national title in the sprint.", "Vela has won four national titles in the sprint.", ""},
 	}
