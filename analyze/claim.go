@@ -64,9 +64,13 @@ type claim struct {
 	// cancelled"), someRan one said partly going on ("some flights
 	// operated"): found once, for detectAllSome.
 	allHalted, someRan thingAt
-	ranks              []rank
-	schedules          []schedule
-	heading            bool
+	// held is an event said to have taken place ("passed a safety
+	// inspection"), putOff one said postponed: found once, for
+	// detectHeld.
+	held, putOff thingAt
+	ranks        []rank
+	schedules    []schedule
+	heading      bool
 	// harm, harmSigns and unharmed hold the token ranges of harm words
 	// ("injured"), signs of harm ("hospital") and unharmed words
 	// ("unhurt"), found by findHarm.
@@ -370,6 +374,15 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 	if c.done = c.findDone(); len(c.done) > 0 {
 		c.has |= flDone
 	}
+	if c.seen&wordHeld != 0 {
+		c.held, c.putOff = c.findHeldOrPutOff()
+		if c.held.thing != "" {
+			c.has |= flHeld
+		}
+		if c.putOff.thing != "" {
+			c.has |= flPutOff
+		}
+	}
 	if c.seen&wordAllSome != 0 {
 		if t, ok := c.findAllHalted(); ok {
 			c.allHalted = t
@@ -510,6 +523,8 @@ const (
 	flDone        // a passive verb ("were arrested"; findDone, for detectNone)
 	flAllHalted   // all of a kind stopped (findAllHalted, for detectAllSome)
 	flSomeRan     // some of a kind going on (findSomeRan, for detectAllSome)
+	flHeld        // an event said held (findHeldOrPutOff, for detectHeld)
+	flPutOff      // an event said put off (findHeldOrPutOff, for detectHeld)
 )
 
 // flags computes the claim's claimFlags from its cues, bindings and

@@ -272,6 +272,12 @@ func (c *Config) compile() *lexicon {
 	for w := range haltWords {
 		lx.word[w] |= wordAllSome
 	}
+	for w := range heldWords {
+		lx.word[w] |= wordHeld
+	}
+	for w := range putOffWords {
+		lx.word[w] |= wordHeld
+	}
 	for w := range runWords {
 		lx.word[w] |= wordAllSome
 	}
@@ -308,6 +314,7 @@ const (
 	wordEnd                              // a form of an end verb ("sealed", "contain"; findEffort, findEnded)
 	wordDeath                            // a death or survival word ("died", "survived"; findDeath)
 	wordAllSome                          // a halt or run word ("cancelled", "operated"; findAllHalted, findSomeRan)
+	wordHeld                             // a held or put-off word ("held", "postponed"; findHeldOrPutOff)
 )
 
 func set(words []string, f func(string) string) map[string]bool {

@@ -77,6 +77,7 @@ var detectors = []detector{
 	{(*analyzer).detectEffort, detectorNeeds{allA: flEnded, allB: flEffort, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectNone, detectorNeeds{allA: flDone, allB: flNone, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectAllSome, detectorNeeds{allA: flAllHalted, allB: flSomeRan, noneA: flCond, noneB: flCond}},
+	{(*analyzer).detectHeld, detectorNeeds{allA: flHeld, allB: flPutOff, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectDeath, detectorNeeds{allA: flDeathSaid, allB: flDeathDenied, noneA: flCond | flDeathDenied, noneB: flCond}},
 	{(*analyzer).detectEarlyEnd, detectorNeeds{anyA: flChange | flContinue, allB: flChange, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectHarm, detectorNeeds{allA: flHarm, allB: flHarm, noneA: flCond, noneB: flCond}},
@@ -226,7 +227,7 @@ func period(d tokenize.DateRef) bool {
 // shaped reports whether a claim has anything a specific detector reads:
 // quantities, bindings, or state, negation or attitude cues.
 func (c *claim) shaped() bool {
-	return c.has&(flQty|flBound|flHost|flNegation|flContinue|flChange|flApproval|flObjection|flExclusive|flDay|flHarm|flCause|flRank|flVote|flSchedule|flEnded|flEffort|flDeathSaid|flDeathDenied|flNone|flAllHalted|flSomeRan) != 0
+	return c.has&(flQty|flBound|flHost|flNegation|flContinue|flChange|flApproval|flObjection|flExclusive|flDay|flHarm|flCause|flRank|flVote|flSchedule|flEnded|flEffort|flDeathSaid|flDeathDenied|flNone|flAllHalted|flSomeRan|flHeld|flPutOff) != 0
 }
 
 func better(j, k judgement) bool {

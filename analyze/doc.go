@@ -46,6 +46,9 @@
 //   - still without: a service restored to all ("power had been restored
 //     to all customers") versus some still without it the same day or
 //     later ("thousands were still without power");
+//   - held and put off: an event said to have taken place ("passed a
+//     safety inspection in January") versus put off ("a January
+//     inspection had been postponed");
 //   - all and some: all of a kind said stopped ("all flights were
 //     cancelled") versus some of it going on ("some flights operated");
 //   - none of it: a thing denied with "no" ("with no arrests") versus

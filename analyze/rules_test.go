@@ -355,6 +355,10 @@ func TestGeneralRules(t *testing.T) {
 			"All trains between Orla and Vik were cancelled on Monday because of the strike.", "Some trains between Orla and Vik ran on Monday despite the strike.", analyze.KindPolarity},
 		{"all of one kind stopped, some of another running",
 			"All ferries between Orla and Vik were cancelled on Monday because of the strike.", "Some trains between Orla and Vik ran on Monday despite the strike.", ""},
+		{"an event said held against it put off",
+			"The plant said the boiler had passed a safety inspection in March.", "Workers said a March inspection of the boiler had been postponed.", analyze.KindPolarity},
+		{"an event held and another put off",
+			"The plant said the boiler had passed a safety inspection in March.", "Workers said the March audit of the boiler had been postponed.", ""},
 		{"an ordinal is no opposite of a count",
 			"Vela won her first national title in the sprint.", "Vela has won four national titles in the sprint.", ""},
 	}
