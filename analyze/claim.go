@@ -68,9 +68,13 @@ type claim struct {
 	// inspection"), putOff one said postponed: found once, for
 	// detectHeld.
 	held, putOff thingAt
-	ranks        []rank
-	schedules    []schedule
-	heading      bool
+	// opp holds the content tokens with a configured opposite (their
+	// stem's or base's), found once when the claim has flOppose: the
+	// opposed* finders read them on every pair.
+	opp       []int
+	ranks     []rank
+	schedules []schedule
+	heading   bool
 	// harm, harmSigns and unharmed hold the token ranges of harm words
 	// ("injured"), signs of harm ("hospital") and unharmed words
 	// ("unhurt"), found by findHarm.
@@ -373,6 +377,13 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 	}
 	if c.done = c.findDone(); len(c.done) > 0 {
 		c.has |= flDone
+	}
+	if c.has&flOppose != 0 {
+		for i, t := range c.toks {
+			if c.content[i] && (len(lx.antOf[t.Stem]) > 0 || len(lx.antOf[baseStem(t)]) > 0) {
+				c.opp = append(c.opp, i)
+			}
+		}
 	}
 	if c.seen&wordHeld != 0 {
 		c.held, c.putOff = c.findHeldOrPutOff()

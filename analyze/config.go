@@ -260,7 +260,7 @@ func (c *Config) compile() *lexicon {
 	for w := range ordinals {
 		lx.word[w] |= wordOrdinal
 	}
-	for _, w := range endForms {
+	for w := range endLemma {
 		lx.word[w] |= wordEnd
 	}
 	for w := range deathWords {

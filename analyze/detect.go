@@ -112,7 +112,7 @@ func (an *analyzer) compareWith(detectors []detector, a, b *claim) (judgement, b
 	}
 	// Most aligned pairs share a few words and nothing any detector needs:
 	// leave them at once.
-	if !a.shaped() && !b.shaped() {
+	if !a.shaped() && !b.shaped() && !pairedShapes(a.has, b.has) && !pairedShapes(b.has, a.has) {
 		if n, _ := overlap(a, b); n < 3 {
 			return judgement{}, false
 		}
@@ -227,7 +227,21 @@ func period(d tokenize.DateRef) bool {
 // shaped reports whether a claim has anything a specific detector reads:
 // quantities, bindings, or state, negation or attitude cues.
 func (c *claim) shaped() bool {
-	return c.has&(flQty|flBound|flHost|flNegation|flContinue|flChange|flApproval|flObjection|flExclusive|flDay|flHarm|flCause|flRank|flVote|flSchedule|flEnded|flEffort|flDeathSaid|flDeathDenied|flNone|flAllHalted|flSomeRan|flHeld|flPutOff) != 0
+	return c.has&(flQty|flBound|flHost|flNegation|flContinue|flChange|flApproval|flObjection|flExclusive|flDay|flHarm|flCause|flRank|flVote|flSchedule) != 0
+}
+
+// pairedShapes reports whether claims with flags a and b carry the two
+// sides of one of the detectors that read statements sharing few words
+// ("the leak has been stopped" and "working to seal the leak"; "no
+// arrests" and "were arrested"): only such a pair, not every claim with
+// one side, passes over the overlap test.
+func pairedShapes(a, b claimFlags) bool {
+	for _, p := range [...][2]claimFlags{{flEnded, flEffort}, {flDeathSaid, flDeathDenied}, {flDone, flNone}, {flAllHalted, flSomeRan}, {flHeld, flPutOff}} {
+		if a&p[0] != 0 && b&p[1] != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func better(j, k judgement) bool {

@@ -309,19 +309,21 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 			// An event's amount is of every party in it: "banned Osei for
 			// four years" and "Osei's two-year suspension" time one ban,
 			// so one statement naming the other's party is enough.
-			told := names(a, y.actor) && names(b, x.actor)
 			oneEvent := x.event != "" && x.event == y.event
-			if oneEvent {
-				told = names(a, y.actor) || names(b, x.actor)
-			}
 			if ago(a, x) != ago(b, y) {
 				continue // "married six years ago" is when, "for three months" how long
 			}
 			if oneEvent && x.byVerb && y.byVerb && x.noun && y.noun && countShared(x.measures, y.measures) == 1 {
 				continue // "served two years in the army", "served four years in jail"
 			}
-			if x.actor != "" && y.actor != "" && !sameActor && !told {
-				continue
+			if x.actor != "" && y.actor != "" && !sameActor {
+				told := names(a, y.actor) && names(b, x.actor)
+				if oneEvent {
+					told = names(a, y.actor) || names(b, x.actor)
+				}
+				if !told {
+					continue
+				}
 			}
 			if valuesAgree(x.q, y.q) {
 				if (sameThing || sameActor) && !agreed && (len(x.measures) > 0 || sameActor) {

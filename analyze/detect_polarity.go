@@ -545,20 +545,22 @@ func (an *analyzer) opposedOnObject(a, b *claim) (judgement, bool) {
 	if a.has&b.has&flOppose == 0 || negatesAct(a) || negatesAct(b) {
 		return judgement{}, false
 	}
-	for i, t := range a.toks {
+	for _, i := range a.opp {
+		t := a.toks[i]
 		ops := an.lx.antOf[t.Stem]
 		if len(ops) == 0 {
 			ops = an.lx.antOf[baseStem(t)]
 		}
-		if len(ops) == 0 || !a.content[i] || !verbish(t) || a.speculativeAt(i) {
+		if len(ops) == 0 || a.speculativeAt(i) {
 			continue
 		}
 		objA := a.objectStems(i)
-		if len(objA) < 2 {
+		if len(objA) < 2 || !verbish(t) {
 			continue
 		}
-		for k, u := range b.toks {
-			if !slices.Contains(ops, u.Stem) && !slices.Contains(ops, baseStem(u)) || !verbish(u) || b.speculativeAt(k) {
+		for _, k := range b.opp {
+			u := b.toks[k]
+			if !slices.Contains(ops, u.Stem) && !slices.Contains(ops, baseStem(u)) || b.speculativeAt(k) || !verbish(u) {
 				continue
 			}
 			if countShared(objA, b.objectStems(k)) < 2 {
@@ -618,16 +620,18 @@ func (an *analyzer) opposedDescriptions(a, b *claim) (judgement, bool) {
 	if a.has&b.has&flOppose == 0 || negatesAct(a) || negatesAct(b) {
 		return judgement{}, false
 	}
-	for i, t := range a.toks {
+	for _, i := range a.opp {
+		t := a.toks[i]
 		ops := an.lx.antOf[t.Stem]
-		if len(ops) == 0 || !a.content[i] || a.speculativeAt(i) {
+		if len(ops) == 0 || a.speculativeAt(i) {
 			continue
 		}
 		n, owner, ok := a.describedNoun(i)
 		if !ok {
 			continue
 		}
-		for k, u := range b.toks {
+		for _, k := range b.opp {
+			u := b.toks[k]
 			if !slices.Contains(ops, u.Stem) || b.speculativeAt(k) {
 				continue
 			}
@@ -660,17 +664,19 @@ func (an *analyzer) opposedModifiers(a, b *claim) (judgement, bool) {
 		}
 		return c.toks[i+1].Stem, second
 	}
-	for i, t := range a.toks {
+	for _, i := range a.opp {
+		t := a.toks[i]
 		ops := an.lx.antOf[t.Stem]
-		if len(ops) == 0 || !a.content[i] || a.speculativeAt(i) {
+		if len(ops) == 0 || a.speculativeAt(i) {
 			continue
 		}
 		n1, n2 := nounsAfter(a, i)
 		if n1 == "" {
 			continue
 		}
-		for k, u := range b.toks {
-			if !slices.Contains(ops, u.Stem) || !b.content[k] {
+		for _, k := range b.opp {
+			u := b.toks[k]
+			if !slices.Contains(ops, u.Stem) {
 				continue
 			}
 			m1, m2 := nounsAfter(b, k)

@@ -535,6 +535,24 @@ func (an *analyzer) align(claims []*claim) []pair {
 			special[t] = append(special[t], i)
 		}
 	}
+	// A marker pairing a statement with its denial pairs nothing when no
+	// claim under it denies: most passive verbs ("none:") and deaths
+	// ("death") meet no "no arrests" or "no one died", and their pairs
+	// would only cost comparisons.
+	for k, post := range special {
+		thing, isNone := strings.CutPrefix(strings.SplitN(k, "@", 2)[0], "none:")
+		isDeath := strings.SplitN(k, "@", 2)[0] == "death"
+		if !isNone && !isDeath {
+			continue
+		}
+		denied := false
+		for _, i := range post {
+			denied = denied || isNone && claims[i].none.thing == thing || isDeath && claims[i].deathDenied.End > 0
+		}
+		if !denied {
+			delete(special, k)
+		}
+	}
 	n := len(claims)
 	keys := make([]string, 0, len(index))
 	for k := range index {
