@@ -68,6 +68,10 @@ type claim struct {
 	// inspection"), putOff one said postponed: found once, for
 	// detectHeld.
 	held, putOff thingAt
+	// allOf is a thing a claim says all of ("all deposits"), onlyOf one
+	// it restricts to a kind ("only the insured deposits"): found once,
+	// for detectAllOnly.
+	allOf, onlyOf thingAt
 	// opp holds the content tokens with a configured opposite (their
 	// stem's or base's), found once when the claim has flOppose: the
 	// opposed* finders read them on every pair.
@@ -385,6 +389,12 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 			}
 		}
 	}
+	if c.allOf, c.onlyOf = c.findAllOnly(); c.allOf.thing != "" {
+		c.has |= flAllOf
+	}
+	if c.onlyOf.thing != "" {
+		c.has |= flOnlyOf
+	}
 	if c.seen&wordHeld != 0 {
 		c.held, c.putOff = c.findHeldOrPutOff()
 		if c.held.thing != "" {
@@ -536,6 +546,8 @@ const (
 	flSomeRan     // some of a kind going on (findSomeRan, for detectAllSome)
 	flHeld        // an event said held (findHeldOrPutOff, for detectHeld)
 	flPutOff      // an event said put off (findHeldOrPutOff, for detectHeld)
+	flAllOf       // all of a thing (findAllOnly, for detectAllOnly)
+	flOnlyOf      // only a kind of a thing (findAllOnly, for detectAllOnly)
 )
 
 // flags computes the claim's claimFlags from its cues, bindings and

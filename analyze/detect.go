@@ -78,6 +78,7 @@ var detectors = []detector{
 	{(*analyzer).detectNone, detectorNeeds{allA: flDone, allB: flNone, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectAllSome, detectorNeeds{allA: flAllHalted, allB: flSomeRan, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectHeld, detectorNeeds{allA: flHeld, allB: flPutOff, noneA: flCond, noneB: flCond}},
+	{(*analyzer).detectAllOnly, detectorNeeds{allA: flAllOf, allB: flOnlyOf, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectDeath, detectorNeeds{allA: flDeathSaid, allB: flDeathDenied, noneA: flCond | flDeathDenied, noneB: flCond}},
 	{(*analyzer).detectEarlyEnd, detectorNeeds{anyA: flChange | flContinue, allB: flChange, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectHarm, detectorNeeds{allA: flHarm, allB: flHarm, noneA: flCond, noneB: flCond}},

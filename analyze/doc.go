@@ -49,6 +49,9 @@
 //   - held and put off: an event said to have taken place ("passed a
 //     safety inspection in January") versus put off ("a January
 //     inspection had been postponed");
+//   - all and only: all of a thing ("all deposits ... have been
+//     transferred") versus only a kind of it ("take over only the insured
+//     deposits");
 //   - all and some: all of a kind said stopped ("all flights were
 //     cancelled") versus some of it going on ("some flights operated");
 //   - none of it: a thing denied with "no" ("with no arrests") versus

@@ -359,6 +359,10 @@ func TestGeneralRules(t *testing.T) {
 			"The plant said the boiler had passed a safety inspection in March.", "Workers said a March inspection of the boiler had been postponed.", analyze.KindPolarity},
 		{"an event held and another put off",
 			"The plant said the boiler had passed a safety inspection in March.", "Workers said the March audit of the boiler had been postponed.", ""},
+		{"all of a thing against only a kind of it",
+			"All deposits of Harlow Bank have been transferred to Vell Bank, the regulator said.", "Vell Bank agreed to take over only the insured deposits of Harlow Bank.", analyze.KindExclusivity},
+		{"all of one thing, only a kind of another",
+			"All branches of Harlow Bank will reopen under Vell Bank, the regulator said.", "Vell Bank agreed to take over only the insured deposits of Harlow Bank.", ""},
 		{"an ordinal is no opposite of a count",
 			"Vela won her first national title in the sprint.", "Vela has won four national titles in the sprint.", ""},
 	}
