@@ -75,7 +75,12 @@ type claim struct {
 	// opp holds the content tokens with a configured opposite (their
 	// stem's or base's), found once when the claim has flOppose: the
 	// opposed* finders read them on every pair.
-	opp       []int
+	opp []int
+	// keptOpp holds the opposites of a state the claim says is kept
+	// ("remains in custody": release), found once: an index marker pairs
+	// the claim with those that hold one ("was released on bail"), which
+	// may share no other word.
+	keptOpp   []string
 	ranks     []rank
 	schedules []schedule
 	heading   bool
@@ -386,6 +391,13 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 		for i, t := range c.toks {
 			if c.content[i] && (len(lx.antOf[t.Stem]) > 0 || len(lx.antOf[baseStem(t)]) > 0) {
 				c.opp = append(c.opp, i)
+			}
+		}
+		if c.has&flContinue != 0 {
+			for _, cu := range c.cues {
+				if k := keptStateAt(lx, c, cu); k >= 0 {
+					c.keptOpp = append(c.keptOpp, lx.antOf[c.toks[k].Stem]...)
+				}
 			}
 		}
 	}

@@ -40,9 +40,11 @@
 //     recorded or seen ("a small tsunami wave was recorded");
 //   - kept state: a named thing said to stay in a state ("the Dravo bridge
 //     remained open") versus brought to the opposite ("closed the Dravo
-//     bridge"), or unnamed things whose subject words the opposite verb's
-//     object repeats ("beaches along the northern shore remain open",
-//     "closed five beaches on the northern shore");
+//     bridge"; "Raske remains in custody", "Raske was released on bail":
+//     the state may follow a preposition), or unnamed things whose
+//     subject words the opposite verb's object repeats ("beaches along the
+//     northern shore remain open", "closed five beaches on the northern
+//     shore");
 //   - still without: a service restored to all ("power had been restored
 //     to all customers") versus some still without it the same day or
 //     later ("thousands were still without power");

@@ -363,6 +363,10 @@ func TestGeneralRules(t *testing.T) {
 			"All deposits of Harlow Bank have been transferred to Vell Bank, the regulator said.", "Vell Bank agreed to take over only the insured deposits of Harlow Bank.", analyze.KindExclusivity},
 		{"all of one thing, only a kind of another",
 			"All branches of Harlow Bank will reopen under Vell Bank, the regulator said.", "Vell Bank agreed to take over only the insured deposits of Harlow Bank.", ""},
+		{"kept in custody against released",
+			"Former banker Mira Holt was charged with fraud. Holt remains in custody in Ghent ahead of her trial.", "Holt was released on bail of 200,000 euros on Tuesday, Mira Holt's lawyer said.", analyze.KindPolarity},
+		{"another party released",
+			"Former banker Mira Holt was charged with fraud. Holt remains in custody in Ghent ahead of her trial.", "Her co-accused Ivo Tamm was released on bail of 200,000 euros on Tuesday, his lawyer said.", ""},
 		{"an ordinal is no opposite of a count",
 			"Vela won her first national title in the sprint.", "Vela has won four national titles in the sprint.", ""},
 	}

@@ -486,6 +486,21 @@ func (c *claim) terms() (generic, special []string) {
 	if c.ended.thing != "" {
 		shapes = append(shapes, "effort:"+c.ended.thing)
 	}
+	// "Raske remains in custody" and "Raske was released on bail": the
+	// kept state's opposites, and each opposable word, of each party
+	// only (detectKeptState needs one party on both sides).
+	var kept []string
+	for _, o := range c.keptOpp {
+		kept = append(kept, "kept:"+o)
+	}
+	for _, i := range c.opp {
+		kept = append(kept, "kept:"+c.toks[i].Stem, "kept:"+baseStem(c.toks[i]))
+	}
+	for _, k := range uniq(kept) {
+		for _, g := range c.groups {
+			special = append(special, k+"@"+g)
+		}
+	}
 	// "With no arrests" and "12 people were arrested" share only the
 	// word.
 	if c.none.thing != "" {
@@ -536,18 +551,22 @@ func (an *analyzer) align(claims []*claim) []pair {
 		}
 	}
 	// A marker pairing a statement with its denial pairs nothing when no
-	// claim under it denies: most passive verbs ("none:") and deaths
-	// ("death") meet no "no arrests" or "no one died", and their pairs
-	// would only cost comparisons.
+	// claim under it denies: most passive verbs ("none:"), deaths
+	// ("death") and opposable words ("kept:") meet no "no arrests", "no
+	// one died" or kept state, and their pairs would only cost
+	// comparisons.
 	for k, post := range special {
-		thing, isNone := strings.CutPrefix(strings.SplitN(k, "@", 2)[0], "none:")
-		isDeath := strings.SplitN(k, "@", 2)[0] == "death"
-		if !isNone && !isDeath {
+		bare := strings.SplitN(k, "@", 2)[0]
+		thing, isNone := strings.CutPrefix(bare, "none:")
+		opp, isKept := strings.CutPrefix(bare, "kept:")
+		isDeath := bare == "death"
+		if !isNone && !isDeath && !isKept {
 			continue
 		}
 		denied := false
 		for _, i := range post {
-			denied = denied || isNone && claims[i].none.thing == thing || isDeath && claims[i].deathDenied.End > 0
+			denied = denied || isNone && claims[i].none.thing == thing || isDeath && claims[i].deathDenied.End > 0 ||
+				isKept && slices.Contains(claims[i].keptOpp, opp)
 		}
 		if !denied {
 			delete(special, k)
