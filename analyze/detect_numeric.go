@@ -369,7 +369,7 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 			if differentObjects(a, x, b, y) || x.qualifier != "" && !names(b, x.qualifier) || y.qualifier != "" && !names(a, y.qualifier) {
 				continue
 			}
-			if x.actor == "" && y.actor == "" && x.head != y.head && !team && countShared(x.measures, y.measures)*2 < max(len(x.measures), len(y.measures)) {
+			if x.actor == "" && y.actor == "" && x.head != y.head && !team && !oneEvent && countShared(x.measures, y.measures)*2 < max(len(x.measures), len(y.measures)) {
 				continue
 			}
 			score := 0.6 + 0.15*b2f(sameActor) + 0.1*math.Min(float64(countShared(x.measures, y.measures)), 2)/2

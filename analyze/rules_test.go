@@ -303,6 +303,8 @@ func TestGeneralRules(t *testing.T) {
 			"Inspectors said 900 barrels had escaped from the storage tank.", "Some 2,500 barrels of diesel leaked from the storage tank.", analyze.KindNumeric},
 		{"one event's time in minutes and in hours",
 			"The valve was closed within 30 minutes of the alarm, the operator said.", "It took crews more than three hours to shut the valve.", analyze.KindNumeric},
+		{"one event timed in sentences sharing no word",
+			"Norvik said the pipeline was shut down within 40 minutes of the first warning.", "Logs show staff took more than four hours to close the valves after the alarm.", analyze.KindNumeric},
 		{"a time later and a time taken, for one verb",
 			"The ferry was freed about two hours later.", "It took tugs nearly six hours to free the ferry.", analyze.KindNumeric},
 		{"a ban and a suspension for one party",

@@ -462,6 +462,11 @@ func (c *claim) terms() (generic, special []string) {
 	}
 	for _, q := range c.qty {
 		shapes = append(shapes, "qty:"+q.q.Unit)
+		if q.event != "" {
+			// "shut down within 40 minutes", "took four hours to
+			// close the valves": one event timed in other words.
+			shapes = append(shapes, "event:"+q.event)
+		}
 	}
 	if c.has&flHarm != 0 {
 		// "No one was injured" and "a driver was taken to hospital"
