@@ -55,9 +55,35 @@ type claim struct {
 	// the miners survived") and reporting one ("one of them died"), found
 	// once by findDeath.
 	deathDenied, deathSaid tokenize.Span
-	ranks                  []rank
-	schedules              []schedule
-	heading                bool
+	// none is a thing denied with "no" ("no arrests"), done the things
+	// said done with a passive verb ("were arrested"), each as a stem of
+	// the verb: found once, for detectNone.
+	none thingAt
+	done []thingAt
+	// allHalted is a kind said stopped in full ("all flights were
+	// cancelled"), someRan one said partly going on ("some flights
+	// operated"): found once, for detectAllSome.
+	allHalted, someRan thingAt
+	// held is an event said to have taken place ("passed a safety
+	// inspection"), putOff one said postponed: found once, for
+	// detectHeld.
+	held, putOff thingAt
+	// allOf is a thing a claim says all of ("all deposits"), onlyOf one
+	// it restricts to a kind ("only the insured deposits"): found once,
+	// for detectAllOnly.
+	allOf, onlyOf thingAt
+	// opp holds the content tokens with a configured opposite (their
+	// stem's or base's), found once when the claim has flOppose: the
+	// opposed* finders read them on every pair.
+	opp []int
+	// keptOpp holds the opposites of a state the claim says is kept
+	// ("remains in custody": release), found once: an index marker pairs
+	// the claim with those that hold one ("was released on bail"), which
+	// may share no other word.
+	keptOpp   []string
+	ranks     []rank
+	schedules []schedule
+	heading   bool
 	// harm, harmSigns and unharmed hold the token ranges of harm words
 	// ("injured"), signs of harm ("hospital") and unharmed words
 	// ("unhurt"), found by findHarm.
@@ -375,6 +401,54 @@ func newClaim(lx *lexicon, g grouper, d *tokenize.Document, di, si int) *claim {
 			c.has |= flDeathSaid
 		}
 	}
+	if c.has&flNegation != 0 {
+		if t, ok := c.findNoneOf(); ok {
+			c.none = t
+			c.has |= flNone
+		}
+	}
+	if c.done = c.findDone(); len(c.done) > 0 {
+		c.has |= flDone
+	}
+	if c.has&flOppose != 0 {
+		for i, t := range c.toks {
+			if c.content[i] && (len(lx.antOf[t.Stem]) > 0 || len(lx.antOf[baseStem(t)]) > 0) {
+				c.opp = append(c.opp, i)
+			}
+		}
+		if c.has&flContinue != 0 {
+			for _, cu := range c.cues {
+				if k := keptStateAt(lx, c, cu); k >= 0 {
+					c.keptOpp = append(c.keptOpp, lx.antOf[c.toks[k].Stem]...)
+				}
+			}
+		}
+	}
+	if c.allOf, c.onlyOf = c.findAllOnly(); c.allOf.thing != "" {
+		c.has |= flAllOf
+	}
+	if c.onlyOf.thing != "" {
+		c.has |= flOnlyOf
+	}
+	if c.seen&wordHeld != 0 {
+		c.held, c.putOff = c.findHeldOrPutOff()
+		if c.held.thing != "" {
+			c.has |= flHeld
+		}
+		if c.putOff.thing != "" {
+			c.has |= flPutOff
+		}
+	}
+	if c.seen&wordAllSome != 0 {
+		if t, ok := c.findAllHalted(); ok {
+			c.allHalted = t
+			c.has |= flAllHalted
+		}
+		if t, ok := c.findSomeRan(); ok {
+			c.someRan = t
+			c.has |= flSomeRan
+		}
+	}
 	if c.ended.thing != "" {
 		c.has |= flEnded
 	}
@@ -474,7 +548,7 @@ type thingAt struct {
 
 // claimFlags is a set of the things a claim carries that some detector
 // needs on one side: a kind of cue, a binding, a quantity.
-type claimFlags uint32
+type claimFlags uint64
 
 const (
 	flNegation claimFlags = 1 << iota
@@ -501,6 +575,14 @@ const (
 	flEffort      // a thing someone is trying to end (findEffort, for detectEffort)
 	flDeathDenied // no one died (findDeath, for detectDeath)
 	flDeathSaid   // someone died (findDeath, for detectDeath)
+	flNone        // a thing denied with "no" (findNoneOf, for detectNone)
+	flDone        // a passive verb ("were arrested"; findDone, for detectNone)
+	flAllHalted   // all of a kind stopped (findAllHalted, for detectAllSome)
+	flSomeRan     // some of a kind going on (findSomeRan, for detectAllSome)
+	flHeld        // an event said held (findHeldOrPutOff, for detectHeld)
+	flPutOff      // an event said put off (findHeldOrPutOff, for detectHeld)
+	flAllOf       // all of a thing (findAllOnly, for detectAllOnly)
+	flOnlyOf      // only a kind of a thing (findAllOnly, for detectAllOnly)
 	flTally       // a vote count or a score (findTallies, for detectTally)
 )
 

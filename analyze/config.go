@@ -269,7 +269,7 @@ func (c *Config) compile() *lexicon {
 	for w := range ordinals {
 		lx.word[w] |= wordOrdinal
 	}
-	for _, w := range endForms {
+	for w := range endLemma {
 		lx.word[w] |= wordEnd
 	}
 	for w := range deathWords {
@@ -277,6 +277,18 @@ func (c *Config) compile() *lexicon {
 	}
 	for w := range survivalWords {
 		lx.word[w] |= wordDeath
+	}
+	for w := range haltWords {
+		lx.word[w] |= wordAllSome
+	}
+	for w := range heldWords {
+		lx.word[w] |= wordHeld
+	}
+	for w := range putOffWords {
+		lx.word[w] |= wordHeld
+	}
+	for w := range runWords {
+		lx.word[w] |= wordAllSome
 	}
 	for _, td := range c.Topics {
 		if strings.TrimSpace(td.Name) == "" || len(td.Terms) == 0 {
@@ -311,6 +323,8 @@ const (
 	wordNumber                           // a number token (findTallies)
 	wordEnd                              // a form of an end verb ("sealed", "contain"; findEffort, findEnded)
 	wordDeath                            // a death or survival word ("died", "survived"; findDeath)
+	wordAllSome                          // a halt or run word ("cancelled", "operated"; findAllHalted, findSomeRan)
+	wordHeld                             // a held or put-off word ("held", "postponed"; findHeldOrPutOff)
 )
 
 func set(words []string, f func(string) string) map[string]bool {

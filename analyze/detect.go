@@ -75,10 +75,15 @@ var detectors = []detector{
 	{(*analyzer).detectKeptState, detectorNeeds{allA: flContinue, allB: flOppose, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectStillWithout, detectorNeeds{allA: flChange, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectEffort, detectorNeeds{allA: flEnded, allB: flEffort, noneA: flCond, noneB: flCond}},
+	{(*analyzer).detectNone, detectorNeeds{allA: flDone, allB: flNone, noneA: flCond, noneB: flCond}},
+	{(*analyzer).detectAllSome, detectorNeeds{allA: flAllHalted, allB: flSomeRan, noneA: flCond, noneB: flCond}},
+	{(*analyzer).detectHeld, detectorNeeds{allA: flHeld, allB: flPutOff, noneA: flCond, noneB: flCond}},
+	{(*analyzer).detectAllOnly, detectorNeeds{allA: flAllOf, allB: flOnlyOf, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectDeath, detectorNeeds{allA: flDeathSaid, allB: flDeathDenied, noneA: flCond | flDeathDenied, noneB: flCond}},
 	{(*analyzer).detectEarlyEnd, detectorNeeds{anyA: flChange | flContinue, allB: flChange, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectHarm, detectorNeeds{allA: flHarm, allB: flHarm, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectCause, detectorNeeds{allA: flCause, allB: flCause, noneA: flCond, noneB: flCond}},
+	{(*analyzer).detectTwoCauses, detectorNeeds{allA: flCause, allB: flCause, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectRank, detectorNeeds{allA: flRank, allB: flRank, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectVote, detectorNeeds{allA: flVote, allB: flVote, noneA: flCond, noneB: flCond}},
 	{(*analyzer).detectTally, detectorNeeds{allA: flTally, allB: flTally, noneA: flCond, noneB: flCond}},
@@ -120,7 +125,7 @@ func (an *analyzer) compareWith(detectors []detector, a, b *claim) (judgement, b
 	}
 	// Most aligned pairs share a few words and nothing any detector needs:
 	// leave them at once.
-	if !a.shaped() && !b.shaped() {
+	if !a.shaped() && !b.shaped() && !pairedShapes(a.has, b.has) && !pairedShapes(b.has, a.has) {
 		if n, _ := overlap(a, b); n < 3 {
 			return judgement{}, false
 		}
@@ -235,7 +240,21 @@ func period(d tokenize.DateRef) bool {
 // shaped reports whether a claim has anything a specific detector reads:
 // quantities, bindings, or state, negation or attitude cues.
 func (c *claim) shaped() bool {
-	return c.has&(flQty|flBound|flHost|flNegation|flContinue|flChange|flApproval|flObjection|flExclusive|flDay|flHarm|flCause|flRank|flVote|flTally|flSchedule|flEnded|flEffort|flDeathSaid|flDeathDenied) != 0
+	return c.has&(flQty|flBound|flHost|flNegation|flContinue|flChange|flApproval|flObjection|flExclusive|flDay|flHarm|flCause|flRank|flVote|flSchedule) != 0
+}
+
+// pairedShapes reports whether claims with flags a and b carry the two
+// sides of one of the detectors that read statements sharing few words
+// ("the leak has been stopped" and "working to seal the leak"; "no
+// arrests" and "were arrested"): only such a pair, not every claim with
+// one side, passes over the overlap test.
+func pairedShapes(a, b claimFlags) bool {
+	for _, p := range [...][2]claimFlags{{flEnded, flEffort}, {flDeathSaid, flDeathDenied}, {flDone, flNone}, {flAllHalted, flSomeRan}, {flHeld, flPutOff}, {flTally, flTally}} {
+		if a&p[0] != 0 && b&p[1] != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func better(j, k judgement) bool {

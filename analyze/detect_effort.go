@@ -3,7 +3,6 @@ package analyze
 import (
 	"fmt"
 
-	wn "github.com/crosscheck-go/crosscheck/internal/lexicon"
 	"github.com/crosscheck-go/crosscheck/tokenize"
 )
 
@@ -13,17 +12,17 @@ import (
 // effort says the thing was still there; the two share little besides the
 // thing, so they are paired through an "effort:" marker.
 
-// endVerbs end a thing: said done ("the leak has been sealed") they deny
-// it goes on; after "to" in an effort ("working to seal the leak") they
-// say it does.
-var endVerbs = map[string]bool{"stop": true, "seal": true, "plug": true, "cap": true, "contain": true,
-	"fix": true, "repair": true, "extinguish": true, "halt": true, "stem": true, "control": true}
+// The end verbs (endLemma) end a thing: said done ("the leak has been
+// sealed") they deny it goes on; after "to" in an effort ("working to
+// seal the leak") they say it does.
 
-// endForms are the written forms of the end verbs a claim must hold one
-// of before findEffort and findEnded read it.
-var endForms = []string{"stop", "stopped", "seal", "sealed", "plug", "plugged", "cap", "capped",
-	"contain", "contained", "fix", "fixed", "repair", "repaired", "extinguish", "extinguished",
-	"halt", "halted", "stem", "stemmed", "control", "controlled"}
+// endLemma maps the written forms of the end verbs to their lemmas: a
+// claim must hold one before findEffort and findEnded read it.
+var endLemma = map[string]string{"stop": "stop", "stopped": "stop", "seal": "seal", "sealed": "seal",
+	"plug": "plug", "plugged": "plug", "cap": "cap", "capped": "cap", "contain": "contain", "contained": "contain",
+	"fix": "fix", "fixed": "fix", "repair": "repair", "repaired": "repair", "extinguish": "extinguish",
+	"extinguished": "extinguish", "halt": "halt", "halted": "halt", "stem": "stem", "stemmed": "stem",
+	"control": "control", "controlled": "control"}
 
 // effortWords before "to" and an end verb make an effort that has not
 // ended the thing yet ("working to contain", "deployed a boom to
@@ -34,14 +33,8 @@ var effortWords = map[string]bool{"working": true, "worked": true, "trying": tru
 
 // endVerb returns the lemma of an end verb at token i, if it is one.
 func (c *claim) endVerb(i int) (string, bool) {
-	w := c.toks[i].Norm
-	if endVerbs[w] {
-		return w, true
-	}
-	if l, ok := wn.LemmaPOS(w, wn.Verb); ok && endVerbs[l] {
-		return l, true
-	}
-	return "", false
+	l, ok := endLemma[c.toks[i].Norm]
+	return l, ok
 }
 
 // thingAfter returns the head of the noun phrase starting at token j

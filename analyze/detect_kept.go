@@ -20,8 +20,8 @@ func (an *analyzer) keptState(c *claim) (party entRef, state int, sp tokenize.Sp
 		if _, neg := c.cueNear(tokenize.CueNegation, cu.a, cu.b, 2); neg {
 			continue
 		}
-		k := cu.b
-		if len(an.lx.antOf[c.toks[k].Stem]) == 0 {
+		k := keptStateAt(an.lx, c, cu)
+		if k < 0 {
 			continue
 		}
 		// The thing: the last party ending before the cue, past a
@@ -40,6 +40,27 @@ func (an *analyzer) keptState(c *claim) (party entRef, state int, sp tokenize.Sp
 	}
 	return entRef{}, 0, tokenize.Span{}, false
 }
+
+// keptStateAt returns the token of the state a continuation cue keeps, a
+// word with a configured opposite right after it ("remained open") or
+// after a preposition ("remains in custody"), or -1.
+func keptStateAt(lx *lexicon, c *claim, cu cueAt) int {
+	if cu.kind != tokenize.CueContinue || cu.b >= len(c.toks) {
+		return -1
+	}
+	k := cu.b
+	if k+1 < len(c.toks) && statePrepositions[c.toks[k].Norm] && len(lx.antOf[c.toks[k].Stem]) == 0 {
+		k++
+	}
+	if len(lx.antOf[c.toks[k].Stem]) == 0 {
+		return -1
+	}
+	return k
+}
+
+// statePrepositions may stand between a continuation cue and the state it
+// keeps: "remains in custody", "stayed under arrest".
+var statePrepositions = map[string]bool{"in": true, "under": true, "on": true, "at": true, "behind": true}
 
 // nounAfterName returns the stem of the common noun right after a name,
 // which says what of the party is meant: "bridge" in "the Dravo bridge".

@@ -325,19 +325,21 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 			// An event's amount is of every party in it: "banned Osei for
 			// four years" and "Osei's two-year suspension" time one ban,
 			// so one statement naming the other's party is enough.
-			told := names(a, y.actor) && names(b, x.actor)
 			oneEvent := x.event != "" && x.event == y.event
-			if oneEvent {
-				told = names(a, y.actor) || names(b, x.actor)
-			}
 			if ago(a, x) != ago(b, y) {
 				continue // "married six years ago" is when, "for three months" how long
 			}
 			if oneEvent && x.byVerb && y.byVerb && x.noun && y.noun && countShared(x.measures, y.measures) == 1 {
 				continue // "served two years in the army", "served four years in jail"
 			}
-			if x.actor != "" && y.actor != "" && !sameActor && !told {
-				continue
+			if x.actor != "" && y.actor != "" && !sameActor {
+				told := names(a, y.actor) && names(b, x.actor)
+				if oneEvent {
+					told = names(a, y.actor) || names(b, x.actor)
+				}
+				if !told {
+					continue
+				}
 			}
 			if valuesAgree(x.q, y.q) {
 				if (sameThing || sameActor) && !agreed && (len(x.measures) > 0 || sameActor) {
@@ -390,7 +392,7 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 			if differentObjects(a, x, b, y) || x.qualifier != "" && !names(b, x.qualifier) || y.qualifier != "" && !names(a, y.qualifier) {
 				continue
 			}
-			if x.actor == "" && y.actor == "" && x.head != y.head && !team && countShared(x.measures, y.measures)*2 < max(len(x.measures), len(y.measures)) {
+			if x.actor == "" && y.actor == "" && x.head != y.head && !team && !oneEvent && countShared(x.measures, y.measures)*2 < max(len(x.measures), len(y.measures)) {
 				continue
 			}
 			if !sameActor && (givenToo(b, x) || givenToo(a, y)) {

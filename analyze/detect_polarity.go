@@ -427,6 +427,9 @@ func (an *analyzer) searchAntonym(a, b *claim) (judgement, bool) {
 	if a.cond || b.cond {
 		return judgement{}, false
 	}
+	if j, ok := an.opposedModifiers(a, b); ok {
+		return j, true
+	}
 	n, share := overlap(a, b)
 	if n < 3 || share < 0.5 {
 		// Short statements of one thing moving two ways ("Shares of
@@ -672,20 +675,22 @@ func (an *analyzer) opposedOnObject(a, b *claim) (judgement, bool) {
 	if a.has&b.has&flOppose == 0 || negatesAct(a) || negatesAct(b) {
 		return judgement{}, false
 	}
-	for i, t := range a.toks {
+	for _, i := range a.opp {
+		t := a.toks[i]
 		ops := an.lx.antOf[t.Stem]
 		if len(ops) == 0 {
 			ops = an.lx.antOf[baseStem(t)]
 		}
-		if len(ops) == 0 || !a.content[i] || !verbish(t) || a.speculativeAt(i) {
+		if len(ops) == 0 || a.speculativeAt(i) {
 			continue
 		}
 		objA := a.objectStems(i)
-		if len(objA) < 2 {
+		if len(objA) < 2 || !verbish(t) {
 			continue
 		}
-		for k, u := range b.toks {
-			if !slices.Contains(ops, u.Stem) && !slices.Contains(ops, baseStem(u)) || !verbish(u) || b.speculativeAt(k) {
+		for _, k := range b.opp {
+			u := b.toks[k]
+			if !slices.Contains(ops, u.Stem) && !slices.Contains(ops, baseStem(u)) || b.speculativeAt(k) || !verbish(u) {
 				continue
 			}
 			if countShared(objA, b.objectStems(k)) < 2 {
@@ -745,16 +750,18 @@ func (an *analyzer) opposedDescriptions(a, b *claim) (judgement, bool) {
 	if a.has&b.has&flOppose == 0 || negatesAct(a) || negatesAct(b) {
 		return judgement{}, false
 	}
-	for i, t := range a.toks {
+	for _, i := range a.opp {
+		t := a.toks[i]
 		ops := an.lx.antOf[t.Stem]
-		if len(ops) == 0 || !a.content[i] || a.speculativeAt(i) {
+		if len(ops) == 0 || a.speculativeAt(i) {
 			continue
 		}
 		n, owner, ok := a.describedNoun(i)
 		if !ok {
 			continue
 		}
-		for k, u := range b.toks {
+		for _, k := range b.opp {
+			u := b.toks[k]
 			if !slices.Contains(ops, u.Stem) || b.speculativeAt(k) {
 				continue
 			}
@@ -764,6 +771,72 @@ func (an *analyzer) opposedDescriptions(a, b *claim) (judgement, bool) {
 		}
 	}
 	return judgement{}, false
+}
+
+// opposedModifiers: one party given one role or thing with opposite
+// describing words right before the same noun ("will serve as interim
+// chief executive", "named Brandt as its permanent chief executive"),
+// however much else the statements hold: a word both share elsewhere
+// ("while the board searches for a permanent successor") does not hide
+// the opposition, as it does from searchAntonym. The holder, the party
+// named just before the describing word in its clause, must be one.
+func (an *analyzer) opposedModifiers(a, b *claim) (judgement, bool) {
+	if a.has&b.has&flOppose == 0 || a.cond || b.cond {
+		return judgement{}, false
+	}
+	nounsAfter := func(c *claim, i int) (string, string) {
+		if i+1 >= len(c.toks) || !c.content[i+1] || c.isCue(i+1) {
+			return "", ""
+		}
+		second := ""
+		if i+2 < len(c.toks) && c.content[i+2] && !c.isCue(i+2) {
+			second = c.toks[i+2].Stem
+		}
+		return c.toks[i+1].Stem, second
+	}
+	for _, i := range a.opp {
+		t := a.toks[i]
+		ops := an.lx.antOf[t.Stem]
+		if len(ops) == 0 || a.speculativeAt(i) {
+			continue
+		}
+		n1, n2 := nounsAfter(a, i)
+		if n1 == "" {
+			continue
+		}
+		for _, k := range b.opp {
+			u := b.toks[k]
+			if !slices.Contains(ops, u.Stem) {
+				continue
+			}
+			m1, m2 := nounsAfter(b, k)
+			if m1 != n1 || n2 != "" && m2 != "" && m2 != n2 {
+				continue
+			}
+			x, okx := holderBefore(a, i)
+			y, oky := holderBefore(b, k)
+			if !okx || !oky || !a.parties.same(x.name, y.name) {
+				continue // "Rogen is in early talks", "Bale is in late talks"
+			}
+			return antonymJudgement(a, b, t, u, 0.55, fmt.Sprintf("%s says %q %s where %s says %q.", src(a), t.Norm, a.toks[i+1].Norm, src(b), u.Norm)), true
+		}
+	}
+	return judgement{}, false
+}
+
+// holderBefore returns the party named last before token i, within six
+// tokens and in its clause: who holds the role or thing described at i.
+func holderBefore(c *claim, i int) (entRef, bool) {
+	best := -1
+	for n, e := range c.ents {
+		if e.b <= i && i-e.b <= 6 && c.clause[e.a] == c.clause[i] && (best < 0 || e.b > c.ents[best].b) {
+			best = n
+		}
+	}
+	if best < 0 {
+		return entRef{}, false
+	}
+	return c.ents[best], true
 }
 
 // sameObject reports whether the verbs at i in a and k in b do not act on

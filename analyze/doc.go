@@ -30,9 +30,11 @@
 //   - attitude: the same party approving versus objecting to the same act;
 //   - harm, cause and vote: harm denied versus harm reported ("no one was
 //     injured", "taken to hospital"), a cause named versus one not known
-//     ("started by", "under investigation"), a unanimous vote versus a
-//     dissent (a split tally, "approved 7-2", is one), each read through
-//     configured words, since the two sides share few;
+//     ("started by", "under investigation") or versus another cause that
+//     shares none of its words ("caused by a faulty valve", "the cause was
+//     human error"), a unanimous vote versus a dissent (a split tally,
+//     "approved 7-2", is one), each read through configured words, since
+//     the two sides share few;
 //   - tallies: one vote or one match given two counts ("voted 7-4" versus
 //     "passed 8-3"; "won 3-1" versus "won 2-1"), the numbers read only
 //     next to a configured voting or scoring word, so "2-3 days" stays a
@@ -47,12 +49,24 @@
 //     recorded or seen ("a small tsunami wave was recorded");
 //   - kept state: a named thing said to stay in a state ("the Dravo bridge
 //     remained open") versus brought to the opposite ("closed the Dravo
-//     bridge"), or unnamed things whose subject words the opposite verb's
-//     object repeats ("beaches along the northern shore remain open",
-//     "closed five beaches on the northern shore");
+//     bridge"; "Raske remains in custody", "Raske was released on bail":
+//     the state may follow a preposition), or unnamed things whose
+//     subject words the opposite verb's object repeats ("beaches along the
+//     northern shore remain open", "closed five beaches on the northern
+//     shore");
 //   - still without: a service restored to all ("power had been restored
 //     to all customers") versus some still without it the same day or
 //     later ("thousands were still without power");
+//   - held and put off: an event said to have taken place ("passed a
+//     safety inspection in January") versus put off ("a January
+//     inspection had been postponed");
+//   - all and only: all of a thing ("all deposits ... have been
+//     transferred") versus only a kind of it ("take over only the insured
+//     deposits");
+//   - all and some: all of a kind said stopped ("all flights were
+//     cancelled") versus some of it going on ("some flights operated");
+//   - none of it: a thing denied with "no" ("with no arrests") versus
+//     the thing done, said with its verb ("12 people were arrested");
 //   - death: no one died ("all of the miners survived", "no one was
 //     killed") versus a death reported ("one of them died in hospital");
 //     a denial of deaths allows injuries, so harm words do not stand for

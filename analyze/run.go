@@ -462,6 +462,11 @@ func (c *claim) terms() (generic, special []string) {
 	}
 	for _, q := range c.qty {
 		shapes = append(shapes, "qty:"+q.q.Unit)
+		if q.event != "" {
+			// "shut down within 40 minutes", "took four hours to
+			// close the valves": one event timed in other words.
+			shapes = append(shapes, "event:"+q.event)
+		}
 	}
 	if c.has&flHarm != 0 {
 		// "No one was injured" and "a driver was taken to hospital"
@@ -490,6 +495,29 @@ func (c *claim) terms() (generic, special []string) {
 	}
 	if c.ended.thing != "" {
 		shapes = append(shapes, "effort:"+c.ended.thing)
+	}
+	// "Raske remains in custody" and "Raske was released on bail": the
+	// kept state's opposites, and each opposable word, of each party
+	// only (detectKeptState needs one party on both sides).
+	var kept []string
+	for _, o := range c.keptOpp {
+		kept = append(kept, "kept:"+o)
+	}
+	for _, i := range c.opp {
+		kept = append(kept, "kept:"+c.toks[i].Stem, "kept:"+baseStem(c.toks[i]))
+	}
+	for _, k := range uniq(kept) {
+		for _, g := range c.groups {
+			special = append(special, k+"@"+g)
+		}
+	}
+	// "With no arrests" and "12 people were arrested" share only the
+	// word.
+	if c.none.thing != "" {
+		shapes = append(shapes, "none:"+c.none.thing)
+	}
+	for _, d := range c.done {
+		shapes = append(shapes, "none:"+d.thing)
 	}
 	if c.effort.thing != "" {
 		shapes = append(shapes, "effort:"+c.effort.thing)
@@ -530,6 +558,28 @@ func (an *analyzer) align(claims []*claim) []pair {
 		}
 		for _, t := range spec {
 			special[t] = append(special[t], i)
+		}
+	}
+	// A marker pairing a statement with its denial pairs nothing when no
+	// claim under it denies: most passive verbs ("none:"), deaths
+	// ("death") and opposable words ("kept:") meet no "no arrests", "no
+	// one died" or kept state, and their pairs would only cost
+	// comparisons.
+	for k, post := range special {
+		bare := strings.SplitN(k, "@", 2)[0]
+		thing, isNone := strings.CutPrefix(bare, "none:")
+		opp, isKept := strings.CutPrefix(bare, "kept:")
+		isDeath := bare == "death"
+		if !isNone && !isDeath && !isKept {
+			continue
+		}
+		denied := false
+		for _, i := range post {
+			denied = denied || isNone && claims[i].none.thing == thing || isDeath && claims[i].deathDenied.End > 0 ||
+				isKept && slices.Contains(claims[i].keptOpp, opp)
+		}
+		if !denied {
+			delete(special, k)
 		}
 	}
 	n := len(claims)

@@ -1,0 +1,111 @@
+package analyze
+
+import (
+	"fmt"
+
+	"github.com/crosscheck-go/crosscheck/tokenize"
+)
+
+// All of a kind stopped against some of it going on: "All flights at
+// Lindholm Airport were cancelled" against "Some flights at Lindholm
+// Airport operated on Thursday". The two share the noun and the place but
+// no verb, and "cancelled" has no one opposite.
+
+// haltWords say each of the things was stopped ("were cancelled").
+var haltWords = map[string]bool{"cancelled": true, "canceled": true, "grounded": true, "suspended": true, "halted": true,
+	"scrapped": true, "closed": true, "shut": true, "stopped": true, "axed": true}
+
+// runWords say some of them went on ("operated", "ran", "opened").
+var runWords = map[string]bool{"operated": true, "ran": true, "flew": true, "departed": true, "left": true,
+	"sailed": true, "opened": true, "reopened": true, "continued": true}
+
+// someWords count part of a kind: "some flights", "a few trains", "40
+// departures" (a number is read as a count too).
+var someWords = map[string]bool{"some": true, "several": true, "few": true, "many": true, "dozens": true, "hundreds": true, "most": true}
+
+// findAllHalted returns the noun of "all (the) N ... were cancelled": the
+// head right after "all" (past "of the"), the halt word within six tokens
+// after it in its clause, past auxiliaries only, and no negation before
+// "all" ("not all flights were cancelled").
+func (c *claim) findAllHalted() (thingAt, bool) {
+	for i, t := range c.toks {
+		if t.Norm != "all" && t.Norm != "every" {
+			continue
+		}
+		if i > 0 && (c.toks[i-1].Norm == "not" || c.toks[i-1].Norm == "almost" || c.toks[i-1].Norm == "nearly") {
+			continue
+		}
+		j := i + 1
+		if j+1 < len(c.toks) && c.toks[j].Norm == "of" {
+			j++
+		}
+		if j < len(c.toks) && determiners[c.toks[j].Norm] {
+			j++
+		}
+		if j >= len(c.toks) || !c.content[j] {
+			continue
+		}
+		for k := j + 1; k < len(c.toks) && k <= j+7 && c.clause[k] == c.clause[j]; k++ {
+			if haltWords[c.toks[k].Norm] && auxiliaries[c.toks[k-1].Norm] {
+				return thingAt{c.toks[j].Stem, c.tokSpan(i, k+1)}, true
+			}
+		}
+	}
+	return thingAt{}, false
+}
+
+// findSomeRan returns the noun of "some N ... operated": a count word or
+// number right before the noun, a run word within six tokens after it in
+// its clause, no negation governing it.
+func (c *claim) findSomeRan() (thingAt, bool) {
+	for i, t := range c.toks {
+		if !someWords[t.Norm] && t.Kind != tokenize.Number && !pluralCount(t) {
+			continue
+		}
+		j := i + 1
+		if j < len(c.toks) && c.toks[j].Norm == "of" {
+			j++
+		}
+		if j < len(c.toks) && determiners[c.toks[j].Norm] {
+			j++
+		}
+		if j >= len(c.toks) || !c.content[j] {
+			continue
+		}
+		for k := j + 1; k < len(c.toks) && k <= j+6 && c.clause[k] == c.clause[j]; k++ {
+			if runWords[c.toks[k].Norm] && !c.speculativeAt(k) {
+				if _, neg := c.cueNear(tokenize.CueNegation, k, k+1, 2); neg {
+					break
+				}
+				return thingAt{c.toks[j].Stem, c.tokSpan(i, k+1)}, true
+			}
+		}
+	}
+	return thingAt{}, false
+}
+
+// detectAllSome: a says all of a kind were stopped ("All flights at
+// Lindholm Airport were cancelled on Thursday"), b that some went on
+// ("Some flights at Lindholm Airport operated on Thursday"): the nouns
+// are one and the statements share another word (the place, the day).
+func (an *analyzer) detectAllSome(a, b *claim) (judgement, bool) {
+	if a.cond || b.cond || a.allHalted.thing == "" || a.allHalted.thing != b.someRan.thing || sharedContent(a, b) < 2 {
+		return judgement{}, false
+	}
+	if da, ok := a.eventDay(); ok {
+		if db, ok := b.eventDay(); ok && !da.From.Equal(db.From) {
+			return judgement{}, false // another day's flights
+		}
+	}
+	return judgement{
+		kind:     KindPolarity,
+		score:    clamp01(0.55 * hedgeFactor(a, b)),
+		cues:     []Cue{{Kind: "all", Side: "a", Text: txt(a, a.allHalted.span)}, {Kind: "some", Side: "b", Text: txt(b, b.someRan.span)}},
+		hlA:      []tokenize.Span{a.allHalted.span},
+		hlB:      []tokenize.Span{b.someRan.span},
+		expl:     fmt.Sprintf("%s says %q; %s says %q.", src(a), txt(a, a.allHalted.span), src(b), txt(b, b.someRan.span)),
+		keyA:     "all:halted:" + a.allHalted.thing,
+		keyB:     "some:ran:" + a.allHalted.thing,
+		specific: true,
+	}, true
+}

@@ -1,0 +1,106 @@
+package analyze
+
+import (
+	"fmt"
+
+	"github.com/crosscheck-go/crosscheck/tokenize"
+)
+
+// An event said held against the same event said put off: "the section
+// had passed a safety inspection in January" against "a January inspection
+// of the section had been postponed"; "the vote was held on Tuesday"
+// against "the vote was postponed".
+
+// heldWords say an event took place: before its noun ("passed a safety
+// inspection", "held the vote") or after it past auxiliaries ("the vote
+// was held").
+var heldWords = map[string]bool{"held": true, "passed": true, "completed": true, "conducted": true, "staged": true,
+	"carried": true, "played": true}
+
+// putOffWords say it did not take place when planned.
+var putOffWords = map[string]bool{"postponed": true, "delayed": true, "cancelled": true, "canceled": true,
+	"deferred": true, "scrapped": true, "abandoned": true}
+
+// beForms make a participle after them passive.
+var beForms = map[string]bool{"was": true, "were": true, "been": true, "is": true, "are": true, "be": true}
+
+// phraseHead returns the head noun of the subject ending at token k:
+// the noun before an "of" or place phrase ("a January inspection of the
+// section": inspection), else k.
+func (c *claim) phraseHead(k int) int {
+	h := k
+	for h > 0 && (c.content[h-1] || determiners[c.toks[h-1].Norm]) {
+		h--
+	}
+	if h >= 2 && (c.toks[h-1].Norm == "of" || placePrepositions[c.toks[h-1].Norm]) && c.content[h-2] && !c.isCue(h-2) {
+		return h - 2
+	}
+	return k
+}
+
+// findHeldOrPutOff returns the event a claim says took place and the one
+// it says was put off (either may be empty), each the stem of its noun.
+func (c *claim) findHeldOrPutOff() (held, putOff thingAt) {
+	for i, t := range c.toks {
+		isHeld, isOff := heldWords[t.Norm], putOffWords[t.Norm]
+		if !isHeld && !isOff || c.speculativeAt(i) {
+			continue
+		}
+		if _, neg := c.cueNear(tokenize.CueNegation, i, i+1, 2); neg {
+			continue
+		}
+		noun := -1
+		// "the vote was held", "an inspection of the section had been
+		// postponed"
+		// Passive only after a form of "be": "had passed a safety
+		// inspection" is active, its event after it.
+		k := i - 1
+		aux := k >= 0 && beForms[c.toks[k].Norm]
+		for k >= 0 && auxiliaries[c.toks[k].Norm] {
+			k--
+		}
+		if aux && k >= 0 && c.content[k] && !c.isCue(k) {
+			noun = c.phraseHead(k)
+		} else if j := c.thingAfter(i + 1); j >= 0 && c.clause[j] == c.clause[i] && !aux {
+			noun = j // "passed a safety inspection", "postponed the vote"
+			if t.Norm == "carried" {
+				noun = -1 // "carried out the inspection" is read at "out"
+				if i+1 < len(c.toks) && c.toks[i+1].Norm == "out" {
+					if j := c.thingAfter(i + 2); j >= 0 {
+						noun = j
+					}
+				}
+			}
+		}
+		if noun < 0 {
+			continue
+		}
+		th := thingAt{c.toks[noun].Stem, c.tokSpan(min(noun, i), max(noun, i)+1)}
+		if isHeld && held.thing == "" {
+			held = th
+		}
+		if isOff && putOff.thing == "" {
+			putOff = th
+		}
+	}
+	return held, putOff
+}
+
+// detectHeld: a says an event took place, b that it was put off; the
+// statements share two words (the event and its time or party).
+func (an *analyzer) detectHeld(a, b *claim) (judgement, bool) {
+	if a.cond || b.cond || a.held.thing == "" || a.held.thing != b.putOff.thing || sharedContent(a, b) < 2 {
+		return judgement{}, false
+	}
+	return judgement{
+		kind:     KindPolarity,
+		score:    clamp01(0.55 * hedgeFactor(a, b)),
+		cues:     []Cue{{Kind: "held", Side: "a", Text: txt(a, a.held.span)}, {Kind: "put off", Side: "b", Text: txt(b, b.putOff.span)}},
+		hlA:      []tokenize.Span{a.held.span},
+		hlB:      []tokenize.Span{b.putOff.span},
+		expl:     fmt.Sprintf("%s says it took place (%q); %s says it was put off (%q).", src(a), txt(a, a.held.span), src(b), txt(b, b.putOff.span)),
+		keyA:     "held:" + a.held.thing,
+		keyB:     "putoff:" + a.held.thing,
+		specific: true,
+	}, true
+}
