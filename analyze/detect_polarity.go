@@ -44,7 +44,7 @@ func negationOn(c, o *claim) (cueAt, bool) {
 		if cu.word == "denied" || cu.word == "dismissed" {
 			reach = 8
 		}
-		for k := cu.b; k < len(c.toks) && k <= cu.b+reach && (reach == 3 || c.clause[k] == c.clause[cu.a]); k++ {
+		for k := cu.b; k < len(c.toks) && k <= cu.b+reach && c.clause[k] == c.clause[cu.a]; k++ {
 			if c.content[k] && o.hasWord(c.toks[k]) {
 				return cu, true
 			}
@@ -353,6 +353,16 @@ func negatedScopeMatches(a, b *claim, neg cueAt) bool {
 func (c *claim) predicateAt(k int) bool {
 	if strings.HasPrefix(c.toks[k].Tag, "VB") {
 		return true
+	}
+	if c.toks[k].Tag == "" && k >= 2 && (c.toks[k-1].Norm == "not" || c.toks[k-1].Norm == "never") {
+		// Untagged, "did not vent": the auxiliary stands before the
+		// negation. A copula's ("was not enough") is no verb's. (Tagged,
+		// the tag has said whether it is a verb.)
+		switch c.toks[k-2].Norm {
+		case "did", "do", "does", "will", "would", "has", "have", "had":
+			return true
+		}
+		return false
 	}
 	if k == 0 {
 		return false

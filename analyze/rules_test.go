@@ -329,6 +329,8 @@ func TestGeneralRules(t *testing.T) {
 			"The Dunmore council praised the young volunteers at the flood centre on Monday.", "The Dunmore council thanked an old friend of the mayor at the flood centre on Monday.", ""},
 		{"opposite places in time are two times",
 			"The Dunmore council will publish the audit in the coming weeks.", "The Dunmore council has discussed the audit in recent weeks.", ""},
+		{"a negation reaches only its own clause",
+			"The shift was largely calm, staff said, though operators vented steam near the turbine hall after a small valve failed.", "The shift passed off without incident, and staff did not vent steam at any point, a plant spokeswoman said.", analyze.KindPolarity},
 		{"declining to comment agrees with not commenting",
 			"Carrow Police have not commented on the report about the bridge.", "Carrow Police declined to comment on the report about the bridge.", ""},
 		{"not seen since tells when last seen",
