@@ -180,6 +180,9 @@ type quant struct {
 	noun bool
 	// byVerb is set when event is a verb's, not a compound's noun.
 	byVerb bool
+	// past is set on a value said to be of before: "the previous record,
+	// 40.1C".
+	past bool
 	// share is set on a party's share written as such: "Ostrander at
 	// 47%", "leads Whitfield 49% to 43%" (bindShares).
 	share bool
@@ -1333,6 +1336,19 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 		for k, m := range qu.measures {
 			if g, ok := lx.measureOf[m]; ok {
 				qu.measures[k] = g
+			}
+		}
+		// A temperature is what its unit says, whatever noun stands by
+		// it: "the temperature reached 41.3C", "Castell recorded 41.1C".
+		if q.Unit == "degC" || q.Unit == "degF" {
+			qu.measures = append(qu.measures, "~temperatur")
+		}
+		// "The previous record, 40.1C", "the old record of 40.3C": a
+		// value of before, not the one now.
+		for k := max(0, a-5); k < a; k++ {
+			switch c.toks[k].Norm {
+			case "previous", "old", "former", "earlier", "prior":
+				qu.past = true
 			}
 		}
 		if len(qu.measures) > 0 {

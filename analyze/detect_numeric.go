@@ -32,11 +32,22 @@ func valueRange(written string, q tokenize.Quantity) (lo, hi float64) {
 	case hasPrefixAny(w, nearBelow):
 		// "Nearly 300" is 270 to 300: within a tenth, as "about" is.
 		return v - 0.1*math.Abs(v), v
+	case temperature(q):
+		// No true zero: a tenth of a degree, or a degree when approximate.
+		d := 0.05
+		if q.Approx {
+			d = 1
+		}
+		return v - d, v + d
 	case q.Approx:
 		return v - 0.1*math.Abs(v), v + 0.1*math.Abs(v)
 	}
 	return v - 0.01*math.Abs(v), v + 0.01*math.Abs(v)
 }
+
+// temperature reports whether q is in degrees Celsius or Fahrenheit, a
+// scale without a true zero, where a share of the value means nothing.
+func temperature(q tokenize.Quantity) bool { return q.Unit == "degC" || q.Unit == "degF" }
 
 // subsetOf reports whether amount x of claim a may count some of the
 // whole y of claim b: y is written as a whole ("the ten clubs", "all four
@@ -281,6 +292,15 @@ func valuesAgree(x, y tokenize.Quantity) bool {
 	if x.Value == y.Value {
 		return true
 	}
+	if temperature(x) {
+		// 41.1C and 41.3C differ as much as 1.1C and 1.3C, and a record
+		// turns on a tenth.
+		d := math.Abs(x.Value - y.Value)
+		if x.Approx || y.Approx {
+			return d <= 1
+		}
+		return d < 0.05
+	}
 	m := math.Max(math.Abs(x.Value), math.Abs(y.Value))
 	if m == 0 {
 		return true
@@ -379,6 +399,9 @@ func (an *analyzer) detectNumeric(a, b *claim) (judgement, bool) {
 			}
 			if isRate(x) != isRate(y) {
 				continue // "1.2 million pots a week" and "48,000 pots"
+			}
+			if x.past != y.past {
+				continue // "the previous record, 40.1C" and "reached 41.3C"
 			}
 			if farApart(x.q.Value, y.q.Value) {
 				continue // "two people" and "9,000 staff", "$29 bands" and "$4,000 watches" are different things

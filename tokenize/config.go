@@ -450,6 +450,9 @@ type lexicon struct {
 	approx     phraseTable // only the keys matter
 	currencies phraseTable
 	units      phraseTable
+	// unitSuffix maps a one-word unit, lower case, to its code, for a unit
+	// written onto its number ("5km", "41.3C").
+	unitSuffix map[string]string
 	// currencyCodes holds the values of currencies: the units that make a
 	// quantity money.
 	currencyCodes map[string]bool
@@ -486,9 +489,13 @@ func (c *Config) compile() (*lexicon, error) {
 		}
 	}
 	lx.units = newPhraseTable()
+	lx.unitSuffix = make(map[string]string)
 	for _, k := range sortedKeys(c.Units) {
 		if v := c.Units[k]; v != "" {
 			lx.units.add(k, v)
+			if !strings.ContainsAny(k, " /") {
+				lx.unitSuffix[strings.ToLower(k)] = v
+			}
 		}
 	}
 	common := make(map[string]bool, len(c.CommonWords))

@@ -179,6 +179,12 @@ func (sc *scan) quantityAt(i int) (q Quantity, body, end int, ok bool) {
 	if v, e, ok := lx.currencies.match(sc, j); ok {
 		unit, j = v, e
 	}
+	if unit == "" {
+		if v, u, ok := sc.gluedAt(j); ok {
+			span := Span{sc.toks[i].Start, sc.toks[j].End}
+			return Quantity{Span: span, Value: v, Unit: u, Approx: approx}, body, j + 1, true
+		}
+	}
 	val, j2, word, ok := sc.numberAt(j)
 	if !ok {
 		return Quantity{}, 0, 0, false
@@ -214,6 +220,38 @@ func (sc *scan) quantityAt(i int) (q Quantity, body, end int, ok bool) {
 	}
 	span := Span{sc.toks[i].Start, sc.toks[j-1].End}
 	return Quantity{Span: span, Value: val, Unit: unit, Approx: approx}, body, j, true
+}
+
+// gluedAt reads a number with its unit written onto it, one word token:
+// "5km", "41.3C", "104°F". The unit must be one of the configuration's
+// one-word units; C and F after a number are degrees.
+func (sc *scan) gluedAt(j int) (float64, string, bool) {
+	if j >= len(sc.toks) || sc.used[j] || sc.toks[j].Kind != Word {
+		return 0, "", false
+	}
+	w := sc.toks[j].Norm
+	k := 0
+	for k < len(w) && (w[k] >= '0' && w[k] <= '9' || w[k] == '.' || w[k] == ',') {
+		k++
+	}
+	if k == 0 || k == len(w) || w[0] < '0' || w[0] > '9' {
+		return 0, "", false
+	}
+	v, ok := parseNumberText(w[:k])
+	if !ok {
+		return 0, "", false
+	}
+	suffix := strings.ToLower(w[k:])
+	switch suffix {
+	case "c", "°c", "ºc":
+		return v, "degC", true
+	case "f", "°f", "ºf":
+		return v, "degF", true
+	}
+	if u, ok := sc.lx.unitSuffix[suffix]; ok {
+		return v, u, true
+	}
+	return 0, "", false
 }
 
 // looksLikeYear reports whether a number token reads as a year: four digits,
