@@ -137,6 +137,24 @@ type Config struct {
 	// that make a split tally a dissent against "unanimous".
 	Tallies     []string `json:"tallies,omitempty"`
 	VoteTallies []string `json:"vote_tallies,omitempty"`
+	// Deaths are words reporting a death ("died", "killed", "fatalities"):
+	// after a negation of everyone ("no one died") they deny any death.
+	// Survival words after "all" or "everyone" deny any death too ("all of
+	// the miners survived", "everyone on board survived"): either against
+	// a death reported ("one of them died in hospital") is a conflict.
+	Deaths   []string `json:"deaths,omitempty"`
+	Survival []string `json:"survival,omitempty"`
+	// Halts say each of a kind was stopped ("all flights were
+	// cancelled"), Runs that some of it went on ("some flights
+	// operated"): the two, of one noun, place and day, conflict.
+	Halts []string `json:"halts,omitempty"`
+	Runs  []string `json:"runs,omitempty"`
+	// Held are words saying an event took place, before its noun ("passed
+	// a safety inspection", "held the vote") or after it past auxiliaries
+	// ("the vote was held"); PutOff say it did not take place when planned
+	// ("postponed", "deferred"): one event said both conflicts.
+	Held   []string `json:"held,omitempty"`
+	PutOff []string `json:"put_off,omitempty"`
 }
 
 // TopicDef is a user-named topic.

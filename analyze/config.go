@@ -71,6 +71,12 @@ func (c *Config) Merge(o *Config) {
 	c.Knowing = append(c.Knowing, o.Knowing...)
 	c.VoteTallies = append(c.VoteTallies, o.VoteTallies...)
 	c.Unharmed = append(c.Unharmed, o.Unharmed...)
+	c.Deaths = append(c.Deaths, o.Deaths...)
+	c.Survival = append(c.Survival, o.Survival...)
+	c.Halts = append(c.Halts, o.Halts...)
+	c.Runs = append(c.Runs, o.Runs...)
+	c.Held = append(c.Held, o.Held...)
+	c.PutOff = append(c.PutOff, o.PutOff...)
 }
 
 // lexicon is a compiled Config: sets keyed by lower-case word and by stem,
@@ -107,6 +113,12 @@ type lexicon struct {
 	cumulative  map[string]bool // measure names (a group's name, else the stem) of counts that only grow
 	scales      map[string]bool // lower-case words
 	occurrences map[string]bool // lower-case words
+	deaths      map[string]bool // lower-case words
+	survival    map[string]bool // lower-case words
+	halts       map[string]bool // lower-case words
+	runs        map[string]bool // lower-case words
+	held        map[string]bool // lower-case words
+	putOff      map[string]bool // lower-case words
 	// measureOf maps the stem of a noun in a Measures group to the group's
 	// name (its first word's stem, marked "~").
 	measureOf map[string]string
@@ -171,6 +183,12 @@ func (c *Config) compile() *lexicon {
 		scales:      set(c.Scales, strings.ToLower),
 		occurrences: set(c.Occurrences, strings.ToLower),
 		unharmed:    set(c.Unharmed, strings.ToLower),
+		deaths:      set(c.Deaths, strings.ToLower),
+		survival:    set(c.Survival, strings.ToLower),
+		halts:       set(c.Halts, strings.ToLower),
+		runs:        set(c.Runs, strings.ToLower),
+		held:        set(c.Held, strings.ToLower),
+		putOff:      set(c.PutOff, strings.ToLower),
 		tallies:     set(append(c.Tallies, c.VoteTallies...), stem),
 		voteTallies: set(c.VoteTallies, stem),
 		knowing:     set(c.Knowing, stem),
@@ -272,23 +290,13 @@ func (c *Config) compile() *lexicon {
 	for w := range endLemma {
 		lx.word[w] |= wordEnd
 	}
-	for w := range deathWords {
-		lx.word[w] |= wordDeath
-	}
-	for w := range survivalWords {
-		lx.word[w] |= wordDeath
-	}
-	for w := range haltWords {
-		lx.word[w] |= wordAllSome
-	}
-	for w := range heldWords {
-		lx.word[w] |= wordHeld
-	}
-	for w := range putOffWords {
-		lx.word[w] |= wordHeld
-	}
-	for w := range runWords {
-		lx.word[w] |= wordAllSome
+	for _, m := range []struct {
+		set  map[string]bool
+		flag wordFlags
+	}{{lx.deaths, wordDeath}, {lx.survival, wordDeath}, {lx.halts, wordAllSome}, {lx.runs, wordAllSome}, {lx.held, wordHeld}, {lx.putOff, wordHeld}} {
+		for w := range m.set {
+			lx.word[w] |= m.flag
+		}
 	}
 	for _, td := range c.Topics {
 		if strings.TrimSpace(td.Name) == "" || len(td.Terms) == 0 {
