@@ -155,6 +155,14 @@ type Config struct {
 	// ("postponed", "deferred"): one event said both conflicts.
 	Held   []string `json:"held,omitempty"`
 	PutOff []string `json:"put_off,omitempty"`
+	// Ends are verbs that end a thing, each a group of the lemma and its
+	// written forms (["seal", "sealed"]): said done ("the leak has been
+	// sealed") they deny the thing goes on; after "to" and one of Efforts
+	// ("working to seal the leak", "deployed a boom to contain") they say
+	// it does, and the two conflict. A form reads as done when it ends in
+	// "-ed" and is not the lemma itself.
+	Ends    [][]string `json:"ends,omitempty"`
+	Efforts []string   `json:"efforts,omitempty"`
 }
 
 // TopicDef is a user-named topic.

@@ -77,6 +77,8 @@ func (c *Config) Merge(o *Config) {
 	c.Runs = append(c.Runs, o.Runs...)
 	c.Held = append(c.Held, o.Held...)
 	c.PutOff = append(c.PutOff, o.PutOff...)
+	c.Ends = append(c.Ends, o.Ends...)
+	c.Efforts = append(c.Efforts, o.Efforts...)
 }
 
 // lexicon is a compiled Config: sets keyed by lower-case word and by stem,
@@ -119,6 +121,10 @@ type lexicon struct {
 	runs        map[string]bool // lower-case words
 	held        map[string]bool // lower-case words
 	putOff      map[string]bool // lower-case words
+	// ends maps each form of an end verb (Ends) to its lemma, all
+	// lower-case: a group's first word.
+	ends    map[string]string
+	efforts map[string]bool // lower-case words
 	// measureOf maps the stem of a noun in a Measures group to the group's
 	// name (its first word's stem, marked "~").
 	measureOf map[string]string
@@ -189,6 +195,7 @@ func (c *Config) compile() *lexicon {
 		runs:        set(c.Runs, strings.ToLower),
 		held:        set(c.Held, strings.ToLower),
 		putOff:      set(c.PutOff, strings.ToLower),
+		efforts:     set(c.Efforts, strings.ToLower),
 		tallies:     set(append(c.Tallies, c.VoteTallies...), stem),
 		voteTallies: set(c.VoteTallies, stem),
 		knowing:     set(c.Knowing, stem),
@@ -230,6 +237,20 @@ func (c *Config) compile() *lexicon {
 			if s := stem(w); s != "" {
 				if _, dup := lx.measureOf[s]; !dup {
 					lx.measureOf[s] = name
+				}
+			}
+		}
+	}
+	lx.ends = map[string]string{}
+	for _, g := range c.Ends {
+		if len(g) == 0 || strings.TrimSpace(g[0]) == "" {
+			continue
+		}
+		lemma := strings.ToLower(strings.TrimSpace(g[0]))
+		for _, w := range g {
+			if w = strings.ToLower(strings.TrimSpace(w)); w != "" {
+				if _, dup := lx.ends[w]; !dup {
+					lx.ends[w] = lemma
 				}
 			}
 		}
@@ -287,7 +308,7 @@ func (c *Config) compile() *lexicon {
 	for w := range ordinals {
 		lx.word[w] |= wordOrdinal
 	}
-	for w := range endLemma {
+	for w := range lx.ends {
 		lx.word[w] |= wordEnd
 	}
 	for _, m := range []struct {
