@@ -79,6 +79,13 @@ func (c *Config) Merge(o *Config) {
 	c.PutOff = append(c.PutOff, o.PutOff...)
 	c.Ends = append(c.Ends, o.Ends...)
 	c.Efforts = append(c.Efforts, o.Efforts...)
+	c.Possibilities = append(c.Possibilities, o.Possibilities...)
+	c.HarmSeverity = append(c.HarmSeverity, o.HarmSeverity...)
+	c.Plans = append(c.Plans, o.Plans...)
+	c.Streaks = append(c.Streaks, o.Streaks...)
+	c.Linking = append(c.Linking, o.Linking...)
+	c.Dimensions = append(c.Dimensions, o.Dimensions...)
+	c.ReportVerbs = append(c.ReportVerbs, o.ReportVerbs...)
 }
 
 // lexicon is a compiled Config: sets keyed by lower-case word and by stem,
@@ -123,8 +130,15 @@ type lexicon struct {
 	putOff      map[string]bool // lower-case words
 	// ends maps each form of an end verb (Ends) to its lemma, all
 	// lower-case: a group's first word.
-	ends    map[string]string
-	efforts map[string]bool // lower-case words
+	ends          map[string]string
+	efforts       map[string]bool // lower-case words
+	possibilities map[string]bool // lower-case words
+	harmSeverity  map[string]bool // lower-case words
+	plans         map[string]bool // lower-case words
+	streaks       map[string]bool // lower-case words
+	linking       map[string]bool // lower-case words
+	dimensions    map[string]bool // lower-case words
+	reportVerbs   map[string]bool // lower-case words
 	// measureOf maps the stem of a noun in a Measures group to the group's
 	// name (its first word's stem, marked "~").
 	measureOf map[string]string
@@ -203,6 +217,10 @@ func (c *Config) compile() *lexicon {
 		antOf:       map[string][]string{},
 		stateFirst:  map[string]bool{},
 	}
+	lx.possibilities, lx.harmSeverity = set(c.Possibilities, strings.ToLower), set(c.HarmSeverity, strings.ToLower)
+	lx.plans, lx.streaks = set(c.Plans, strings.ToLower), set(c.Streaks, strings.ToLower)
+	lx.linking, lx.dimensions = set(c.Linking, strings.ToLower), set(c.Dimensions, strings.ToLower)
+	lx.reportVerbs = set(c.ReportVerbs, strings.ToLower)
 	lx.harm, lx.harmSigns = phrases(c.Harm), phrases(c.HarmSigns)
 	lx.causes, lx.unknown = phrases(c.Causes), phrases(c.Undetermined)
 	lx.unanimity, lx.dissent = phrases(c.Unanimity), phrases(c.Dissent)
