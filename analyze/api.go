@@ -137,6 +137,61 @@ type Config struct {
 	// that make a split tally a dissent against "unanimous".
 	Tallies     []string `json:"tallies,omitempty"`
 	VoteTallies []string `json:"vote_tallies,omitempty"`
+	// Deaths are words reporting a death ("died", "killed", "fatalities"):
+	// after a negation of everyone ("no one died") they deny any death.
+	// Survival words after "all" or "everyone" deny any death too ("all of
+	// the miners survived", "everyone on board survived"): either against
+	// a death reported ("one of them died in hospital") is a conflict.
+	Deaths   []string `json:"deaths,omitempty"`
+	Survival []string `json:"survival,omitempty"`
+	// Halts say each of a kind was stopped ("all flights were
+	// cancelled"), Runs that some of it went on ("some flights
+	// operated"): the two, of one noun, place and day, conflict.
+	Halts []string `json:"halts,omitempty"`
+	Runs  []string `json:"runs,omitempty"`
+	// Held are words saying an event took place, before its noun ("passed
+	// a safety inspection", "held the vote") or after it past auxiliaries
+	// ("the vote was held"); PutOff say it did not take place when planned
+	// ("postponed", "deferred"): one event said both conflicts.
+	Held   []string `json:"held,omitempty"`
+	PutOff []string `json:"put_off,omitempty"`
+	// Ends are verbs that end a thing, each a group of the lemma and its
+	// written forms (["seal", "sealed"]): said done ("the leak has been
+	// sealed") they deny the thing goes on; after "to" and one of Efforts
+	// ("working to seal the leak", "deployed a boom to contain") they say
+	// it does, and the two conflict. A form reads as done when it ends in
+	// "-ed" and is not the lemma itself.
+	Ends    [][]string `json:"ends,omitempty"`
+	Efforts []string   `json:"efforts,omitempty"`
+	// Possibilities stand between "no" and the thing denied ("no risk of",
+	// "no sign of", "no evidence of"): the sentence says the thing did not
+	// and will not happen, against one saying it happened.
+	Possibilities []string `json:"possibilities,omitempty"`
+	// HarmSeverity are words that narrow a denial of harm to one degree
+	// of it ("nobody was seriously injured", "no serious injuries"), which
+	// leaves lesser harm possible. A word and its "-ly" form are one
+	// degree, so list both ("severe", "severely").
+	HarmSeverity []string `json:"harm_severity,omitempty"`
+	// Plans are words that make a month a plan's rather than a record's
+	// ("would reach pharmacies in March", "expected", "scheduled"), not
+	// "sales rose in March": two months for one planned thing conflict.
+	Plans []string `json:"plans,omitempty"`
+	// Streaks mark an ordinal as a place in a run ("the third consecutive
+	// increase"); without one, "the second quarter" or "the first time"
+	// names a thing, not a rank.
+	Streaks []string `json:"streaks,omitempty"`
+	// Linking are verbs that tie an amount to its subject ("stood at 25%",
+	// "totalled 900", "travelling at 40 km/h") without saying what the
+	// amount is of: the subject is what is measured.
+	Linking []string `json:"linking,omitempty"`
+	// Dimensions are adjectives of size after a length ("4 metres high",
+	// "long", "deep"): the thing before the length is what is measured.
+	Dimensions []string `json:"dimensions,omitempty"`
+	// ReportVerbs close "no X were reported" ("recorded", "confirmed"): the
+	// sentence says X did not happen at all, against a count of X. Verbs
+	// of loss close it too: "no jobs would be cut" says no job losses,
+	// whatever number another source gives.
+	ReportVerbs []string `json:"report_verbs,omitempty"`
 }
 
 // TopicDef is a user-named topic.

@@ -1217,7 +1217,7 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 			if c.inDate(j) || calendarWords[t.Norm] {
 				break // "5.1% in October": a month scopes the amount, it is not what is measured
 			}
-			if len(qu.measures) == 0 && q.Unit != "" && dimensions[t.Norm] {
+			if len(qu.measures) == 0 && q.Unit != "" && lx.dimensions[t.Norm] {
 				break // "a wall of water 4 metres high": the wall is measured
 			}
 			if !c.content[j] || c.clause[j] != c.clause[a] || verbOnly(t) || t.Kind == tokenize.Number || pluralCount(t) {
@@ -1269,7 +1269,7 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 		// or a time, not a count of the noun before it, unless a linking
 		// or movement verb leads to it ("the toll stood at 22").
 		atAge := q.Unit == "" && a >= 2 && c.toks[a-1].Norm == "at" && c.content[a-2] &&
-			!linking[c.toks[a-2].Norm] && !lx.movements[c.toks[a-2].Stem]
+			!lx.linking[c.toks[a-2].Norm] && !lx.movements[c.toks[a-2].Stem]
 		if len(qu.measures) == 0 && !atAge {
 			from := a
 			if a >= 3 && c.toks[a-3].Norm == "plus" && c.toks[a-2].Norm == "or" && c.toks[a-1].Norm == "minus" {
@@ -1286,7 +1286,7 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 					// Not in a condition: "if he plays 60 matches, the fee
 					// would rise to £21 million" is no fee paid.
 					toLevel := lx.movements[c.toks[k].Stem] && k+1 < a && c.toks[k+1].Norm == "to" && !c.cond
-					if linking[c.toks[k].Norm] || toLevel {
+					if lx.linking[c.toks[k].Norm] || toLevel {
 						if m := c.subjectHead(k); m >= 0 {
 							k = m
 						} else if m := c.contentBefore(k, 3); m >= 0 {
@@ -1527,15 +1527,6 @@ var calendarWords = map[string]bool{
 // clockMarks follow a number that is a time of day.
 var clockMarks = map[string]bool{"a.m.": true, "p.m.": true, "am": true, "pm": true, "a.m": true, "p.m": true, "o'clock": true}
 
-// linking are verbs that tie an amount to its subject ("stood at 25%",
-// "totalled 900") without saying what the amount is of.
-var linking = map[string]bool{
-	"stood": true, "stands": true, "stand": true, "totalled": true, "totaled": true, "totals": true, "amounted": true,
-	"reached": true, "reaches": true, "hit": true, "hits": true,
-	// "the train was travelling at 40 km/h": a speed is the mover's.
-	"travelling": true, "traveling": true, "moving": true,
-}
-
 // entityAt returns the name of the mention starting at token j, or "".
 func (c *claim) entityAt(j int) string {
 	for _, e := range c.ents {
@@ -1593,9 +1584,6 @@ func (c *claim) subjectHead(k int) int {
 	}
 	return -1
 }
-
-// dimensions are the adjectives of size after a length: "4 metres high".
-var dimensions = map[string]bool{"high": true, "tall": true, "long": true, "wide": true, "deep": true, "thick": true}
 
 // nounModifier reports whether a word before a noun is a noun itself:
 // tagged one, or an adjective by the tag that WordNet knows as a noun (the

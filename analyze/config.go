@@ -71,6 +71,21 @@ func (c *Config) Merge(o *Config) {
 	c.Knowing = append(c.Knowing, o.Knowing...)
 	c.VoteTallies = append(c.VoteTallies, o.VoteTallies...)
 	c.Unharmed = append(c.Unharmed, o.Unharmed...)
+	c.Deaths = append(c.Deaths, o.Deaths...)
+	c.Survival = append(c.Survival, o.Survival...)
+	c.Halts = append(c.Halts, o.Halts...)
+	c.Runs = append(c.Runs, o.Runs...)
+	c.Held = append(c.Held, o.Held...)
+	c.PutOff = append(c.PutOff, o.PutOff...)
+	c.Ends = append(c.Ends, o.Ends...)
+	c.Efforts = append(c.Efforts, o.Efforts...)
+	c.Possibilities = append(c.Possibilities, o.Possibilities...)
+	c.HarmSeverity = append(c.HarmSeverity, o.HarmSeverity...)
+	c.Plans = append(c.Plans, o.Plans...)
+	c.Streaks = append(c.Streaks, o.Streaks...)
+	c.Linking = append(c.Linking, o.Linking...)
+	c.Dimensions = append(c.Dimensions, o.Dimensions...)
+	c.ReportVerbs = append(c.ReportVerbs, o.ReportVerbs...)
 }
 
 // lexicon is a compiled Config: sets keyed by lower-case word and by stem,
@@ -107,6 +122,23 @@ type lexicon struct {
 	cumulative  map[string]bool // measure names (a group's name, else the stem) of counts that only grow
 	scales      map[string]bool // lower-case words
 	occurrences map[string]bool // lower-case words
+	deaths      map[string]bool // lower-case words
+	survival    map[string]bool // lower-case words
+	halts       map[string]bool // lower-case words
+	runs        map[string]bool // lower-case words
+	held        map[string]bool // lower-case words
+	putOff      map[string]bool // lower-case words
+	// ends maps each form of an end verb (Ends) to its lemma, all
+	// lower-case: a group's first word.
+	ends          map[string]string
+	efforts       map[string]bool // lower-case words
+	possibilities map[string]bool // lower-case words
+	harmSeverity  map[string]bool // lower-case words
+	plans         map[string]bool // lower-case words
+	streaks       map[string]bool // lower-case words
+	linking       map[string]bool // lower-case words
+	dimensions    map[string]bool // lower-case words
+	reportVerbs   map[string]bool // lower-case words
 	// measureOf maps the stem of a noun in a Measures group to the group's
 	// name (its first word's stem, marked "~").
 	measureOf map[string]string
@@ -171,6 +203,13 @@ func (c *Config) compile() *lexicon {
 		scales:      set(c.Scales, strings.ToLower),
 		occurrences: set(c.Occurrences, strings.ToLower),
 		unharmed:    set(c.Unharmed, strings.ToLower),
+		deaths:      set(c.Deaths, strings.ToLower),
+		survival:    set(c.Survival, strings.ToLower),
+		halts:       set(c.Halts, strings.ToLower),
+		runs:        set(c.Runs, strings.ToLower),
+		held:        set(c.Held, strings.ToLower),
+		putOff:      set(c.PutOff, strings.ToLower),
+		efforts:     set(c.Efforts, strings.ToLower),
 		tallies:     set(append(c.Tallies, c.VoteTallies...), stem),
 		voteTallies: set(c.VoteTallies, stem),
 		knowing:     set(c.Knowing, stem),
@@ -178,6 +217,10 @@ func (c *Config) compile() *lexicon {
 		antOf:       map[string][]string{},
 		stateFirst:  map[string]bool{},
 	}
+	lx.possibilities, lx.harmSeverity = set(c.Possibilities, strings.ToLower), set(c.HarmSeverity, strings.ToLower)
+	lx.plans, lx.streaks = set(c.Plans, strings.ToLower), set(c.Streaks, strings.ToLower)
+	lx.linking, lx.dimensions = set(c.Linking, strings.ToLower), set(c.Dimensions, strings.ToLower)
+	lx.reportVerbs = set(c.ReportVerbs, strings.ToLower)
 	lx.harm, lx.harmSigns = phrases(c.Harm), phrases(c.HarmSigns)
 	lx.causes, lx.unknown = phrases(c.Causes), phrases(c.Undetermined)
 	lx.unanimity, lx.dissent = phrases(c.Unanimity), phrases(c.Dissent)
@@ -212,6 +255,20 @@ func (c *Config) compile() *lexicon {
 			if s := stem(w); s != "" {
 				if _, dup := lx.measureOf[s]; !dup {
 					lx.measureOf[s] = name
+				}
+			}
+		}
+	}
+	lx.ends = map[string]string{}
+	for _, g := range c.Ends {
+		if len(g) == 0 || strings.TrimSpace(g[0]) == "" {
+			continue
+		}
+		lemma := strings.ToLower(strings.TrimSpace(g[0]))
+		for _, w := range g {
+			if w = strings.ToLower(strings.TrimSpace(w)); w != "" {
+				if _, dup := lx.ends[w]; !dup {
+					lx.ends[w] = lemma
 				}
 			}
 		}
@@ -269,26 +326,16 @@ func (c *Config) compile() *lexicon {
 	for w := range ordinals {
 		lx.word[w] |= wordOrdinal
 	}
-	for w := range endLemma {
+	for w := range lx.ends {
 		lx.word[w] |= wordEnd
 	}
-	for w := range deathWords {
-		lx.word[w] |= wordDeath
-	}
-	for w := range survivalWords {
-		lx.word[w] |= wordDeath
-	}
-	for w := range haltWords {
-		lx.word[w] |= wordAllSome
-	}
-	for w := range heldWords {
-		lx.word[w] |= wordHeld
-	}
-	for w := range putOffWords {
-		lx.word[w] |= wordHeld
-	}
-	for w := range runWords {
-		lx.word[w] |= wordAllSome
+	for _, m := range []struct {
+		set  map[string]bool
+		flag wordFlags
+	}{{lx.deaths, wordDeath}, {lx.survival, wordDeath}, {lx.halts, wordAllSome}, {lx.runs, wordAllSome}, {lx.held, wordHeld}, {lx.putOff, wordHeld}} {
+		for w := range m.set {
+			lx.word[w] |= m.flag
+		}
 	}
 	for _, td := range c.Topics {
 		if strings.TrimSpace(td.Name) == "" || len(td.Terms) == 0 {

@@ -11,14 +11,6 @@ import (
 // Airport operated on Thursday". The two share the noun and the place but
 // no verb, and "cancelled" has no one opposite.
 
-// haltWords say each of the things was stopped ("were cancelled").
-var haltWords = map[string]bool{"cancelled": true, "canceled": true, "grounded": true, "suspended": true, "halted": true,
-	"scrapped": true, "closed": true, "shut": true, "stopped": true, "axed": true}
-
-// runWords say some of them went on ("operated", "ran", "opened").
-var runWords = map[string]bool{"operated": true, "ran": true, "flew": true, "departed": true, "left": true,
-	"sailed": true, "opened": true, "reopened": true, "continued": true}
-
 // someWords count part of a kind: "some flights", "a few trains", "40
 // departures" (a number is read as a count too).
 var someWords = map[string]bool{"some": true, "several": true, "few": true, "many": true, "dozens": true, "hundreds": true, "most": true}
@@ -46,7 +38,7 @@ func (c *claim) findAllHalted() (thingAt, bool) {
 			continue
 		}
 		for k := j + 1; k < len(c.toks) && k <= j+7 && c.clause[k] == c.clause[j]; k++ {
-			if haltWords[c.toks[k].Norm] && auxiliaries[c.toks[k-1].Norm] {
+			if c.lx.halts[c.toks[k].Norm] && auxiliaries[c.toks[k-1].Norm] {
 				return thingAt{c.toks[j].Stem, c.tokSpan(i, k+1)}, true
 			}
 		}
@@ -73,7 +65,7 @@ func (c *claim) findSomeRan() (thingAt, bool) {
 			continue
 		}
 		for k := j + 1; k < len(c.toks) && k <= j+6 && c.clause[k] == c.clause[j]; k++ {
-			if runWords[c.toks[k].Norm] && !c.speculativeAt(k) {
+			if c.lx.runs[c.toks[k].Norm] && !c.speculativeAt(k) {
 				if _, neg := c.cueNear(tokenize.CueNegation, k, k+1, 2); neg {
 					break
 				}

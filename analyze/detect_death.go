@@ -11,20 +11,12 @@ import (
 // miners survived" and "no one died" deny any death; "one of them died in
 // hospital" reports one.
 
-// deathWords report a death; after a negation of everyone they deny all.
-var deathWords = map[string]bool{"died": true, "dies": true, "killed": true, "dead": true, "death": true, "deaths": true,
-	"fatalities": true, "fatality": true, "perished": true}
-
-// survivalWords after "all" or "everyone" deny any death: "all of the
-// miners survived", "everyone on board survived".
-var survivalWords = map[string]bool{"survived": true, "survive": true}
-
 // findDeath finds, once per claim, the span denying any death and the
 // span reporting one.
 func (c *claim) findDeath() (denied, said tokenize.Span, ok bool) {
 	for i, t := range c.toks {
 		switch {
-		case survivalWords[t.Norm]:
+		case c.lx.survival[t.Norm]:
 			// "all (of the miners) survived", "everyone survived".
 			for k := i - 1; k >= 0 && k >= i-6 && c.clause[k] == c.clause[i]; k-- {
 				if n := c.toks[k].Norm; n == "all" || n == "everyone" || n == "everybody" {
@@ -34,7 +26,7 @@ func (c *claim) findDeath() (denied, said tokenize.Span, ok bool) {
 					break
 				}
 			}
-		case deathWords[t.Norm]:
+		case c.lx.deaths[t.Norm]:
 			if c.speculativeAt(i) {
 				continue
 			}

@@ -12,28 +12,13 @@ import (
 // effort says the thing was still there; the two share little besides the
 // thing, so they are paired through an "effort:" marker.
 
-// The end verbs (endLemma) end a thing: said done ("the leak has been
-// sealed") they deny it goes on; after "to" in an effort ("working to
-// seal the leak") they say it does.
-
-// endLemma maps the written forms of the end verbs to their lemmas: a
-// claim must hold one before findEffort and findEnded read it.
-var endLemma = map[string]string{"stop": "stop", "stopped": "stop", "seal": "seal", "sealed": "seal",
-	"plug": "plug", "plugged": "plug", "cap": "cap", "capped": "cap", "contain": "contain", "contained": "contain",
-	"fix": "fix", "fixed": "fix", "repair": "repair", "repaired": "repair", "extinguish": "extinguish",
-	"extinguished": "extinguish", "halt": "halt", "halted": "halt", "stem": "stem", "stemmed": "stem",
-	"control": "control", "controlled": "control"}
-
-// effortWords before "to" and an end verb make an effort that has not
-// ended the thing yet ("working to contain", "deployed a boom to
-// contain", "still trying to stop").
-var effortWords = map[string]bool{"working": true, "worked": true, "trying": true, "tried": true,
-	"struggling": true, "struggled": true, "battling": true, "battled": true, "racing": true, "raced": true,
-	"scrambling": true, "scrambled": true, "deployed": true, "laid": true, "still": true}
+// The end verbs (the configuration's Ends) end a thing: said done ("the
+// leak has been sealed") they deny it goes on; after "to" in an effort
+// ("working to seal the leak") they say it does.
 
 // endVerb returns the lemma of an end verb at token i, if it is one.
 func (c *claim) endVerb(i int) (string, bool) {
-	l, ok := endLemma[c.toks[i].Norm]
+	l, ok := c.lx.ends[c.toks[i].Norm]
 	return l, ok
 }
 
@@ -64,7 +49,7 @@ func (c *claim) findEffort() (thingAt, bool) {
 		}
 		from := -1
 		for k := i - 1; k >= 0 && k >= i-4; k-- {
-			if effortWords[c.toks[k].Norm] {
+			if c.lx.efforts[c.toks[k].Norm] {
 				from = k
 				break
 			}

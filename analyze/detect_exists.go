@@ -18,7 +18,7 @@ func (c *claim) deniedThing() (string, tokenize.Span, bool) {
 // span of the denial.
 func (c *claim) findDeniedThing() (string, tokenize.Span, bool) {
 	for i, t := range c.toks {
-		if t.Norm != "no" || i+3 >= len(c.toks) || !possibilityWords[c.toks[i+1].Norm] || c.toks[i+2].Norm != "of" {
+		if t.Norm != "no" || i+3 >= len(c.toks) || !c.lx.possibilities[c.toks[i+1].Norm] || c.toks[i+2].Norm != "of" {
 			continue
 		}
 		j := i + 3
@@ -64,11 +64,6 @@ func nounOnly(w string) bool {
 	_, verb := wn.LemmaPOS(w, wn.Verb)
 	return !adj && !verb
 }
-
-// possibilityWords stand between "no" and the thing denied: "no risk of
-// X" says X did not and will not happen.
-var possibilityWords = map[string]bool{"risk": true, "threat": true, "danger": true, "sign": true, "signs": true,
-	"evidence": true, "trace": true, "traces": true, "chance": true, "prospect": true}
 
 // occurredThing returns the span of thing as a claim says it happened:
 // the word, not negated, with a verb of occurrence of the configuration

@@ -61,7 +61,7 @@ func (c *claim) harmDeniedAs() (sp tokenize.Span, general bool, degree string, o
 			if auxiliaries[n] {
 				continue
 			}
-			if harmSeverity[n] && degree == "" {
+			if c.lx.harmSeverity[n] && degree == "" {
 				degree = strings.TrimSuffix(n, "ly")
 				continue
 			}
@@ -85,15 +85,12 @@ func (c *claim) harmDeniedAs() (sp tokenize.Span, general bool, degree string, o
 	return tokenize.Span{}, false, "", false
 }
 
-// harmSeverity words narrow a denial of harm to one degree of it.
-var harmSeverity = map[string]bool{"serious": true, "seriously": true, "major": true, "critically": true, "critical": true, "badly": true, "bad": true, "severe": true, "severely": true}
-
 // harmOfDegree reports whether a harm word of c carries the severity word
 // degree just before it ("with serious injuries", "seriously hurt").
 func (c *claim) harmOfDegree(degree string) bool {
 	for _, h := range c.harm {
 		for k := h[0] - 1; k >= 0 && k >= h[0]-2; k-- {
-			if n := c.toks[k].Norm; harmSeverity[n] && strings.TrimSuffix(n, "ly") == degree {
+			if n := c.toks[k].Norm; c.lx.harmSeverity[n] && strings.TrimSuffix(n, "ly") == degree {
 				return true
 			}
 		}

@@ -11,16 +11,6 @@ import (
 // of the section had been postponed"; "the vote was held on Tuesday"
 // against "the vote was postponed".
 
-// heldWords say an event took place: before its noun ("passed a safety
-// inspection", "held the vote") or after it past auxiliaries ("the vote
-// was held").
-var heldWords = map[string]bool{"held": true, "passed": true, "completed": true, "conducted": true, "staged": true,
-	"carried": true, "played": true}
-
-// putOffWords say it did not take place when planned.
-var putOffWords = map[string]bool{"postponed": true, "delayed": true, "cancelled": true, "canceled": true,
-	"deferred": true, "scrapped": true, "abandoned": true}
-
 // beForms make a participle after them passive.
 var beForms = map[string]bool{"was": true, "were": true, "been": true, "is": true, "are": true, "be": true}
 
@@ -42,7 +32,7 @@ func (c *claim) phraseHead(k int) int {
 // it says was put off (either may be empty), each the stem of its noun.
 func (c *claim) findHeldOrPutOff() (held, putOff thingAt) {
 	for i, t := range c.toks {
-		isHeld, isOff := heldWords[t.Norm], putOffWords[t.Norm]
+		isHeld, isOff := c.lx.held[t.Norm], c.lx.putOff[t.Norm]
 		if !isHeld && !isOff || c.speculativeAt(i) {
 			continue
 		}

@@ -26,7 +26,7 @@ func (c *claim) findNoneOf() (thingAt, bool) {
 			continue // "no serious injuries": the phrase names a kind
 		}
 		w := c.toks[j].Norm
-		if possibilityWords[w] {
+		if c.lx.possibilities[w] {
 			continue // "no sign of the girls" is detectExists'
 		}
 		if _, ok := wn.LemmaPOS(w, wn.Noun); !ok {

@@ -252,12 +252,6 @@ func sameWord(x, y tokenize.Token) bool {
 	return bx != "" && (bx == y.Stem || bx == by) || by != "" && by == x.Stem
 }
 
-// reportVerbs close "no X were reported": the sentence says X did not
-// happen at all, whatever the verb. Verbs of loss close it too: "no jobs
-// would be cut" says no job losses, whatever number another source gives.
-var reportVerbs = map[string]bool{"reported": true, "recorded": true, "confirmed": true, "found": true, "registered": true,
-	"cut": true, "lost": true, "axed": true, "eliminated": true, "shed": true}
-
 // noneReported: b says no X happened ("No injuries were reported"), a that
 // some did ("Two people were injured"). X is matched loosely, since the
 // two sides use a noun and a verb of one root (injuries, injured).
@@ -278,7 +272,7 @@ func noneReported(a, b *claim) (judgement, bool) {
 		closed, verb := false, ""
 		for k := x + 1; k < len(b.toks) && k <= x+3 && !closed; k++ {
 			switch n := b.toks[k].Norm; {
-			case reportVerbs[n]:
+			case b.lx.reportVerbs[n]:
 				closed, verb = true, n
 			case n == "were" || n == "was" || n == "have" || n == "has" || n == "had" || n == "been" || n == "be" || n == "would" || n == "will":
 			default:

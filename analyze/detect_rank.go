@@ -26,11 +26,6 @@ var ordinals = map[string]int{
 	"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8, "9th": 9, "10th": 10,
 }
 
-// streakWords mark an ordinal as a place in a run ("the third
-// consecutive increase"); without one, "the second quarter" or "the first
-// time" name a thing, not a rank.
-var streakWords = map[string]bool{"consecutive": true, "straight": true, "successive": true, "running": true}
-
 // superlative reports whether w is a superlative adjective: it ends in
 // -est and WordNet reads it as a form of another word ("busiest", "largest";
 // not "interest", "protest").
@@ -57,7 +52,7 @@ func (c *claim) findRanks() []rank {
 				continue
 			}
 			j, streak := i+1, false
-			for j < n && streakWords[c.toks[j].Norm] {
+			for j < n && c.lx.streaks[c.toks[j].Norm] {
 				j, streak = j+1, true
 			}
 			if j >= n || !c.content[j] || c.isCue(j) {

@@ -19,10 +19,6 @@ type schedule struct {
 	span  tokenize.Span
 }
 
-// planWords make a month a plan's rather than a record's: "would reach
-// pharmacies in March", not "sales rose in March".
-var planWords = map[string]bool{"will": true, "would": true, "expected": true, "expects": true, "due": true, "scheduled": true, "planned": true, "plans": true, "set": true}
-
 // findSchedules returns the months the claim plans things for: a
 // capitalised month name after in/from/by/until, in a clause with a word of
 // plan, and the noun just before the phrase ("pharmacies in March").
@@ -47,7 +43,7 @@ func (c *claim) findSchedules() []schedule {
 		}
 		plan := false
 		for j := 0; j < i; j++ {
-			plan = plan || c.clause[j] == c.clause[i] && planWords[c.toks[j].Norm]
+			plan = plan || c.clause[j] == c.clause[i] && c.lx.plans[c.toks[j].Norm]
 		}
 		if plan {
 			out = append(out, schedule{m, c.toks[k].Stem, tokenize.Span{Start: c.toks[i-1].Start, End: t.End}})
