@@ -91,6 +91,7 @@ const (
 	fAlignHypoFar                // the hypothesis word is such a distant kind of the premise word
 	fVoiceDiff                   // one side passive ("is being played by"), the other not
 	fRoleSwap                    // order swap × aligned share with a passive read in active order: who does what to whom reversed
+	fDefiniteBoth                // both sides start with a definite determiner ("The man ..." / "The man ..."): one referent, so differences clash
 	NumFeatures                  // the number of features
 )
 
@@ -111,7 +112,7 @@ var featureNames = [NumFeatures]string{
 	"align_loose_negated", "refute_lead", "discuss_all", "negation_all", "refute_all_x_cover",
 	"antonym_referent", "contrast_only", "negation_loose_denial", "negation_entailed",
 	"order_swap_active", "particle_opposite", "align_gloss", "align_gloss_of",
-	"align_hypernym_far", "align_hyponym_far", "voice_mismatch", "role_swap",
+	"align_hypernym_far", "align_hyponym_far", "voice_mismatch", "role_swap", "definite_both",
 }
 
 // FeatureNames returns the names of the features in column order.
@@ -186,6 +187,7 @@ type sentInfo struct {
 	univ, exist, negq, refute, dis int
 	passive                        int    // "by" tokens: an agent after a passive verb, most often
 	voice                          int    // "being"/"been": a passive ("is being played", "has been sold")
+	definite                       bool   // starts with a definite determiner ("the", "this")
 	dirs                           uint16 // direction particles present (dirBit)
 }
 
@@ -267,6 +269,13 @@ func (x *extractor) prepare(d *tokenize.Document) *text {
 		// at most six tokens on.
 		scopeEnd := -1
 		qi := 0
+		// A definite description opens the sentence ("The man is ...").
+		if len(toks) > 0 {
+			switch toks[0].Norm {
+			case "the", "this", "these", "that", "those":
+				info.definite = true
+			}
+		}
 		// A passive: "being"/"been" ("is being sharpened"), with its
 		// agent if a "by" follows. Its subject (before "being") is what
 		// is acted on, and the agent runs from "by" to the next
@@ -751,6 +760,13 @@ func (x *extractor) features(p, h *text) Vector {
 	f[fRefuteH] = math.Min(float64(hs.refute), 3)
 	f[fSwap] = swapShare(rel, to)
 	f[fVoiceDiff] = b2f((hs.voice > 0) != (ps.voice > 0))
+	// Definite descriptions on both sides name one referent, so what
+	// differs is a claim about it ("The surfer is riding a big wave" /
+	// "The surfer is riding a small wave"); with indefinites ("A dog ..."
+	// / "A dog ...") the two may be different things. Only the first
+	// sentence of each side counts.
+	defP, defH := len(p.sents) > 0 && p.sents[0].definite, len(h.sents) > 0 && h.sents[0].definite
+	f[fDefiniteBoth] = b2f(defP && defH)
 	f[fRoleSwap] = roleSwapShare(p, h, rel, to) * alignedShare
 	// Interactions: a linear model cannot learn on its own that negation
 	// or an opposite matters only when the rest of the pair aligns.

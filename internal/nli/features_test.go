@@ -192,6 +192,16 @@ func TestFeatures(t *testing.T) {
 			positive: []string{"role_swap"},
 		},
 		{
+			name:    "one referent",
+			premise: "The surfer is riding a big wave.", hypothesis: "The surfer is riding a small wave.",
+			want: map[string]float64{"definite_both": 1},
+		},
+		{
+			name:    "maybe two referents",
+			premise: "A surfer is riding a big wave.", hypothesis: "The surfer is riding a small wave.",
+			want: map[string]float64{"definite_both": 0},
+		},
+		{
 			name:    "agentless passive",
 			premise: "A machine is sharpening a pencil.", hypothesis: "A pencil is being sharpened.",
 			want: map[string]float64{"voice_mismatch": 1, "role_swap": 0},
