@@ -1,9 +1,11 @@
 // Package lexicon answers lexical questions the judge asks about two words:
 // are they opposites (Antonym, AntonymKindOf), the same thing (Synonym), is
 // one a kind of the other (Hypernym), different kinds of one thing
-// (Cohyponym), adjectives of one cluster (Similar), and what is a word's
-// base form (Lemma, Lemmas). Relate and RelateTagged answer all of these
-// for one pair at once, which is what aligning two sentences needs.
+// (Cohyponym), adjectives of one cluster (Similar), is one verb defined
+// through the other (Relation.Gloss: "devour" is "eat greedily"), and what
+// is a word's base form (Lemma, Lemmas). Relate and RelateTagged answer all
+// of these for one pair at once, which is what aligning two sentences
+// needs.
 //
 // The answers come from WordNet 3.0, pruned to single-word lemmas and their
 // most frequent senses, and compiled by gen into the embedded table

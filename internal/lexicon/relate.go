@@ -22,6 +22,13 @@ type Relation struct {
 	// ("acquisition"/"acquired", "death"/"die") or an adjective and its
 	// adverb ("quick"/"quickly"), in their most frequent senses.
 	Derived bool
+	// Gloss: b is the head word of a definition of a ("devour": "eat
+	// greedily" → "eat"; "hike": "walk a long way" → "walk"), in the
+	// first senses of a verb or noun. A weak paraphrase link: a is
+	// usually a way of doing b, where WordNet's is-a links miss it.
+	Gloss bool
+	// GlossOf: a is the head word of a definition of b.
+	GlossOf bool
 	// Cohyponym is the is-a path length through the nearest shared
 	// hypernym ("dog"/"cat": 4), or -1 (see Cohyponym).
 	Cohyponym int
@@ -29,7 +36,7 @@ type Relation struct {
 
 // Related reports whether any relation holds.
 func (r Relation) Related() bool {
-	return r.SameLemma || r.Synonym || r.Antonym != NotAntonym || r.Hypernym >= 0 || r.Hyponym >= 0 || r.Similar || r.Derived || r.Cohyponym >= 0
+	return r.SameLemma || r.Synonym || r.Antonym != NotAntonym || r.Hypernym >= 0 || r.Hyponym >= 0 || r.Similar || r.Derived || r.Gloss || r.GlossOf || r.Cohyponym >= 0
 }
 
 // Relate returns every relation between a and b over all their readings.
@@ -61,6 +68,8 @@ func RelateTagged(a, tagA, b, tagB string) Relation {
 	r.Antonym = t.antonym(la, lb)
 	r.Similar = t.similar(la, lb)
 	r.Derived = t.derived(la, lb)
+	r.Gloss = t.glossed(la, lb)
+	r.GlossOf = t.glossed(lb, la)
 	if d, ok := t.hypernym(la, lb); ok {
 		r.Hypernym = d
 	}
@@ -122,6 +131,23 @@ func (t *table) derived(ca, cb []int32) bool {
 		d := t.ders.get(ea)
 		for _, eb := range cb {
 			if contains(d, eb) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// glossed reports whether a reading of b is the head word of a definition
+// of a reading of a.
+func (t *table) glossed(ca, cb []int32) bool {
+	for _, ea := range ca {
+		g := t.glosses.get(ea)
+		if len(g) == 0 {
+			continue
+		}
+		for _, eb := range cb {
+			if contains(g, eb) {
 				return true
 			}
 		}

@@ -24,6 +24,11 @@ func TestRelate(t *testing.T) {
 		{"death", "die", Relation{Derived: true, Hypernym: -1, Hyponym: -1, Cohyponym: -1}},
 		{"dog", "sofa", none},
 		{"qwzx", "dog", none},
+		// Definition heads: "devour" is defined as "eat immoderately"
+		// (its second sense), "hike" as "walk a long way"; directed.
+		{"devouring", "eat", Relation{Gloss: true, Hypernym: -1, Hyponym: -1, Cohyponym: -1}},
+		{"eat", "devoured", Relation{GlossOf: true, Hypernym: -1, Hyponym: -1, Cohyponym: -1}},
+		{"hiking", "walking", Relation{Gloss: true, Hypernym: -1, Hyponym: -1, Cohyponym: 5}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.a+"/"+tt.b, func(t *testing.T) {

@@ -41,6 +41,7 @@ type table struct {
 	senses  csr // entry → synsets, most frequent first
 	ants    csr // entry → direct antonym entries
 	ders    csr // entry → derivationally related entries
+	glosses csr // entry → head words of its definitions (directed)
 	exc     map[string][]int32
 	stems   map[string][]int32
 	stats   Stats
@@ -100,9 +101,9 @@ func Load() error {
 
 // Stats describes the loaded table.
 type Stats struct {
-	Words, Synsets, Entries, Antonyms, Derivations, Exceptions, Stems int
-	CompressedBytes, RawBytes                                         int
-	LoadTime                                                          time.Duration
+	Words, Synsets, Entries, Antonyms, Derivations, Glosses, Exceptions, Stems int
+	CompressedBytes, RawBytes                                                  int
+	LoadTime                                                                   time.Duration
 }
 
 // TableStats returns the size of the loaded table and how long it took to
@@ -331,6 +332,13 @@ func (p *parser) table() (*table, error) {
 	if t.ders, err = p.pairs(nd, nEntries); err != nil {
 		return nil, err
 	}
+	ng, err := p.section("G", tableGlosses)
+	if err != nil {
+		return nil, err
+	}
+	if t.glosses, err = p.directed(ng, nEntries); err != nil {
+		return nil, err
+	}
 
 	// Exceptions and stems.
 	nx, err := p.section("X", tableExceptions)
@@ -350,11 +358,21 @@ func (p *parser) table() (*table, error) {
 	if _, ok := p.next(); ok {
 		return nil, fmt.Errorf("trailing data")
 	}
-	t.stats = Stats{Words: nw, Synsets: ns, Entries: ne, Antonyms: na, Derivations: nd, Exceptions: nx, Stems: nt}
+	t.stats = Stats{Words: nw, Synsets: ns, Entries: ne, Antonyms: na, Derivations: nd, Glosses: ng, Exceptions: nx, Stems: nt}
 	return t, nil
 }
 
+// pairs reads n symmetric pairs, indexed both ways.
 func (p *parser) pairs(n, nodes int) (csr, error) {
+	return p.readPairs(n, nodes, true)
+}
+
+// directed reads n pairs indexed from their first entry only.
+func (p *parser) directed(n, nodes int) (csr, error) {
+	return p.readPairs(n, nodes, false)
+}
+
+func (p *parser) readPairs(n, nodes int, both bool) (csr, error) {
 	ab := make([][2]int32, 0, 2*n)
 	for range n {
 		l, _ := p.next()
@@ -364,7 +382,10 @@ func (p *parser) pairs(n, nodes int) (csr, error) {
 		if !ok || err1 != nil || err2 != nil || int(a) >= nodes || int(b) >= nodes {
 			return csr{}, fmt.Errorf("bad pair line %q", l)
 		}
-		ab = append(ab, [2]int32{a, b}, [2]int32{b, a})
+		ab = append(ab, [2]int32{a, b})
+		if both {
+			ab = append(ab, [2]int32{b, a})
+		}
 	}
 	// Counting sort by source node keeps the order of the file, so the
 	// neighbour lists come out the same on every load.

@@ -28,8 +28,9 @@ const (
 	tableEntries     = 90485
 	tableAntonyms    = 3382
 	tableDerivations = 16423
+	tableGlosses     = 9640
 	tableExceptions  = 4482
 	tableStems       = 26574
-	tableRawBytes    = 3684461
-	tableSHA256      = "f86742bc503a0458bc90f30e3b5587752cdc29628c066b2c510339c01d32b4a0"
+	tableRawBytes    = 3812459
+	tableSHA256      = "95884d88c7b3b3b75a516ed6295a6ee8481645a9981de54599d7b57ca6152398"
 )

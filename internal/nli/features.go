@@ -85,6 +85,13 @@ const (
 	fNegEntail                   // one side negated: share of what the negated side says that the other side entails
 	fSwapActive                  // order swap × aligned share when neither side is passive ("by"): roles reversed
 	fParticleOpposite            // opposite direction words on the two sides ("looking up"/"looking down")
+	fAlignGloss                  // the premise word's definition is built on the hypothesis word ("devour": "eat greedily")
+	fAlignGlossOf                // the hypothesis word's definition is built on the premise word
+	fAlignHyperFar               // the premise word is a kind of the hypothesis word five to eight is-a steps up ("rhino"/"animal")
+	fAlignHypoFar                // the hypothesis word is such a distant kind of the premise word
+	fVoiceDiff                   // one side passive ("is being played by"), the other not
+	fRoleSwap                    // order swap × aligned share with a passive read in active order: who does what to whom reversed
+	fDefiniteBoth                // both sides start with a definite determiner ("The man ..." / "The man ..."): one referent, so differences clash
 	NumFeatures                  // the number of features
 )
 
@@ -104,7 +111,8 @@ var featureNames = [NumFeatures]string{
 	"antonym_x_aligned", "cohyponym_x_aligned", "substitution_x_aligned", "order_swap_x_aligned",
 	"align_loose_negated", "refute_lead", "discuss_all", "negation_all", "refute_all_x_cover",
 	"antonym_referent", "contrast_only", "negation_loose_denial", "negation_entailed",
-	"order_swap_active", "particle_opposite",
+	"order_swap_active", "particle_opposite", "align_gloss", "align_gloss_of",
+	"align_hypernym_far", "align_hyponym_far", "voice_mismatch", "role_swap", "definite_both",
 }
 
 // FeatureNames returns the names of the features in column order.
@@ -145,10 +153,18 @@ const (
 	relDerived
 	relHyper
 	relHypo
+	relGloss   // a definition of the premise word is built on the hypothesis word
+	relGlossOf // ... and the other way round
+	relHyperFar
+	relHypoFar
 	relAntonym
 	relAntonymWeak
 	relCohyponym
 )
+
+// relAligned is the last kind that aligns a word (relExact..relAligned);
+// the kinds after it are contrasts.
+const relAligned = relHypoFar
 
 // ctok is one content token of a prepared text.
 type ctok struct {
@@ -159,6 +175,7 @@ type ctok struct {
 	hasVal     bool
 	name       bool // written with a capital that is not sentence-initial, or a mention
 	negated    bool // inside the scope of a negation cue
+	role       int8 // in a passive: -1 the agent ("by a kid"), +1 the subject before "being" (what is acted on), else 0
 	start      int  // byte offset of the token
 }
 
@@ -169,8 +186,13 @@ type sentInfo struct {
 	cont, change, question         int
 	univ, exist, negq, refute, dis int
 	passive                        int    // "by" tokens: an agent after a passive verb, most often
+	voice                          int    // "being"/"been": a passive ("is being played", "has been sold")
+	definite                       bool   // starts with a definite determiner ("the", "this")
 	dirs                           uint16 // direction particles present (dirBit)
 }
+
+// agentEnds end a passive's agent phrase ("by a man and ...", "by a man who ...").
+var agentEnds = map[string]bool{"and": true, "or": true, "who": true, "which": true, "that": true, "is": true, "are": true, "while": true, "with": true}
 
 // dirPairs are direction words that are opposites. They are function
 // words, left out of the alignment, but "looking up" against "looking
@@ -247,6 +269,30 @@ func (x *extractor) prepare(d *tokenize.Document) *text {
 		// at most six tokens on.
 		scopeEnd := -1
 		qi := 0
+		// A definite description opens the sentence ("The man is ...").
+		if len(toks) > 0 {
+			switch toks[0].Norm {
+			case "the", "this", "these", "that", "those":
+				info.definite = true
+			}
+		}
+		// A passive: "being"/"been" ("is being sharpened"), with its
+		// agent if a "by" follows. Its subject (before "being") is what
+		// is acted on, and the agent runs from "by" to the next
+		// punctuation or clause word.
+		beingAt, byAt := -1, -1
+		for k := range toks {
+			switch n := toks[k].Norm; {
+			case (n == "being" || n == "been") && beingAt < 0:
+				beingAt = k
+			case n == "by" && beingAt >= 0 && byAt < 0:
+				byAt = k
+			}
+		}
+		inAgent := false
+		if beingAt >= 0 {
+			info.voice++
+		}
 		for k := range toks {
 			tk := &toks[k]
 			for _, c := range s.Cues {
@@ -277,6 +323,18 @@ func (x *extractor) prepare(d *tokenize.Document) *text {
 			if tk.Norm == "by" {
 				info.passive++
 			}
+			var role int8
+			switch {
+			case beingAt < 0:
+			case k < beingAt:
+				role = 1
+			case k == byAt:
+				inAgent = true
+			case tk.Kind == tokenize.Punct || agentEnds[tk.Norm]:
+				inAgent = false
+			case inAgent:
+				role = -1
+			}
 			info.dirs |= dirBit(tk.Norm)
 			if tk.Kind == tokenize.Punct || tk.Kind == tokenize.Symbol || cls&wStop != 0 || contractedNot(tk.Norm) {
 				continue
@@ -284,7 +342,7 @@ func (x *extractor) prepare(d *tokenize.Document) *text {
 			if !hasAlnum(tk.Norm) {
 				continue
 			}
-			c := ctok{norm: tk.Norm, stem: tk.Stem, sent: si, name: tk.Cap, negated: k <= scopeEnd, start: tk.Start}
+			c := ctok{norm: tk.Norm, stem: tk.Stem, sent: si, name: tk.Cap, negated: k <= scopeEnd, role: role, start: tk.Start}
 			if c.stem == "" {
 				c.stem = c.norm
 			}
@@ -400,6 +458,14 @@ func relate(p, h *ctok) (pos, con int) {
 		pos = relHyper
 	case r.Hyponym >= 1 && r.Hyponym <= 4:
 		pos = relHypo
+	case r.Gloss:
+		pos = relGloss
+	case r.GlossOf:
+		pos = relGlossOf
+	case r.Hypernym >= 5 && r.Hypernym <= maxFar:
+		pos = relHyperFar
+	case r.Hyponym >= 5 && r.Hyponym <= maxFar:
+		pos = relHypoFar
 	}
 	switch {
 	case r.Antonym >= lexicon.AntonymSynset:
@@ -411,6 +477,10 @@ func relate(p, h *ctok) (pos, con int) {
 	}
 	return pos, con
 }
+
+// maxFar is the longest is-a path read as a distant kind ("rhino" is an
+// "animal" seven steps up; the closest links stop at four).
+const maxFar = 8
 
 // maxSelected is how many premise sentences the features are measured
 // against when the premise is an article.
@@ -608,7 +678,7 @@ func (x *extractor) features(p, h *text) Vector {
 			continue
 		}
 		counts[rel[i]]++
-		if rel[i] >= relExact && rel[i] <= relHypo {
+		if rel[i] >= relExact && rel[i] <= relAligned {
 			j := to[i]
 			if k := localIndex(j, p, chosen); k >= 0 && k < len(pAligned) {
 				pAligned[k] = true
@@ -620,7 +690,7 @@ func (x *extractor) features(p, h *text) Vector {
 				// kind of the hypothesis word), or "no one cutting"
 				// in the premise against "slicing". The other way round
 				// ("not slicing" against "cutting") leaves room.
-				if h.toks[i].negated && rel[i] == relHyper || p.toks[j].negated && rel[i] == relHypo {
+				if h.toks[i].negated && (rel[i] == relHyper || rel[i] == relGloss || rel[i] == relHyperFar) || p.toks[j].negated && (rel[i] == relHypo || rel[i] == relGlossOf || rel[i] == relHypoFar) {
 					denial++
 				}
 			}
@@ -638,7 +708,11 @@ func (x *extractor) features(p, h *text) Vector {
 	f[fAlignDerived] = counts[relDerived] / nh
 	f[fAlignHyper] = counts[relHyper] / nh
 	f[fAlignHypo] = counts[relHypo] / nh
-	unH := nh - counts[relExact] - counts[relLemma] - counts[relDerived] - counts[relHyper] - counts[relHypo]
+	f[fAlignGloss] = counts[relGloss] / nh
+	f[fAlignGlossOf] = counts[relGlossOf] / nh
+	f[fAlignHyperFar] = counts[relHyperFar] / nh
+	f[fAlignHypoFar] = counts[relHypoFar] / nh
+	unH := nh - counts[relExact] - counts[relLemma] - counts[relDerived] - counts[relHyper] - counts[relHypo] - counts[relGloss] - counts[relGlossOf] - counts[relHyperFar] - counts[relHypoFar]
 	f[fUnalignedH] = unH / nh
 	f[fUnalignedHCount] = math.Log1p(unH)
 	alignedShare := 1 - unH/nh
@@ -685,6 +759,15 @@ func (x *extractor) features(p, h *text) Vector {
 	f[fQuestionH] = b2f(hs.question > 0)
 	f[fRefuteH] = math.Min(float64(hs.refute), 3)
 	f[fSwap] = swapShare(rel, to)
+	f[fVoiceDiff] = b2f((hs.voice > 0) != (ps.voice > 0))
+	// Definite descriptions on both sides name one referent, so what
+	// differs is a claim about it ("The surfer is riding a big wave" /
+	// "The surfer is riding a small wave"); with indefinites ("A dog ..."
+	// / "A dog ...") the two may be different things. Only the first
+	// sentence of each side counts.
+	defP, defH := len(p.sents) > 0 && p.sents[0].definite, len(h.sents) > 0 && h.sents[0].definite
+	f[fDefiniteBoth] = b2f(defP && defH)
+	f[fRoleSwap] = roleSwapShare(p, h, rel, to) * alignedShare
 	// Interactions: a linear model cannot learn on its own that negation
 	// or an opposite matters only when the rest of the pair aligns.
 	f[fNegParityXAligned] = f[fNegParity] * alignedShare
@@ -703,8 +786,8 @@ func (x *extractor) features(p, h *text) Vector {
 	// Negation reverses which way an is-a link entails ("not cutting"
 	// contradicts "slicing"), so the loose alignments are split by it.
 	if f[fNegParity] > 0 {
-		f[fAlignLooseNeg] = f[fAlignHyper] + f[fAlignHypo] + f[fAlignDerived]
-		f[fAlignHyper], f[fAlignHypo], f[fAlignDerived] = 0, 0, 0
+		f[fAlignLooseNeg] = f[fAlignHyper] + f[fAlignHypo] + f[fAlignDerived] + f[fAlignGloss] + f[fAlignGlossOf] + f[fAlignHyperFar] + f[fAlignHypoFar]
+		f[fAlignHyper], f[fAlignHypo], f[fAlignDerived], f[fAlignGloss], f[fAlignGlossOf], f[fAlignHyperFar], f[fAlignHypoFar] = 0, 0, 0, 0, 0, 0, 0
 	}
 	numbers(p, h, chosen, rel, to, f)
 
@@ -751,6 +834,7 @@ func (x *extractor) features(p, h *text) Vector {
 
 func addInfo(dst, s *sentInfo) {
 	dst.passive += s.passive
+	dst.voice += s.voice
 	dst.dirs |= s.dirs
 	dst.neg += s.neg
 	dst.hedge += s.hedge
@@ -850,7 +934,7 @@ func negEntailed(p, h *text, chosen []int, rel, to []int, hn, negH, negP int) fl
 		var ok float64
 		for i := range hn {
 			switch rel[i] {
-			case relExact, relLemma, relDerived, relHyper:
+			case relExact, relLemma, relDerived, relHyper, relGloss, relHyperFar:
 				ok++
 			}
 		}
@@ -873,7 +957,7 @@ func negEntailed(p, h *text, chosen []int, rel, to []int, hn, negH, negP int) fl
 					if to[i] != j {
 						continue
 					}
-					if r := rel[i]; r == relExact || r == relLemma || r == relDerived || r == relHypo {
+					if r := rel[i]; r == relExact || r == relLemma || r == relDerived || r == relHypo || r == relGlossOf || r == relHypoFar {
 						ok++
 						break
 					}
@@ -889,7 +973,7 @@ func negEntailed(p, h *text, chosen []int, rel, to []int, hn, negH, negP int) fl
 // j share a neighbour: the word before (or after) i is aligned to the word
 // before (or after) j.
 func sameSlot(i, j int, rel, to []int, hn int) bool {
-	aligned := func(k int) bool { return k >= 0 && k < hn && rel[k] >= relExact && rel[k] <= relHypo }
+	aligned := func(k int) bool { return k >= 0 && k < hn && rel[k] >= relExact && rel[k] <= relAligned }
 	if aligned(i-1) && to[i-1] == j-1 {
 		return true
 	}
@@ -903,16 +987,47 @@ func sameSlot(i, j int, rel, to []int, hn int) bool {
 	return false
 }
 
+// roleSwapShare is swapShare with each side's words ordered by role: a
+// passive is read in active order (its agent first, its subject last), so
+// "A boy is playing a guitar" and "A guitar is being played by a kid" keep
+// their roles, while "The dog is brushing the monkey" against "The monkey
+// is being brushed by the dog" reverses them. order_swap cannot tell these
+// apart: both reverse the words' order.
+func roleSwapShare(p, h *text, rel, to []int) float64 {
+	key := func(t *text, i int) int {
+		return i + int(t.toks[i].role)<<20
+	}
+	var pairs, inv float64
+	for a := range rel {
+		if rel[a] < relExact || rel[a] > relAligned {
+			continue
+		}
+		for b := range rel {
+			if b == a || rel[b] < relExact || rel[b] > relAligned || to[b] == to[a] || key(h, b) <= key(h, a) {
+				continue
+			}
+			pairs++
+			if key(p, to[b]) < key(p, to[a]) {
+				inv++
+			}
+		}
+	}
+	if pairs == 0 {
+		return 0
+	}
+	return inv / pairs
+}
+
 // swapShare is the share of pairs of aligned hypothesis words whose
 // premise counterparts come in the opposite order.
 func swapShare(rel, to []int) float64 {
 	var pairs, inv float64
 	for a := range rel {
-		if rel[a] < relExact || rel[a] > relHypo {
+		if rel[a] < relExact || rel[a] > relAligned {
 			continue
 		}
 		for b := a + 1; b < len(rel); b++ {
-			if rel[b] < relExact || rel[b] > relHypo || to[b] == to[a] {
+			if rel[b] < relExact || rel[b] > relAligned || to[b] == to[a] {
 				continue
 			}
 			pairs++
@@ -1021,7 +1136,7 @@ func countedAligned(p, h *text, q tokenize.Span, rel, to []int) bool {
 		if h.toks[i].start < q.End || h.toks[i].num {
 			continue
 		}
-		if rel[i] < relExact || rel[i] > relHypo {
+		if rel[i] < relExact || rel[i] > relAligned {
 			return false
 		}
 		j := to[i]
@@ -1034,7 +1149,7 @@ func countedAligned(p, h *text, q tokenize.Span, rel, to []int) bool {
 // premise has an unaligned word: its aligned neighbours bracket one in
 // the premise ("a man is playing a guitar" / "a man is sleeping").
 func substituted(i int, rel, to []int, hn int, pAligned []bool, p *text, chosen []int) bool {
-	aligned := func(k int) bool { return k >= 0 && k < hn && rel[k] >= relExact && rel[k] <= relHypo }
+	aligned := func(k int) bool { return k >= 0 && k < hn && rel[k] >= relExact && rel[k] <= relAligned }
 	unalignedAt := func(j int) bool {
 		if j < 0 || j >= len(p.toks) {
 			return false

@@ -161,6 +161,51 @@ func TestFeatures(t *testing.T) {
 			hypothesis: "Photo shows a giant spider",
 			positive:   []string{"refute_all"},
 		},
+		{
+			name:    "a verb defined through the other",
+			premise: "A guinea pig is devouring a carrot.", hypothesis: "A guinea pig is eating a carrot.",
+			want:     map[string]float64{"unaligned_hypothesis": 0, "align_gloss_of": 0},
+			positive: []string{"align_gloss"},
+		},
+		{
+			name:    "the other way round adds detail",
+			premise: "A man and a woman are walking through the woods.", hypothesis: "A man and a woman are hiking through the woods.",
+			positive: []string{"align_gloss_of"},
+			zero:     []string{"align_gloss"},
+		},
+		{
+			name:    "a distant kind",
+			premise: "A rhino is grazing.", hypothesis: "An animal is grazing.",
+			want:     map[string]float64{"unaligned_hypothesis": 0, "align_hypernym": 0},
+			positive: []string{"align_hypernym_far"},
+		},
+		{
+			name:    "passive with the roles kept",
+			premise: "A boy is playing a guitar.", hypothesis: "A guitar is being played by a boy.",
+			want:     map[string]float64{"voice_mismatch": 1, "role_swap": 0},
+			positive: []string{"order_swap"},
+		},
+		{
+			name:    "passive with the roles reversed",
+			premise: "The dog is brushing the monkey.", hypothesis: "The dog is being brushed by the monkey.",
+			want:     map[string]float64{"voice_mismatch": 1, "order_swap": 0},
+			positive: []string{"role_swap"},
+		},
+		{
+			name:    "one referent",
+			premise: "The surfer is riding a big wave.", hypothesis: "The surfer is riding a small wave.",
+			want: map[string]float64{"definite_both": 1},
+		},
+		{
+			name:    "maybe two referents",
+			premise: "A surfer is riding a big wave.", hypothesis: "The surfer is riding a small wave.",
+			want: map[string]float64{"definite_both": 0},
+		},
+		{
+			name:    "agentless passive",
+			premise: "A machine is sharpening a pencil.", hypothesis: "A pencil is being sharpened.",
+			want: map[string]float64{"voice_mismatch": 1, "role_swap": 0},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

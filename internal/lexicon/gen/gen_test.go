@@ -53,6 +53,12 @@ func TestParseData(t *testing.T) {
 	if s.key != (key{2, 1247240}) || len(s.words) != 2 || s.words[1] != "warm" || len(s.ptrs) != 2 {
 		t.Fatalf("parseData = %+v", s)
 	}
+	if s.gloss != "used of physical heat" {
+		t.Errorf("gloss = %q", s.gloss)
+	}
+	if s, _ := parseData("01168468 34 v 01 devour 0 000 | eat greedily; \"he devoured three sandwiches\"", 1); s == nil || s.gloss != "eat greedily" {
+		t.Errorf("gloss with examples = %+v, want the definition only", s)
+	}
 	if p := s.ptrs[0]; p.sym != "!" || p.src != 1 || p.tgt != 1 || p.to != (key{2, 1251128}) {
 		t.Errorf("antonym pointer = %+v", p)
 	}
@@ -69,5 +75,29 @@ func TestIsVocab(t *testing.T) {
 		if got := isVocab(w); got != want {
 			t.Errorf("isVocab(%q) = %v, want %v", w, got, want)
 		}
+	}
+}
+
+func TestGlossHead(t *testing.T) {
+	wn := &wordnet{senses: map[string][]key{senseKey("eat", 1): nil, senseKey("sound", 1): nil, senseKey("cause", 1): nil, senseKey("walk", 1): nil}}
+	for gloss, want := range map[string]string{
+		"eat greedily": "eat",
+		"sound the strings of (a string instrument)": "sound",
+		"(informal) walk a long way":                 "walk",
+		"cause to burn":                              "", // a light verb
+		"walk, as for pleasure":                      "walk",
+		"shout loudly":                               "", // not a verb of the database
+		"":                                           "",
+	} {
+		s := &synset{key: key{verbPOS, 1}, words: []string{"devour"}, gloss: gloss}
+		if got := glossHead(s, wn); got != want {
+			t.Errorf("glossHead(%q) = %q, want %q", gloss, got, want)
+		}
+	}
+	if got := glossHead(&synset{key: key{verbPOS, 1}, words: []string{"walk"}, gloss: "walk slowly"}, wn); got != "" {
+		t.Errorf("a synset's own word as its head = %q, want none", got)
+	}
+	if got := glossHead(&synset{key: key{0, 1}, words: []string{"meal"}, gloss: "eat greedily"}, wn); got != "" {
+		t.Errorf("a noun's head = %q, want none (verbs only)", got)
 	}
 }
