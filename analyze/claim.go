@@ -1374,6 +1374,38 @@ func (c *claim) bindQuantities(lx *lexicon, qs []tokenize.Quantity) {
 		c.qty = append(c.qty, qu)
 	}
 	c.bindShares()
+	c.markChangedFrom()
+}
+
+// changeVerbs are stems of verbs that move a value from one amount to
+// another, beside the configuration's movements ("rose", "fell").
+var changeVerbs = map[string]bool{"rais": true, "cut": true, "lift": true, "lower": true, "reduc": true, "revis": true, "chang": true, "extend": true, "shorten": true, "increas": true}
+
+// markChangedFrom marks as past the amount a change starts from: "raise
+// the age from 64 to 67", "cut the forecast to 0.8% from 1.2%". The value
+// after "from" is the one before the change, when another amount of the
+// sentence is the one after ("to") and a verb of change or movement says
+// so: "will range from $29 to $39" is a range, both ends of now.
+func (c *claim) markChangedFrom() {
+	to := false
+	for _, q := range c.qty {
+		to = to || q.a > 0 && c.toks[q.a-1].Norm == "to"
+	}
+	if !to {
+		return
+	}
+	change := false
+	for _, t := range c.toks {
+		change = change || c.lx.movements[t.Stem] || changeVerbs[t.Stem]
+	}
+	if !change {
+		return
+	}
+	for i := range c.qty {
+		if q := &c.qty[i]; q.a > 0 && c.toks[q.a-1].Norm == "from" {
+			q.past = true
+		}
+	}
 }
 
 // bindShares gives the two shares of "Ostrander leads Whitfield by six

@@ -133,6 +133,8 @@ func TestGeneralRules(t *testing.T) {
 			"The temperature at Orla station reached 38.4C on Monday, the weather service said.", "Orla station recorded 38.2C on Monday, the weather service said.", analyze.KindNumeric},
 		{"an old record is not the new reading",
 			"The temperature at Orla station reached 38.4C on Monday.", "The old record of 37.9 degrees Celsius at Orla station had stood since 2003.", ""},
+		{"the value a change starts from is of before",
+			"About 5,000 people marched in Carrow against the plan to raise the pension age to 67, the organisers said.", "The Carrow reform would raise the pension age from 64 to 67 by 2032.", ""},
 		{"a part of a whole is counted by its noun",
 			"The Civic Alliance holds 23 of the council's 45 seats.", "The Civic Alliance holds 21 of 45 seats on the council.", analyze.KindNumeric},
 		{"the whole is not compared with the part",
