@@ -126,6 +126,8 @@ type claim struct {
 	pickedDone bool
 	among      []string
 	amongDone  bool
+	// antProfile is searchAntonym's view of the tokens (antonymProfile).
+	antProfile *antonymProfile
 	// noClauseWith is the last claim sameClause found no shared clause
 	// with, this claim first (see sameClause).
 	noClauseWith *claim

@@ -397,15 +397,32 @@ func (lx *lexicon) opposite(a, b string) bool {
 	return morphOpposite(a, b) || morphOpposite(b, a)
 }
 
+// negatingPrefixes are the prefixes morphOpposite reads as a negation.
+// Only prefixes that almost always negate: "in-", "im-" and "dis-" also
+// start many plain words ("inform", "discover").
+var negatingPrefixes = []string{"un", "il", "ir", "non", "non-"}
+
+// hasNegatingAffix reports whether morphOpposite(s, x) or morphOpposite(x,
+// s) can hold for some x: one of the two always carries the affix.
+func hasNegatingAffix(s string) bool {
+	if strings.HasSuffix(s, "less") || strings.HasSuffix(s, "ful") {
+		return true
+	}
+	for _, p := range negatingPrefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
 func morphOpposite(a, b string) bool {
 	ra, ok1 := strings.CutSuffix(a, "less")
 	rb, ok2 := strings.CutSuffix(b, "ful")
 	if ok1 && ok2 && len(ra) >= 3 && ra == rb {
 		return true
 	}
-	// Only prefixes that almost always negate: "in-", "im-" and "dis-" also
-	// start many plain words ("inform", "discover").
-	for _, p := range []string{"un", "il", "ir", "non", "non-"} {
+	for _, p := range negatingPrefixes {
 		if r, ok := strings.CutPrefix(a, p); ok && len(r) >= 4 && r == b {
 			return true
 		}

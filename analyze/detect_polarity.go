@@ -458,31 +458,35 @@ func (an *analyzer) searchAntonym(a, b *claim) (judgement, bool) {
 	}
 	var aBuf, bBuf [maxOnly]int
 	aOnly, bOnly := onlyIn(a, b, &aBuf), onlyIn(b, a, &bBuf)
-	// Each word's word-net readings are looked up once, not once per
-	// word it is tested against (up to 30 × 30), and a word of a with no
-	// antonym link at all skips the word-net test; the answers are those
-	// of wn.Antonym on the words.
-	var rb [maxOnly]wn.Readings
-	bRead := false
+	// What each word can oppose is known per claim (antonymProfile), so
+	// a pair is tested only where both words allow it; the answers are
+	// those of lx.opposite and wn.AntonymOf on the words.
+	pa, pb := a.antonymProfile(an.lx), b.antonymProfile(an.lx)
+	bAffix := false
+	for _, k := range bOnly {
+		bAffix = bAffix || pb.bits[k]&antAffix != 0
+	}
 	for _, i := range aOnly {
-		t := a.toks[i]
-		if cardinal(t) {
+		t, bt := a.toks[i], pa.bits[i]
+		if bt&antCount != 0 || bt == 0 && !bAffix {
 			continue // counts are the numeric detector's: "first" is no opposite of "four"
 		}
-		rt := wn.ReadingsOf(t.Norm)
-		canOppose := rt.CanOppose()
-		if canOppose && !bRead {
-			for n, k := range bOnly {
-				rb[n] = wn.ReadingsOf(b.toks[k].Norm)
-			}
-			bRead = true
-		}
-		for n, k := range bOnly {
-			u := b.toks[k]
-			if cardinal(u) {
+		for _, k := range bOnly {
+			bu := pb.bits[k]
+			if bu&antCount != 0 {
 				continue
 			}
-			if !(an.lx.opposite(t.Stem, u.Stem) || canOppose && wn.AntonymOf(&rt, &rb[n]) != wn.NotAntonym) {
+			// The configured pairs list both words, a negating affix is
+			// on one of them, and word-net's links run both ways, so a
+			// word without any has none to the other
+			// (TestAntonymSymmetric).
+			listed := bt&antListed != 0 && bu&antListed != 0 || (bt|bu)&antAffix != 0
+			wnet := bt&antWordNet != 0 && bu&antWordNet != 0
+			if !listed && !wnet {
+				continue
+			}
+			u := b.toks[k]
+			if !(listed && an.lx.opposite(t.Stem, u.Stem) || wnet && wn.AntonymOf(pa.readings(i), pb.readings(k)) != wn.NotAntonym) {
 				continue
 			}
 			if timeModifier(a, i) || timeModifier(b, k) {
@@ -965,4 +969,56 @@ func stemAmong(c *claim, idx []int, s string) bool {
 		}
 	}
 	return false
+}
+
+// Bits of antonymProfile.bits.
+const (
+	antListed  uint8 = 1 << iota // the stem is in a configured antonym pair
+	antAffix                     // the stem carries a negating affix (morphOpposite)
+	antWordNet                   // the word has a word-net antonym link
+	antCount                     // a count: never an antonym
+)
+
+// antonymProfile is what searchAntonym knows of a claim's content tokens
+// before any pair: whether each can oppose anything, and its word-net
+// readings when it can. A claim meets dozens of others, and these lookups
+// were most of the cost of comparing two.
+type antonymProfile struct {
+	bits []uint8
+	rd   []wn.Readings // readings of the antWordNet tokens, at rdAt[i]
+	rdAt []int16
+}
+
+func (p *antonymProfile) readings(i int) *wn.Readings { return &p.rd[p.rdAt[i]] }
+
+// antonymProfile returns c's profile, found on first use. Only content
+// tokens are looked at (onlyIn).
+func (c *claim) antonymProfile(lx *lexicon) *antonymProfile {
+	if c.antProfile != nil {
+		return c.antProfile
+	}
+	p := &antonymProfile{bits: make([]uint8, len(c.toks)), rdAt: make([]int16, len(c.toks))}
+	for i, t := range c.toks {
+		p.rdAt[i] = -1
+		if !c.content[i] {
+			continue
+		}
+		if cardinal(t) {
+			p.bits[i] = antCount
+			continue
+		}
+		if _, ok := lx.antOf[t.Stem]; ok {
+			p.bits[i] |= antListed
+		}
+		if hasNegatingAffix(t.Stem) {
+			p.bits[i] |= antAffix
+		}
+		if r := wn.ReadingsOf(t.Norm); r.CanOppose() {
+			p.bits[i] |= antWordNet
+			p.rdAt[i] = int16(len(p.rd))
+			p.rd = append(p.rd, r)
+		}
+	}
+	c.antProfile = p
+	return p
 }
