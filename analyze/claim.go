@@ -126,6 +126,10 @@ type claim struct {
 	pickedDone bool
 	among      []string
 	amongDone  bool
+	// eligA and eligB are the detectors c's flags allow with c first and
+	// with c second, once eligDone (eligible).
+	eligA, eligB uint64
+	eligDone     bool
 	// antProfile is searchAntonym's view of the tokens (antonymProfile).
 	antProfile *antonymProfile
 	// noClauseWith is the last claim sameClause found no shared clause

@@ -126,3 +126,11 @@ func fncDocs(t *testing.T, tk *tokenize.Tokenizer, n int) []*tokenize.Document {
 	}
 	return docs
 }
+
+// TestDetectorsFitTheMask keeps the detector list within the 64 bits of
+// eligibility's masks: a detector past them would never run.
+func TestDetectorsFitTheMask(t *testing.T) {
+	if len(detectors) > 64 {
+		t.Fatalf("%d detectors; eligibility's masks hold 64", len(detectors))
+	}
+}

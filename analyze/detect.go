@@ -3,6 +3,7 @@ package analyze
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"sort"
 	"strings"
 	"time"
@@ -47,11 +48,49 @@ type detectorNeeds struct {
 }
 
 // metFlags reports whether claims with flags a and b, in that order, pass
-// the opening tests; compare reads the flags once per pair.
+// the opening tests.
 func (n detectorNeeds) metFlags(a, b claimFlags) bool {
-	return a&n.allA == n.allA && b&n.allB == n.allB &&
-		(n.anyA == 0 || a&n.anyA != 0) && (n.anyB == 0 || b&n.anyB != 0) &&
-		a&n.noneA == 0 && b&n.noneB == 0
+	return n.metA(a) && n.metB(b)
+}
+
+// metA and metB are metFlags' tests of the first and of the second claim:
+// they are apart, so each claim's part is found once (eligibility).
+func (n detectorNeeds) metA(a claimFlags) bool {
+	return a&n.allA == n.allA && (n.anyA == 0 || a&n.anyA != 0) && a&n.noneA == 0
+}
+
+func (n detectorNeeds) metB(b claimFlags) bool {
+	return b&n.allB == n.allB && (n.anyB == 0 || b&n.anyB != 0) && b&n.noneB == 0
+}
+
+// eligibility returns, as bit masks over ds (at most 64 detectors), the
+// detectors whose needs flags f meet on the first claim (asA) and on the
+// second (asB). A pair (a, b) reaches detector i forwards when bit i is in
+// a's asA and b's asB: two ANDs per pair instead of every detector's
+// tests.
+func eligibility(ds []detector, f claimFlags) (asA, asB uint64) {
+	for i, d := range ds {
+		if d.needs.metA(f) {
+			asA |= 1 << i
+		}
+		if d.needs.metB(f) {
+			asB |= 1 << i
+		}
+	}
+	return asA, asB
+}
+
+// eligible returns c's eligibility for ds, kept for the package's
+// detectors (compare), found afresh for others (the tests' plain ones).
+func (c *claim) eligible(ds []detector) (asA, asB uint64) {
+	if len(ds) > 0 && len(detectors) > 0 && &ds[0] == &detectors[0] {
+		if !c.eligDone {
+			c.eligA, c.eligB = eligibility(detectors, c.has)
+			c.eligDone = true
+		}
+		return c.eligA, c.eligB
+	}
+	return eligibility(ds, c.has)
 }
 
 // The needs below restate each detector's first tests; a detector that
@@ -132,12 +171,17 @@ func (an *analyzer) compareWith(detectors []detector, a, b *claim) (judgement, b
 	}
 	var best judgement
 	found := false
-	ah, bh := a.has, b.has
-	for _, det := range dets {
-		fwd, back := det.needs.metFlags(ah, bh), det.needs.metFlags(bh, ah)
-		if !fwd && !back {
-			continue
-		}
+	aA, aB := a.eligible(dets)
+	bA, bB := b.eligible(dets)
+	fwdMask, backMask := aA&bB, bA&aB
+	if len(dets) < 64 {
+		fwdMask &= 1<<len(dets) - 1 // a prefix of the detectors (different times)
+		backMask &= 1<<len(dets) - 1
+	}
+	for todo := fwdMask | backMask; todo != 0; todo &= todo - 1 {
+		i := bits.TrailingZeros64(todo)
+		det := dets[i]
+		fwd, back := fwdMask&(1<<i) != 0, backMask&(1<<i) != 0
 		for _, swap := range [2]bool{false, true} {
 			x, y := a, b
 			if swap {

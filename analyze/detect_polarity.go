@@ -467,12 +467,12 @@ func (an *analyzer) searchAntonym(a, b *claim) (judgement, bool) {
 		bAffix = bAffix || pb.bits[k]&antAffix != 0
 	}
 	for _, i := range aOnly {
-		t, bt := a.toks[i], pa.bits[i]
-		if bt&antCount != 0 || bt == 0 && !bAffix {
+		t, bt := a.toks[i], pa.wordNet(a, i)
+		if bt&antCount != 0 || bt&^antWNKnown == 0 && !bAffix {
 			continue // counts are the numeric detector's: "first" is no opposite of "four"
 		}
 		for _, k := range bOnly {
-			bu := pb.bits[k]
+			bu := pb.wordNet(b, k)
 			if bu&antCount != 0 {
 				continue
 			}
@@ -977,6 +977,7 @@ const (
 	antAffix                     // the stem carries a negating affix (morphOpposite)
 	antWordNet                   // the word has a word-net antonym link
 	antCount                     // a count: never an antonym
+	antWNKnown                   // antWordNet is known (wordNet looked it up)
 )
 
 // antonymProfile is what searchAntonym knows of a claim's content tokens
@@ -991,8 +992,24 @@ type antonymProfile struct {
 
 func (p *antonymProfile) readings(i int) *wn.Readings { return &p.rd[p.rdAt[i]] }
 
-// antonymProfile returns c's profile, found on first use. Only content
-// tokens are looked at (onlyIn).
+// wordNet returns token i's bits with antWordNet known, looking the word
+// up on first use: most content words never reach a pair test, so they
+// are not looked up.
+func (p *antonymProfile) wordNet(c *claim, i int) uint8 {
+	if p.bits[i]&(antWNKnown|antCount) != 0 || !c.content[i] {
+		return p.bits[i]
+	}
+	p.bits[i] |= antWNKnown
+	if r := wn.ReadingsOf(c.toks[i].Norm); r.CanOppose() {
+		p.bits[i] |= antWordNet
+		p.rdAt[i] = int16(len(p.rd))
+		p.rd = append(p.rd, r)
+	}
+	return p.bits[i]
+}
+
+// antonymProfile returns c's profile, found on first use, word-net links
+// left to wordNet. Only content tokens are looked at (onlyIn).
 func (c *claim) antonymProfile(lx *lexicon) *antonymProfile {
 	if c.antProfile != nil {
 		return c.antProfile
@@ -1012,11 +1029,6 @@ func (c *claim) antonymProfile(lx *lexicon) *antonymProfile {
 		}
 		if hasNegatingAffix(t.Stem) {
 			p.bits[i] |= antAffix
-		}
-		if r := wn.ReadingsOf(t.Norm); r.CanOppose() {
-			p.bits[i] |= antWordNet
-			p.rdAt[i] = int16(len(p.rd))
-			p.rd = append(p.rd, r)
 		}
 	}
 	c.antProfile = p
