@@ -47,14 +47,9 @@ type detectorNeeds struct {
 	noneA, noneB claimFlags // none of these on a, on b
 }
 
-// metFlags reports whether claims with flags a and b, in that order, pass
-// the opening tests.
-func (n detectorNeeds) metFlags(a, b claimFlags) bool {
-	return n.metA(a) && n.metB(b)
-}
-
-// metA and metB are metFlags' tests of the first and of the second claim:
-// they are apart, so each claim's part is found once (eligibility).
+// metA and metB report whether a claim with flags a (b) passes the
+// opening tests as the first (second) claim of a pair. The two are apart,
+// so each claim's part is found once (eligibility).
 func (n detectorNeeds) metA(a claimFlags) bool {
 	return a&n.allA == n.allA && (n.anyA == 0 || a&n.anyA != 0) && a&n.noneA == 0
 }
