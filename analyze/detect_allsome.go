@@ -81,7 +81,7 @@ func (c *claim) findSomeRan() (thingAt, bool) {
 // ("Some flights at Lindholm Airport operated on Thursday"): the nouns
 // are one and the statements share another word (the place, the day).
 func (an *analyzer) detectAllSome(a, b *claim) (judgement, bool) {
-	if a.cond || b.cond || a.allHalted.thing == "" || a.allHalted.thing != b.someRan.thing || sharedContent(a, b) < 2 {
+	if a.cond || b.cond || a.things.allHalted.thing == "" || a.things.allHalted.thing != b.things.someRan.thing || sharedContent(a, b) < 2 {
 		return judgement{}, false
 	}
 	if da, ok := a.eventDay(); ok {
@@ -92,12 +92,12 @@ func (an *analyzer) detectAllSome(a, b *claim) (judgement, bool) {
 	return judgement{
 		kind:     KindPolarity,
 		score:    clamp01(0.55 * hedgeFactor(a, b)),
-		cues:     []Cue{{Kind: "all", Side: "a", Text: txt(a, a.allHalted.span)}, {Kind: "some", Side: "b", Text: txt(b, b.someRan.span)}},
-		hlA:      []tokenize.Span{a.allHalted.span},
-		hlB:      []tokenize.Span{b.someRan.span},
-		expl:     fmt.Sprintf("%s says %q; %s says %q.", src(a), txt(a, a.allHalted.span), src(b), txt(b, b.someRan.span)),
-		keyA:     "all:halted:" + a.allHalted.thing,
-		keyB:     "some:ran:" + a.allHalted.thing,
+		cues:     []Cue{{Kind: "all", Side: "a", Text: txt(a, a.things.allHalted.span)}, {Kind: "some", Side: "b", Text: txt(b, b.things.someRan.span)}},
+		hlA:      []tokenize.Span{a.things.allHalted.span},
+		hlB:      []tokenize.Span{b.things.someRan.span},
+		expl:     fmt.Sprintf("%s says %q; %s says %q.", src(a), txt(a, a.things.allHalted.span), src(b), txt(b, b.things.someRan.span)),
+		keyA:     "all:halted:" + a.things.allHalted.thing,
+		keyB:     "some:ran:" + a.things.allHalted.thing,
 		specific: true,
 	}, true
 }

@@ -125,7 +125,7 @@ func hasSuffix(w, s string) bool { return len(w) > len(s) && w[len(w)-len(s):] =
 // seal the leak", "deployed a boom to contain the leak"). An effort
 // reported before the end is no conflict: it succeeded.
 func (an *analyzer) detectEffort(a, b *claim) (judgement, bool) {
-	if a.cond || b.cond || a.ended.thing == "" || a.ended.thing != b.effort.thing {
+	if a.cond || b.cond || a.things.ended.thing == "" || a.things.ended.thing != b.things.effort.thing {
 		return judgement{}, false
 	}
 	if pa, _ := publishedDay(a); !pa.IsZero() {
@@ -133,18 +133,18 @@ func (an *analyzer) detectEffort(a, b *claim) (judgement, bool) {
 			return judgement{}, false
 		}
 	}
-	thing := a.ended.thing
+	thing := a.things.ended.thing
 	return judgement{
 		kind:  KindPolarity,
 		score: clamp01(0.55 * hedgeFactor(a, b)),
 		cues: []Cue{
-			{Kind: "ended", Side: "a", Text: txt(a, a.ended.span)},
-			{Kind: "effort", Side: "b", Text: txt(b, b.effort.span)},
+			{Kind: "ended", Side: "a", Text: txt(a, a.things.ended.span)},
+			{Kind: "effort", Side: "b", Text: txt(b, b.things.effort.span)},
 			{Kind: "state", Text: thing},
 		},
-		hlA:      []tokenize.Span{a.ended.span},
-		hlB:      []tokenize.Span{b.effort.span},
-		expl:     fmt.Sprintf("%s says it is over (%q); %s says people were still trying to end it (%q).", src(a), txt(a, a.ended.span), src(b), txt(b, b.effort.span)),
+		hlA:      []tokenize.Span{a.things.ended.span},
+		hlB:      []tokenize.Span{b.things.effort.span},
+		expl:     fmt.Sprintf("%s says it is over (%q); %s says people were still trying to end it (%q).", src(a), txt(a, a.things.ended.span), src(b), txt(b, b.things.effort.span)),
 		keyA:     "ended:" + thing,
 		keyB:     "effort:" + thing,
 		specific: true,

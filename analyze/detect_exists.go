@@ -9,7 +9,7 @@ import (
 
 // deniedThing returns what findDeniedThing found when the claim was made.
 func (c *claim) deniedThing() (string, tokenize.Span, bool) {
-	return c.denied.thing, c.denied.span, c.denied.thing != ""
+	return c.things.denied.thing, c.things.denied.span, c.things.denied.thing != ""
 }
 
 // findDeniedThing returns the thing a claim says there is none of, past a

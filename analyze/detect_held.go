@@ -79,18 +79,18 @@ func (c *claim) findHeldOrPutOff() (held, putOff thingAt) {
 // detectHeld: a says an event took place, b that it was put off; the
 // statements share two words (the event and its time or party).
 func (an *analyzer) detectHeld(a, b *claim) (judgement, bool) {
-	if a.cond || b.cond || a.held.thing == "" || a.held.thing != b.putOff.thing || sharedContent(a, b) < 2 {
+	if a.cond || b.cond || a.things.held.thing == "" || a.things.held.thing != b.things.putOff.thing || sharedContent(a, b) < 2 {
 		return judgement{}, false
 	}
 	return judgement{
 		kind:     KindPolarity,
 		score:    clamp01(0.55 * hedgeFactor(a, b)),
-		cues:     []Cue{{Kind: "held", Side: "a", Text: txt(a, a.held.span)}, {Kind: "put off", Side: "b", Text: txt(b, b.putOff.span)}},
-		hlA:      []tokenize.Span{a.held.span},
-		hlB:      []tokenize.Span{b.putOff.span},
-		expl:     fmt.Sprintf("%s says it took place (%q); %s says it was put off (%q).", src(a), txt(a, a.held.span), src(b), txt(b, b.putOff.span)),
-		keyA:     "held:" + a.held.thing,
-		keyB:     "putoff:" + a.held.thing,
+		cues:     []Cue{{Kind: "held", Side: "a", Text: txt(a, a.things.held.span)}, {Kind: "put off", Side: "b", Text: txt(b, b.things.putOff.span)}},
+		hlA:      []tokenize.Span{a.things.held.span},
+		hlB:      []tokenize.Span{b.things.putOff.span},
+		expl:     fmt.Sprintf("%s says it took place (%q); %s says it was put off (%q).", src(a), txt(a, a.things.held.span), src(b), txt(b, b.things.putOff.span)),
+		keyA:     "held:" + a.things.held.thing,
+		keyB:     "putoff:" + a.things.held.thing,
 		specific: true,
 	}, true
 }

@@ -72,18 +72,18 @@ func (c *claim) findDone() []thingAt {
 // detectNone: b denies a thing with "no" ("with no arrests"), a says it
 // was done ("12 people were arrested"); temporal when a is reported later.
 func (an *analyzer) detectNone(a, b *claim) (judgement, bool) {
-	if a.cond || b.cond || b.none.thing == "" {
+	if a.cond || b.cond || b.things.none.thing == "" {
 		return judgement{}, false
 	}
 	for _, d := range a.done {
-		if d.thing != b.none.thing {
+		if d.thing != b.things.none.thing {
 			continue
 		}
 		if a.namesMonth() && !b.namesMonth() {
 			return judgement{}, false // another event's
 		}
 		kind, score := KindPolarity, 0.55*hedgeFactor(a, b)
-		expl := fmt.Sprintf("%s says there were %q; %s says they %q.", src(b), txt(b, b.none.span), src(a), txt(a, d.span))
+		expl := fmt.Sprintf("%s says there were %q; %s says they %q.", src(b), txt(b, b.things.none.span), src(a), txt(a, d.span))
 		if pa, _ := publishedDay(a); !pa.IsZero() {
 			if pb, _ := publishedDay(b); !pb.IsZero() && pa.After(pb) {
 				kind, score = KindTemporal, score*0.9
@@ -92,9 +92,9 @@ func (an *analyzer) detectNone(a, b *claim) (judgement, bool) {
 		return judgement{
 			kind:     kind,
 			score:    clamp01(score),
-			cues:     []Cue{{Kind: string(tokenize.CueNegation), Side: "b", Text: txt(b, b.none.span)}, {Kind: "done", Side: "a", Text: txt(a, d.span)}},
+			cues:     []Cue{{Kind: string(tokenize.CueNegation), Side: "b", Text: txt(b, b.things.none.span)}, {Kind: "done", Side: "a", Text: txt(a, d.span)}},
 			hlA:      []tokenize.Span{d.span},
-			hlB:      []tokenize.Span{b.none.span},
+			hlB:      []tokenize.Span{b.things.none.span},
 			expl:     expl,
 			keyA:     "done:" + d.thing,
 			keyB:     "none:" + d.thing,

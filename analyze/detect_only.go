@@ -46,18 +46,18 @@ func (c *claim) findAllOnly() (all, only thingAt) {
 // deposits"); the statements share two words or parties besides the
 // noun (the parties, the act).
 func (an *analyzer) detectAllOnly(a, b *claim) (judgement, bool) {
-	if a.cond || b.cond || a.allOf.thing == "" || a.allOf.thing != b.onlyOf.thing || sharedContent(a, b)+sharedGroups(a, b) < 3 {
+	if a.cond || b.cond || a.things.allOf.thing == "" || a.things.allOf.thing != b.things.onlyOf.thing || sharedContent(a, b)+sharedGroups(a, b) < 3 {
 		return judgement{}, false
 	}
 	return judgement{
 		kind:     KindExclusivity,
 		score:    clamp01(0.55 * hedgeFactor(a, b)),
-		cues:     []Cue{{Kind: "all", Side: "a", Text: txt(a, a.allOf.span)}, {Kind: string(tokenize.CueExclusive), Side: "b", Text: txt(b, b.onlyOf.span)}},
-		hlA:      []tokenize.Span{a.allOf.span},
-		hlB:      []tokenize.Span{b.onlyOf.span},
-		expl:     fmt.Sprintf("%s says %q; %s says %q.", src(a), txt(a, a.allOf.span), src(b), txt(b, b.onlyOf.span)),
-		keyA:     "all:" + a.allOf.thing,
-		keyB:     "only:" + a.allOf.thing,
+		cues:     []Cue{{Kind: "all", Side: "a", Text: txt(a, a.things.allOf.span)}, {Kind: string(tokenize.CueExclusive), Side: "b", Text: txt(b, b.things.onlyOf.span)}},
+		hlA:      []tokenize.Span{a.things.allOf.span},
+		hlB:      []tokenize.Span{b.things.onlyOf.span},
+		expl:     fmt.Sprintf("%s says %q; %s says %q.", src(a), txt(a, a.things.allOf.span), src(b), txt(b, b.things.onlyOf.span)),
+		keyA:     "all:" + a.things.allOf.thing,
+		keyB:     "only:" + a.things.allOf.thing,
 		specific: true,
 	}, true
 }

@@ -8,7 +8,7 @@ import (
 
 // stillWithout returns what findStillWithout found when the claim was made.
 func (c *claim) stillWithout() (string, tokenize.Span, bool) {
-	return c.without.thing, c.without.span, c.without.thing != ""
+	return c.things.without.thing, c.things.without.span, c.things.without.thing != ""
 }
 
 // findStillWithout returns the thing a claim says some are still without

@@ -493,8 +493,8 @@ func (c *claim) terms() (generic, special []string) {
 		// "All of the miners survived" and "one of them died".
 		shapes = append(shapes, "death")
 	}
-	if c.ended.thing != "" {
-		shapes = append(shapes, "effort:"+c.ended.thing)
+	if c.things.ended.thing != "" {
+		shapes = append(shapes, "effort:"+c.things.ended.thing)
 	}
 	// "Raske remains in custody" and "Raske was released on bail": the
 	// kept state's opposites, and each opposable word, of each party
@@ -513,14 +513,14 @@ func (c *claim) terms() (generic, special []string) {
 	}
 	// "With no arrests" and "12 people were arrested" share only the
 	// word.
-	if c.none.thing != "" {
-		shapes = append(shapes, "none:"+c.none.thing)
+	if c.things.none.thing != "" {
+		shapes = append(shapes, "none:"+c.things.none.thing)
 	}
 	for _, d := range c.done {
 		shapes = append(shapes, "none:"+d.thing)
 	}
-	if c.effort.thing != "" {
-		shapes = append(shapes, "effort:"+c.effort.thing)
+	if c.things.effort.thing != "" {
+		shapes = append(shapes, "effort:"+c.things.effort.thing)
 	}
 	for _, s := range uniq(shapes) {
 		special = append(special, s)
@@ -575,7 +575,7 @@ func (an *analyzer) align(claims []*claim) []pair {
 		}
 		denied := false
 		for _, i := range post {
-			denied = denied || isNone && claims[i].none.thing == thing || isDeath && claims[i].deathDenied.End > 0 ||
+			denied = denied || isNone && claims[i].things.none.thing == thing || isDeath && claims[i].deathDenied.End > 0 ||
 				isKept && slices.Contains(claims[i].keptOpp, opp)
 		}
 		if !denied {
