@@ -89,15 +89,27 @@ func (an *analyzer) detectAllSome(a, b *claim) (judgement, bool) {
 			return judgement{}, false // another day's flights
 		}
 	}
+	x, y := a.things.allHalted, b.things.someRan
+	return pairedThings(KindPolarity, a, x, "all", b, y, "some", "",
+		"all:halted:"+x.thing, "some:ran:"+x.thing), true
+}
+
+// pairedThings is the finding of thing x of a against thing y of b, each
+// found once per claim and named by its cue: a specific finding scored
+// 0.55, lowered for hedging. An empty expl says what each side says.
+func pairedThings(kind Kind, a *claim, x thingAt, cueA string, b *claim, y thingAt, cueB string, expl, keyA, keyB string) judgement {
+	if expl == "" {
+		expl = fmt.Sprintf("%s says %q; %s says %q.", src(a), txt(a, x.span), src(b), txt(b, y.span))
+	}
 	return judgement{
-		kind:     KindPolarity,
+		kind:     kind,
 		score:    clamp01(0.55 * hedgeFactor(a, b)),
-		cues:     []Cue{{Kind: "all", Side: "a", Text: txt(a, a.things.allHalted.span)}, {Kind: "some", Side: "b", Text: txt(b, b.things.someRan.span)}},
-		hlA:      []tokenize.Span{a.things.allHalted.span},
-		hlB:      []tokenize.Span{b.things.someRan.span},
-		expl:     fmt.Sprintf("%s says %q; %s says %q.", src(a), txt(a, a.things.allHalted.span), src(b), txt(b, b.things.someRan.span)),
-		keyA:     "all:halted:" + a.things.allHalted.thing,
-		keyB:     "some:ran:" + a.things.allHalted.thing,
+		cues:     []Cue{{Kind: cueA, Side: "a", Text: txt(a, x.span)}, {Kind: cueB, Side: "b", Text: txt(b, y.span)}},
+		hlA:      []tokenize.Span{x.span},
+		hlB:      []tokenize.Span{y.span},
+		expl:     expl,
+		keyA:     keyA,
+		keyB:     keyB,
 		specific: true,
-	}, true
+	}
 }

@@ -82,15 +82,7 @@ func (an *analyzer) detectHeld(a, b *claim) (judgement, bool) {
 	if a.cond || b.cond || a.things.held.thing == "" || a.things.held.thing != b.things.putOff.thing || sharedContent(a, b) < 2 {
 		return judgement{}, false
 	}
-	return judgement{
-		kind:     KindPolarity,
-		score:    clamp01(0.55 * hedgeFactor(a, b)),
-		cues:     []Cue{{Kind: "held", Side: "a", Text: txt(a, a.things.held.span)}, {Kind: "put off", Side: "b", Text: txt(b, b.things.putOff.span)}},
-		hlA:      []tokenize.Span{a.things.held.span},
-		hlB:      []tokenize.Span{b.things.putOff.span},
-		expl:     fmt.Sprintf("%s says it took place (%q); %s says it was put off (%q).", src(a), txt(a, a.things.held.span), src(b), txt(b, b.things.putOff.span)),
-		keyA:     "held:" + a.things.held.thing,
-		keyB:     "putoff:" + a.things.held.thing,
-		specific: true,
-	}, true
+	x, y := a.things.held, b.things.putOff
+	expl := fmt.Sprintf("%s says it took place (%q); %s says it was put off (%q).", src(a), txt(a, x.span), src(b), txt(b, y.span))
+	return pairedThings(KindPolarity, a, x, "held", b, y, "put off", expl, "held:"+x.thing, "putoff:"+x.thing), true
 }

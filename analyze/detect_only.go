@@ -1,8 +1,6 @@
 package analyze
 
 import (
-	"fmt"
-
 	"github.com/crosscheck-go/crosscheck/tokenize"
 )
 
@@ -49,15 +47,6 @@ func (an *analyzer) detectAllOnly(a, b *claim) (judgement, bool) {
 	if a.cond || b.cond || a.things.allOf.thing == "" || a.things.allOf.thing != b.things.onlyOf.thing || sharedContent(a, b)+sharedGroups(a, b) < 3 {
 		return judgement{}, false
 	}
-	return judgement{
-		kind:     KindExclusivity,
-		score:    clamp01(0.55 * hedgeFactor(a, b)),
-		cues:     []Cue{{Kind: "all", Side: "a", Text: txt(a, a.things.allOf.span)}, {Kind: string(tokenize.CueExclusive), Side: "b", Text: txt(b, b.things.onlyOf.span)}},
-		hlA:      []tokenize.Span{a.things.allOf.span},
-		hlB:      []tokenize.Span{b.things.onlyOf.span},
-		expl:     fmt.Sprintf("%s says %q; %s says %q.", src(a), txt(a, a.things.allOf.span), src(b), txt(b, b.things.onlyOf.span)),
-		keyA:     "all:" + a.things.allOf.thing,
-		keyB:     "only:" + a.things.allOf.thing,
-		specific: true,
-	}, true
+	x, y := a.things.allOf, b.things.onlyOf
+	return pairedThings(KindExclusivity, a, x, "all", b, y, string(tokenize.CueExclusive), "", "all:"+x.thing, "only:"+x.thing), true
 }
