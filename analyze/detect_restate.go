@@ -104,6 +104,13 @@ func sameClause(a, b *claim) ([]string, bool) {
 	if b.noClauseWith == a {
 		return nil, false
 	}
+	// A clause's terms are content stems of the claim and its parties'
+	// groups, so two claims sharing fewer than four of those share no
+	// clause: most pairs stop here, before the clauses are cut.
+	if n, _ := overlap(a, b); n+sharedGroups(a, b) < 4 {
+		a.noClauseWith = b
+		return nil, false
+	}
 	ca, cb := a.clauseTerms(), b.clauseTerms()
 	for _, x := range ca {
 		for _, y := range cb {
