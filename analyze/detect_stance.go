@@ -78,6 +78,23 @@ func firstCue(c *claim, k tokenize.CueKind) (cueAt, bool) {
 // detectAttitude: one source says an act was approved ("with explicit
 // consent", "allowed"), the other that it was objected to ("violated the
 // contract", "breach"), about the same parties.
+// subjectNoun returns the content word right before the verb at token i
+// in its clause, past auxiliaries ("the ministry has accepted"), when it
+// names no entity: a party named by a common noun. It returns -1 when there
+// is none.
+func (c *claim) subjectNoun(i int) int {
+	for k := i - 1; k >= 0 && k >= i-3 && c.clause[k] == c.clause[i]; k-- {
+		if !c.content[k] {
+			continue
+		}
+		if c.isCue(k) || c.inEntity(k) {
+			return -1
+		}
+		return k
+	}
+	return -1
+}
+
 func (an *analyzer) detectAttitude(a, b *claim) (judgement, bool) {
 	if a.cond || b.cond {
 		return judgement{}, false
@@ -105,6 +122,14 @@ func (an *analyzer) detectAttitude(a, b *claim) (judgement, bool) {
 			if party == "" && a.parties.same(x, y) {
 				party = x
 			}
+		}
+	}
+	if party == "" {
+		// A party named by a common noun, the subject of both verbs:
+		// "the health ministry accepted ..." against "the health
+		// ministry disputed ...".
+		if sa, sb := a.subjectNoun(ok.a), b.subjectNoun(obj.a); sa >= 0 && sb >= 0 && a.toks[sa].Stem == b.toks[sb].Stem {
+			party = "the " + a.toks[sa].Norm
 		}
 	}
 	if party == "" {
