@@ -18,7 +18,10 @@ func (c *claim) findCause(lx *lexicon) {
 	var unknown [][2]int
 	about := false
 	for i, t := range c.toks {
-		about = about || t.Stem == "caus"
+		// The cause, or where or how it began: "have not determined
+		// where the fire began" against "the fire started in a dust
+		// collector".
+		about = about || t.Stem == "caus" || t.Stem == "origin" || (t.Norm == "began" || t.Norm == "started") && c.whereOrHowBefore(i)
 		if !lx.phraseFirst[t.Norm] {
 			continue
 		}
@@ -35,6 +38,18 @@ func (c *claim) findCause(lx *lexicon) {
 		// ("whether it was started by a power line is unknown").
 		c.unknownAt, c.causeAt = unknown, nil
 	}
+}
+
+// whereOrHowBefore reports whether "where" or "how" stands in the eight
+// tokens before i, in its clause: "where the blaze at the depot began"
+// asks for an origin, "at what point he began recording" does not.
+func (c *claim) whereOrHowBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-8 && c.clause[k] == c.clause[i]; k-- {
+		if w := c.toks[k].Norm; w == "where" || w == "how" {
+			return true
+		}
+	}
+	return false
 }
 
 // detectCause: a names a cause ("a broken rail was the likely cause"), b
