@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/crosscheck-go/crosscheck/tokenize"
 )
@@ -33,8 +34,8 @@ func (c *claim) findDeath() (denied, said tokenize.Span, ok bool) {
 			everyone, negated := false, false
 			for k := i - 1; k >= 0 && k >= i-3 && c.clause[k] == c.clause[i]; k-- {
 				n := c.toks[k].Norm
-				if auxiliaries[n] {
-					continue
+				if auxiliaries[n] || strings.Contains(n, "-") || n == "confirmed" || n == "reported" {
+					continue // "no storm-related deaths", "no confirmed deaths"
 				}
 				if narrowers[n] {
 					negated = true // "no one else died" denies nothing of the one who did

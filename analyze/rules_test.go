@@ -405,6 +405,8 @@ func TestGeneralRules(t *testing.T) {
 			"All of the climbers survived the avalanche on Mount Orla, the guides said.", "One of the climbers caught in the avalanche on Mount Orla died in hospital.", analyze.KindPolarity},
 		{"a bare denial of deaths against a death told in other words",
 			"No deaths have been reported, a spokesman for the Orla rescue service said.", "A climber died after being hit by falling ice on Tuesday, police said.", analyze.KindPolarity},
+		{"a modifier between no and deaths",
+			"No flood-related deaths have been reported.", "A woman in her 80s died of a fall while clearing mud, police said.", analyze.KindPolarity},
 		{"a denial of deaths elsewhere against a death",
 			"No deaths have been reported in the villages below Mount Orla.", "A climber died after being hit by falling ice on Tuesday, police said.", ""},
 		{"no one killed allows injuries, as injuries allow no deaths",
@@ -565,5 +567,19 @@ func TestEarlyEnd(t *testing.T) {
 				t.Errorf("kind = %q, want %q (conflicts %+v)", got, tc.want, res.Conflicts)
 			}
 		})
+	}
+}
+
+// TestDeathDenialTagged runs a denial of deaths with a modifier through the
+// tagger, as the CLI does for a small story: "No flood-related deaths" is a
+// denial of every death there too.
+func TestDeathDenialTagged(t *testing.T) {
+	tk, err := tokenize.New(tokenize.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := runDated(t, tk, "No flood-related deaths have been reported.", time.Time{}, "A woman in her 80s died of a fall while clearing mud, police said.", time.Time{})
+	if len(res.Conflicts) != 1 || res.Conflicts[0].Kind != analyze.KindPolarity {
+		t.Errorf("conflicts %+v, want one polarity conflict", res.Conflicts)
 	}
 }
