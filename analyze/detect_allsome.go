@@ -15,7 +15,8 @@ import (
 // departures" (a number is read as a count too).
 var someWords = map[string]bool{"some": true, "several": true, "few": true, "many": true, "dozens": true, "hundreds": true, "most": true}
 
-// findAllHalted returns the noun of "all (the) N ... were cancelled": the
+// findAllHalted returns the noun of "all (the) N ... were cancelled" or
+// "cancelled every N": the
 // head right after "all" (past "of the"), the halt word within six tokens
 // after it in its clause, past auxiliaries only, and no negation before
 // "all" ("not all flights were cancelled").
@@ -37,6 +38,12 @@ func (c *claim) findAllHalted() (thingAt, bool) {
 		if j >= len(c.toks) || !c.content[j] {
 			continue
 		}
+		// Active: "the airport cancelled every flight".
+		if i > 0 && c.lx.halts[c.toks[i-1].Norm] && !c.speculativeAt(i-1) {
+			if _, neg := c.cueNear(tokenize.CueNegation, i-1, i, 2); !neg {
+				return thingAt{c.toks[j].Stem, c.tokSpan(i-1, j+1)}, true
+			}
+		}
 		for k := j + 1; k < len(c.toks) && k <= j+7 && c.clause[k] == c.clause[j]; k++ {
 			if c.lx.halts[c.toks[k].Norm] && auxiliaries[c.toks[k-1].Norm] {
 				return thingAt{c.toks[j].Stem, c.tokSpan(i, k+1)}, true
@@ -51,7 +58,9 @@ func (c *claim) findAllHalted() (thingAt, bool) {
 // its clause, no negation governing it.
 func (c *claim) findSomeRan() (thingAt, bool) {
 	for i, t := range c.toks {
-		if !someWords[t.Norm] && t.Kind != tokenize.Number && !pluralCount(t) {
+		// "a small number of flights", "a handful of trains".
+		few := t.Norm == "handful" || t.Norm == "number" && i > 0 && (c.toks[i-1].Norm == "small" || c.toks[i-1].Norm == "limited")
+		if !few && !someWords[t.Norm] && t.Kind != tokenize.Number && !pluralCount(t) {
 			continue
 		}
 		j := i + 1

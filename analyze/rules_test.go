@@ -407,6 +407,8 @@ func TestGeneralRules(t *testing.T) {
 			"No deaths have been reported, a spokesman for the Orla rescue service said.", "A climber died after being hit by falling ice on Tuesday, police said.", analyze.KindPolarity},
 		{"a modifier between no and deaths",
 			"No flood-related deaths have been reported.", "A woman in her 80s died of a fall while clearing mud, police said.", analyze.KindPolarity},
+		{"every one stopped, actively, against a few going on",
+			"The Carrow ferry company cancelled every crossing on Friday because of the gale.", "A small number of crossings left the Carrow ferry terminal on Friday once the wind eased.", analyze.KindPolarity},
 		{"a denial of deaths elsewhere against a death",
 			"No deaths have been reported in the villages below Mount Orla.", "A climber died after being hit by falling ice on Tuesday, police said.", ""},
 		{"no one killed allows injuries, as injuries allow no deaths",
