@@ -26,8 +26,13 @@
 //   - numeric: the same quantity of the same thing with different values
 //     (a deal's size and a funding round's size are different things);
 //     bounds ("more than 200"), rates ("a week"), parts of a whole ("two
-//     of the ten clubs") and counts a hundredfold apart are not compared;
-//   - attitude: the same party approving versus objecting to the same act;
+//     of the ten clubs"), amounts a hundredfold apart, values of before
+//     ("the previous record", "from 64 to 67"), figures of different
+//     groups ("among younger voters") and a figure the other side gives
+//     too are not compared; parties' shares are read in the order named
+//     ("leads Y 49% to 43%"), and temperatures to the tenth;
+//   - attitude: the same party approving versus objecting to the same act,
+//     the party named or a common noun ("the ministry");
 //   - harm, cause and vote: harm denied versus harm reported ("no one was
 //     injured", "taken to hospital"), a cause named versus one not known
 //     ("started by", "under investigation") or versus another cause that
