@@ -462,3 +462,21 @@ func has(sorted []string, s string) bool {
 	}
 	return lo < len(sorted) && sorted[lo] == s
 }
+
+// spanPair is the finding of span sa of a against span sb of b, each cue
+// named by its kind and read as written: scored base, lowered for hedging.
+// The detectors that find one phrase on each side (a cause against "not
+// known", a unanimous vote against a dissent, two ranks, two tallies)
+// build their findings through it.
+func spanPair(kind Kind, base float64, a *claim, sa tokenize.Span, cueA string, b *claim, sb tokenize.Span, cueB string, expl, keyA, keyB string) judgement {
+	return judgement{
+		kind:  kind,
+		score: clamp01(base * hedgeFactor(a, b)),
+		cues:  []Cue{{Kind: cueA, Side: "a", Text: txt(a, sa)}, {Kind: cueB, Side: "b", Text: txt(b, sb)}},
+		hlA:   []tokenize.Span{sa},
+		hlB:   []tokenize.Span{sb},
+		expl:  expl,
+		keyA:  keyA,
+		keyB:  keyB,
+	}
+}

@@ -110,15 +110,7 @@ func pairedThings(kind Kind, a *claim, x thingAt, cueA string, b *claim, y thing
 	if expl == "" {
 		expl = fmt.Sprintf("%s says %q; %s says %q.", src(a), txt(a, x.span), src(b), txt(b, y.span))
 	}
-	return judgement{
-		kind:     kind,
-		score:    clamp01(0.55 * hedgeFactor(a, b)),
-		cues:     []Cue{{Kind: cueA, Side: "a", Text: txt(a, x.span)}, {Kind: cueB, Side: "b", Text: txt(b, y.span)}},
-		hlA:      []tokenize.Span{x.span},
-		hlB:      []tokenize.Span{y.span},
-		expl:     expl,
-		keyA:     keyA,
-		keyB:     keyB,
-		specific: true,
-	}
+	j := spanPair(kind, 0.55, a, x.span, cueA, b, y.span, cueB, expl, keyA, keyB)
+	j.specific = true
+	return j
 }

@@ -68,17 +68,8 @@ func (an *analyzer) detectCause(a, b *claim) (judgement, bool) {
 	u := b.unknownAt[0]
 	named := a.tokSpan(h[0], h[1])
 	open := b.tokSpan(u[0], u[1])
-	score := 0.6 * hedgeFactor(a, b)
-	return judgement{
-		kind:  KindPolarity,
-		score: clamp01(score),
-		cues:  []Cue{{Kind: "cause", Side: "a", Text: txt(a, named)}, {Kind: "undetermined", Side: "b", Text: txt(b, open)}},
-		hlA:   []tokenize.Span{named},
-		hlB:   []tokenize.Span{open},
-		expl:  fmt.Sprintf("%s names a cause (%q); %s says the cause is not known (%q).", src(a), txt(a, named), src(b), txt(b, open)),
-		keyA:  "none:false:cause",
-		keyB:  "none:true:cause",
-	}, true
+	expl := fmt.Sprintf("%s names a cause (%q); %s says the cause is not known (%q).", src(a), txt(a, named), src(b), txt(b, open))
+	return spanPair(KindPolarity, 0.6, a, named, "cause", b, open, "undetermined", expl, "none:false:cause", "none:true:cause"), true
 }
 
 // causeNamed returns the content stems of the cause a cause phrase at h

@@ -107,20 +107,8 @@ func (an *analyzer) detectKeptState(a, b *claim) (judgement, bool) {
 		if !acted {
 			continue
 		}
-		return judgement{
-			kind:  KindPolarity,
-			score: clamp01(0.6 * hedgeFactor(a, b)),
-			cues: []Cue{
-				{Kind: string(tokenize.CueContinue), Side: "a", Text: txt(a, sp)},
-				{Kind: "antonym", Side: "b", Text: t.Norm},
-			},
-			hlA:      []tokenize.Span{sp},
-			hlB:      []tokenize.Span{t.Span},
-			expl:     fmt.Sprintf("%s says %s %q; %s says it was %q.", src(a), party, txt(a, sp), src(b), t.Norm),
-			keyA:     "state:kept:" + party,
-			keyB:     "state:changed:" + party,
-			specific: true,
-		}, true
+		expl := fmt.Sprintf("%s says %s %q; %s says it was %q.", src(a), party, txt(a, sp), src(b), t.Norm)
+		return keptAgainstAct(a, sp, b, t, 0.6, expl, party), true
 	}
 	return judgement{}, false
 }
@@ -184,20 +172,28 @@ func (an *analyzer) keptUnnamed(a, b *claim) (judgement, bool) {
 		if countShared(subject, slices.Compact(object)) < 2 {
 			continue
 		}
-		return judgement{
-			kind:  KindPolarity,
-			score: clamp01(0.55 * hedgeFactor(a, b)),
-			cues: []Cue{
-				{Kind: string(tokenize.CueContinue), Side: "a", Text: txt(a, sp)},
-				{Kind: "antonym", Side: "b", Text: t.Norm},
-			},
-			hlA:      []tokenize.Span{sp},
-			hlB:      []tokenize.Span{t.Span},
-			expl:     fmt.Sprintf("%s says they %q; %s says they were %q.", src(a), txt(a, sp), src(b), t.Norm),
-			keyA:     "state:kept:" + strings.Join(subject, " "),
-			keyB:     "state:changed:" + strings.Join(subject, " "),
-			specific: true,
-		}, true
+		expl := fmt.Sprintf("%s says they %q; %s says they were %q.", src(a), txt(a, sp), src(b), t.Norm)
+		return keptAgainstAct(a, sp, b, t, 0.55, expl, strings.Join(subject, " ")), true
 	}
 	return judgement{}, false
+}
+
+// keptAgainstAct is the finding of a state said kept (span sp of a)
+// against act t of b that brings its opposite, for the kept thing what:
+// a specific polarity finding scored base, lowered for hedging.
+func keptAgainstAct(a *claim, sp tokenize.Span, b *claim, t tokenize.Token, base float64, expl, what string) judgement {
+	return judgement{
+		kind:  KindPolarity,
+		score: clamp01(base * hedgeFactor(a, b)),
+		cues: []Cue{
+			{Kind: string(tokenize.CueContinue), Side: "a", Text: txt(a, sp)},
+			{Kind: "antonym", Side: "b", Text: t.Norm},
+		},
+		hlA:      []tokenize.Span{sp},
+		hlB:      []tokenize.Span{t.Span},
+		expl:     expl,
+		keyA:     "state:kept:" + what,
+		keyB:     "state:changed:" + what,
+		specific: true,
+	}
 }

@@ -123,17 +123,9 @@ func (an *analyzer) detectRank(a, b *claim) (judgement, bool) {
 			if x.head != y.head || x.n == y.n || countShared(uniq(x.thing), uniq(y.thing)) == 0 {
 				continue // "the largest sturgeon" and "the second-largest fish"
 			}
-			score := 0.6 * hedgeFactor(a, b)
-			return judgement{
-				kind:  KindNumeric,
-				score: clamp01(score),
-				cues:  []Cue{{Kind: "rank", Side: "a", Text: txt(a, x.span)}, {Kind: "rank", Side: "b", Text: txt(b, y.span)}},
-				hlA:   []tokenize.Span{x.span},
-				hlB:   []tokenize.Span{y.span},
-				expl:  fmt.Sprintf("%s ranks it %q; %s ranks it %q.", src(a), txt(a, x.span), src(b), txt(b, y.span)),
-				keyA:  fmt.Sprintf("rank:%s:%d", x.head, x.n),
-				keyB:  fmt.Sprintf("rank:%s:%d", y.head, y.n),
-			}, true
+			expl := fmt.Sprintf("%s ranks it %q; %s ranks it %q.", src(a), txt(a, x.span), src(b), txt(b, y.span))
+			return spanPair(KindNumeric, 0.6, a, x.span, "rank", b, y.span, "rank", expl,
+				fmt.Sprintf("rank:%s:%d", x.head, x.n), fmt.Sprintf("rank:%s:%d", y.head, y.n)), true
 		}
 	}
 	return judgement{}, false

@@ -144,15 +144,8 @@ func (an *analyzer) detectTally(a, b *claim) (judgement, bool) {
 			keyB:  keyA,
 		}, true
 	}
-	return judgement{
-		kind:     KindNumeric,
-		score:    clamp01(0.62 * hedgeFactor(a, b)),
-		cues:     cues,
-		hlA:      []tokenize.Span{sa},
-		hlB:      []tokenize.Span{sb},
-		expl:     fmt.Sprintf("%s gives the %s as %q; %s as %q.", src(a), what, txt(a, sa), src(b), txt(b, sb)),
-		keyA:     keyA,
-		keyB:     keyB,
-		specific: true,
-	}, true
+	j := spanPair(KindNumeric, 0.62, a, sa, "tally", b, sb, "tally",
+		fmt.Sprintf("%s gives the %s as %q; %s as %q.", src(a), what, txt(a, sa), src(b), txt(b, sb)), keyA, keyB)
+	j.specific = true
+	return j, true
 }

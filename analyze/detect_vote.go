@@ -44,15 +44,6 @@ func (an *analyzer) detectVote(a, b *claim) (judgement, bool) {
 	}
 	su := a.tokSpan(u[0], u[1])
 	sd := b.tokSpan(d[0], d[1])
-	score := 0.62 * hedgeFactor(a, b)
-	return judgement{
-		kind:  KindPolarity,
-		score: clamp01(score),
-		cues:  []Cue{{Kind: "unanimity", Side: "a", Text: txt(a, su)}, {Kind: "dissent", Side: "b", Text: txt(b, sd)}},
-		hlA:   []tokenize.Span{su},
-		hlB:   []tokenize.Span{sd},
-		expl:  fmt.Sprintf("%s says the vote was unanimous (%q); %s that some voted otherwise (%q).", src(a), txt(a, su), src(b), txt(b, sd)),
-		keyA:  "none:true:dissent",
-		keyB:  "none:false:dissent",
-	}, true
+	expl := fmt.Sprintf("%s says the vote was unanimous (%q); %s that some voted otherwise (%q).", src(a), txt(a, su), src(b), txt(b, sd))
+	return spanPair(KindPolarity, 0.62, a, su, "unanimity", b, sd, "dissent", expl, "none:true:dissent", "none:false:dissent"), true
 }
